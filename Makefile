@@ -1,0 +1,76 @@
+# Two commands for a newcomer: `make demo` and `make test`. Everything else is a step they use.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+JLPM := $(VENV)/bin/jlpm
+STAMPS := .stamps
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+PIP := env PIP_EXTRA_INDEX_URL= $(PY) -m pip -q --no-input
+
+.PHONY: demo test lint jest pytest wheel-check e2e bench build clean
+.DELETE_ON_ERROR:
+
+$(STAMPS)/venv: pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -U pip
+	$(PIP) install "jupyterlab>=4.4,<5" "hatchling>=1.5" "hatch-jupyter-builder>=0.5" "hatch-nodejs-version>=0.3.2" editables
+	$(PY) -c "import jupyterlab, hatchling, hatch_jupyter_builder, editables"
+	touch $@
+
+$(STAMPS)/node: $(STAMPS)/venv package.json
+	$(JLPM) install
+	touch $@
+
+$(STAMPS)/build: $(STAMPS)/node $(shell find src style schema -type f 2>/dev/null) tsconfig.json
+	$(JLPM) build
+	touch $@
+
+$(STAMPS)/install: $(STAMPS)/build pyproject.toml
+	$(PIP) install --no-build-isolation -e ".[test]"
+	$(PY) -c "import jupyterhub, nbgitpuller, repo2docker, pytest"
+	$(VENV)/bin/jupyter labextension develop --overwrite . >/dev/null
+	$(VENV)/bin/jupyter server extension enable --sys-prefix jupyterlab_envbuilder >/dev/null
+	touch $@
+
+$(STAMPS)/ui-tests: $(STAMPS)/venv ui-tests/package.json
+	cd ui-tests && ../$(JLPM) install
+	touch $@
+
+$(STAMPS)/chromium:
+	@mkdir -p $(STAMPS)
+	command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	chromium --version
+	touch $@
+
+build: $(STAMPS)/install
+
+demo: $(STAMPS)/install
+	$(PY) dev/demo.py
+
+lint: $(STAMPS)/install
+	$(JLPM) lint:check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+jest: $(STAMPS)/install
+	$(JLPM) test
+
+pytest: $(STAMPS)/install
+	$(PY) -m pytest -q
+
+wheel-check: $(STAMPS)/install
+	bash .ci/wheel-check.sh
+
+e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium
+	cd ui-tests && ../$(JLPM) playwright test
+
+test: lint jest pytest wheel-check e2e
+
+bench: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(STAMPS) lib jupyterlab_envbuilder/labextension node_modules ui-tests/node_modules .dev-data

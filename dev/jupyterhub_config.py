@@ -1,0 +1,77 @@
+"""The dev hub: a real JupyterHub on 127.0.0.1 with named servers and local single-user servers.
+
+Used by ``make demo`` and by the end-to-end tests. Settings come from the environment:
+
+- ``ENVBUILDER_DEV_DATA``: folder for the hub's database, secrets and the users' homes
+- ``ENVBUILDER_DEV_PORT``: port of the public proxy (default 8000)
+- ``ENVBUILDER_DEV_PASSWORD``: the shared demo password
+- ``ENVBUILDER_GALATA``: set to 1 to load Galata's in-page helpers into each Lab (tests only)
+"""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from spawner import DevSpawner  # noqa: E402
+
+c = get_config()  # type: ignore[name-defined] # noqa: F821
+
+data = Path(os.environ.get("ENVBUILDER_DEV_DATA", ROOT / ".dev-data")).resolve()
+data.mkdir(parents=True, exist_ok=True)
+port = int(os.environ.get("ENVBUILDER_DEV_PORT", "8000"))
+venv_bin = Path(sys.executable).parent
+
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = port
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = port + 81
+c.JupyterHub.db_url = f"sqlite:///{data / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(data / "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = str(data / "jupyterhub.pid")
+c.ConfigurableHTTPProxy.pid_file = str(data / "proxy.pid")
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{port + 1}"
+chp = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+c.ConfigurableHTTPProxy.command = [str(chp) if chp.exists() else "configurable-http-proxy"]
+
+# A shared password for every demo user; anybody may sign up by logging in.
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = os.environ.get(
+    "ENVBUILDER_DEV_PASSWORD", "envbuilder-demo"
+)
+c.Authenticator.allow_all = True
+c.Authenticator.admin_users = {"admin"}
+
+c.JupyterHub.allow_named_servers = True
+c.JupyterHub.named_server_limit_per_user = 5
+c.JupyterHub.spawner_class = DevSpawner
+c.DevSpawner.home_dir_template = str(data / "homes" / "{username}")
+c.Spawner.cmd = [str(venv_bin / "jupyterhub-singleuser")]
+c.Spawner.default_url = "/lab"
+c.Spawner.start_timeout = 60
+c.Spawner.http_timeout = 60
+c.Spawner.args = ["--ServerApp.allow_root=True"]
+# The spawned server must find the same Python environment as the hub.
+c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "VIRTUAL_ENV", "PYTHONPATH"]
+c.Spawner.environment = {"ENVBUILDER_SPAWN_OPTIONS": "image={image}"}
+
+if os.environ.get("ENVBUILDER_GALATA") == "1":
+    import jupyterlab
+
+    c.Spawner.args += [
+        f"--LabServerApp.extra_labextensions_path={Path(jupyterlab.__file__).parent / 'galata'}",
+        "--LabApp.expose_app_in_browser=True",
+    ]
+
+# Restarting onto a new image is driven by the Lab page, whose token needs these scopes.
+c.Spawner.oauth_client_allowed_scopes = ["servers!server", "read:servers!server"]
+
+# The build service slot: the local build service will be registered here as the hub
+# service `binder`. Until then the extension honestly reports that there is no build service.
+
+if shutil.which("git") is None:
+    print("warning: git is not installed; snapshots will not work", file=sys.stderr)

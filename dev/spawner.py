@@ -1,0 +1,66 @@
+"""The dev hub's spawner: single-user servers as local processes that honour an image option.
+
+There is no container engine here, so an "image" is a name the server is told it runs on
+(``JUPYTER_IMAGE_SPEC``), exactly as DockerSpawner and KubeSpawner tell theirs. Everything
+else — the hub's spawn page, query options, named servers, stop and start — is JupyterHub's own.
+"""
+
+import html
+import re
+
+from jupyterhub.spawner import SimpleLocalProcessSpawner
+from traitlets import Unicode
+
+# What a container image reference may look like: registry/name:tag or @digest, no spaces.
+IMAGE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}$")
+
+
+class DevSpawner(SimpleLocalProcessSpawner):
+    default_image = Unicode(
+        "envbuilder-dev/base:latest",
+        config=True,
+        help="Image name a server gets when the spawn request names none.",
+    )
+
+    fail_image_prefix = Unicode(
+        "envbuilder-dev/broken",
+        config=True,
+        help="Images starting with this fail to start, to exercise spawn failures.",
+    )
+
+    def _options_form_default(self):
+        return self._render_form
+
+    def _render_form(self, spawner):
+        current = html.escape((self.user_options or {}).get("image", self.default_image))
+        return (
+            '<label for="envbuilder-image">Image</label>'
+            f'<input class="form-control" id="envbuilder-image" name="image" value="{current}">'
+        )
+
+    def options_from_form(self, formdata):
+        image = (formdata.get("image") or [""])[0].strip()
+        if image and not IMAGE_RE.match(image):
+            raise ValueError(f"Not an image name: {image!r}")
+        return {"image": image} if image else {}
+
+    def options_from_query(self, query_data):
+        return self.options_from_form(query_data)
+
+    @property
+    def image(self) -> str:
+        return (self.user_options or {}).get("image") or self.default_image
+
+    def get_env(self):
+        env = super().get_env()
+        env["JUPYTER_IMAGE_SPEC"] = self.image
+        env["JUPYTER_IMAGE"] = self.image
+        return env
+
+    async def start(self):
+        if self.image.startswith(self.fail_image_prefix):
+            raise RuntimeError(
+                f"The image {self.image} could not be started (the dev hub fails this "
+                "image on purpose)."
+            )
+        return await super().start()

@@ -1,0 +1,30 @@
+"""jupyterlab-envbuilder: manage your own environment from JupyterLab on a JupyterHub."""
+
+try:
+    from ._version import __version__
+except ImportError:  # pragma: no cover - only when the package was never built
+    import warnings
+
+    warnings.warn(
+        "Importing 'jupyterlab_envbuilder' outside a proper installation.", stacklevel=2
+    )
+    __version__ = "dev"
+
+
+def _jupyter_labextension_paths():
+    return [{"src": "labextension", "dest": "jupyterlab-envbuilder"}]
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "jupyterlab_envbuilder"}]
+
+
+def _load_jupyter_server_extension(server_app):
+    """Register the REST API under ``<base_url>envbuilder/``."""
+    from .config import EnvBuilder
+    from .handlers import setup_handlers
+
+    config = EnvBuilder(parent=server_app)
+    setup_handlers(server_app.web_app, config)
+    server_app.log.info("jupyterlab_envbuilder %s: API at %senvbuilder/", __version__,
+                        server_app.base_url)

@@ -1,0 +1,171 @@
+"""The handshake: what this server is, where it runs, and what the hub lets it do.
+
+Every capability that is missing names the admin setting that would enable it, so a user
+can pass the message on and an admin knows exactly what to change.
+"""
+
+import json
+import os
+from typing import Any, Optional
+
+from . import __version__
+from .config import EnvBuilder
+from .http import fetch
+
+RESTART_SCOPES = ("servers!server", "read:servers!server")
+RESTART_SETTING = (
+    "c.Spawner.oauth_client_allowed_scopes = ['servers!server', 'read:servers!server']"
+    "  # in jupyterhub_config.py, or jupyterlab_envbuilder.hub.configure(c)"
+)
+BUILD_SETTING = (
+    "c.Spawner.environment = {'ENVBUILDER_BUILD_SERVICE_URL': "
+    "'https://<hub>/services/binder/'}  # in jupyterhub_config.py, "
+    "or c.EnvBuilder.build_service_url in the single-user server's config"
+)
+BUILD_SCOPE_SETTING = (
+    "grant the scope 'access:services!service=binder' to the 'server' role "
+    "(jupyterlab_envbuilder.hub.configure(c) does it)"
+)
+TEMPLATE_SETTING = (
+    "c.Spawner.environment = {'ENVBUILDER_SPAWN_OPTIONS': 'image={image}'}  # DockerSpawner; "
+    "KubeSpawner: 'profile=<slug>&profile-option-<slug>--image--unlisted-choice={image}'"
+)
+
+# Scopes that include another one, after JupyterHub's scope hierarchy.
+_IMPLIED_BY = {
+    "read:servers": ("servers", "admin:servers"),
+    "servers": ("admin:servers",),
+}
+
+
+def _scope_granted(wanted: str, granted: list[str], owner: str, server: str) -> bool:
+    """Whether ``wanted`` (e.g. ``servers!server``, meaning this very server) is granted."""
+    base = wanted.split("!", 1)[0]
+    names = (base, *_IMPLIED_BY.get(base, ()))
+    accepted = set()
+    for name in names:
+        accepted.update(
+            {
+                name,
+                f"{name}!server",
+                f"{name}!user",
+                f"{name}!user={owner}",
+                f"{name}!server={owner}/{server}",
+            }
+        )
+    return any(scope in accepted for scope in granted)
+
+
+def _json_env(name: str) -> list[str]:
+    try:
+        value = json.loads(os.environ.get(name, "[]"))
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def hub_context() -> Optional[dict[str, Any]]:
+    """Who and where this server is on the hub, from JupyterHub's environment; None off a hub."""
+    if not os.environ.get("JUPYTERHUB_API_TOKEN"):
+        return None
+    base_url = os.environ.get("JUPYTERHUB_BASE_URL", "/")
+    return {
+        "user": os.environ.get("JUPYTERHUB_USER", ""),
+        "serverName": os.environ.get("JUPYTERHUB_SERVER_NAME", ""),
+        "hubPrefix": base_url.rstrip("/") + "/hub/",
+        "publicUrl": os.environ.get("JUPYTERHUB_PUBLIC_HUB_URL", ""),
+        "hubVersion": None,
+    }
+
+
+def current_image() -> Optional[str]:
+    return os.environ.get("JUPYTER_IMAGE_SPEC") or os.environ.get("JUPYTER_IMAGE") or None
+
+
+async def hub_version(config: EnvBuilder) -> tuple[Optional[str], Optional[str]]:
+    """The hub's version from ``GET {hub api}/`` (no auth needed), or an error."""
+    if not config.hub_api_url:
+        return None, "JUPYTERHUB_API_URL is not set"
+    response = await fetch(config.hub_api_url.rstrip("/") + "/", timeout=5)
+    if response.code != 200:
+        return None, response.error or f"HTTP {response.code}"
+    try:
+        return str(response.json()["version"]), None
+    except (ValueError, KeyError, TypeError):
+        return None, "the hub API answered without a version"
+
+
+async def build_capability(config: EnvBuilder) -> dict[str, Any]:
+    url = config.build_service_url
+    if not url:
+        return {
+            "available": False,
+            "reason": "No build service is configured for this server.",
+            "adminSetting": BUILD_SETTING,
+        }
+    token = os.environ.get("JUPYTERHUB_API_TOKEN", "")
+    response = await fetch(url.rstrip("/") + "/versions", token=token, timeout=5)
+    if response.code == 200:
+        return {"available": True, "url": url}
+    if response.code in (401, 403):
+        return {
+            "available": False,
+            "url": url,
+            "reason": f"The build service at {url} refused this server's token "
+            f"(HTTP {response.code}).",
+            "adminSetting": BUILD_SCOPE_SETTING,
+        }
+    detail = response.error or f"HTTP {response.code}"
+    return {
+        "available": False,
+        "url": url,
+        "reason": f"The build service at {url} cannot be reached ({detail}).",
+        "adminSetting": BUILD_SETTING,
+    }
+
+
+def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dict[str, Any]:
+    if hub is None:
+        return {
+            "available": False,
+            "reason": "This server does not run on a JupyterHub, so it cannot be restarted "
+            "onto another image from here.",
+            "adminSetting": None,
+        }
+    granted = _json_env("JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES")
+    missing = [
+        s for s in RESTART_SCOPES if not _scope_granted(s, granted, hub["user"], hub["serverName"])
+    ]
+    if missing:
+        return {
+            "available": False,
+            "reason": "The hub does not let this page stop and start its own server "
+            f"(missing scopes: {', '.join(missing)}).",
+            "adminSetting": RESTART_SETTING,
+            "missingScopes": missing,
+        }
+    if not config.spawn_options_template:
+        return {
+            "available": False,
+            "reason": "No spawner options template tells the hub how to start a server "
+            "on another image.",
+            "adminSetting": TEMPLATE_SETTING,
+        }
+    return {"available": True, "spawnOptionsTemplate": config.spawn_options_template}
+
+
+async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict[str, Any]:
+    hub = hub_context()
+    if hub is not None:
+        hub["hubVersion"], hub["hubVersionError"] = await hub_version(config)
+    return {
+        "version": __version__,
+        "frontendVersion": frontend_version,
+        "versionMatches": frontend_version is None or frontend_version == __version__,
+        "hub": hub,
+        "image": current_image(),
+        "capabilities": {
+            "build": await build_capability(config),
+            "restart": restart_capability(config, hub),
+        },
+    }

@@ -1,0 +1,67 @@
+import { URLExt } from '@jupyterlab/coreutils';
+import { ServerConnection } from '@jupyterlab/services';
+
+/** The URL namespace of the server extension. */
+export const API_NAMESPACE = 'envbuilder';
+
+/**
+ * A failed call to the server extension, carrying the HTTP status and the server's JSON.
+ *
+ * `status` is 0 when the server could not be reached at all.
+ */
+export class EnvBuilderRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: unknown = null
+  ) {
+    super(message);
+    this.name = 'EnvBuilderRequestError';
+  }
+
+  /** The server extension is not installed or not enabled: its routes do not exist. */
+  get isMissingExtension(): boolean {
+    return this.status === 404;
+  }
+}
+
+/**
+ * Call the server extension at `envbuilder/<endPoint>` and return its JSON answer.
+ */
+export async function requestAPI<T>(
+  endPoint: string,
+  init: RequestInit = {},
+  settings: ServerConnection.ISettings = ServerConnection.makeSettings()
+): Promise<T> {
+  const url = URLExt.join(settings.baseUrl, API_NAMESPACE, endPoint);
+  let response: Response;
+  try {
+    response = await ServerConnection.makeRequest(url, init, settings);
+  } catch (error) {
+    throw new EnvBuilderRequestError(
+      `The Jupyter server could not be reached: ${String(error)}`,
+      0
+    );
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  if (text.length > 0) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  if (!response.ok) {
+    const serverMessage =
+      body && typeof body === 'object' && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : response.statusText;
+    throw new EnvBuilderRequestError(
+      `${response.status} ${serverMessage}`.trim(),
+      response.status,
+      body
+    );
+  }
+  return body as T;
+}

@@ -1,0 +1,223 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import {
+  checkIcon,
+  closeIcon,
+  refreshIcon,
+  ToolbarButtonComponent
+} from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { HandshakeState } from '../model/handshake';
+import { ICapability, IHandshake } from '../tokens';
+
+export interface IHandshakeViewProps {
+  state: HandshakeState;
+  frontendVersion: string;
+  onRefresh: () => void;
+  trans: TranslationBundle;
+}
+
+/** The server's identity on the hub and what it can do, or what an admin must fix. */
+export function HandshakeView(props: IHandshakeViewProps): JSX.Element {
+  const { state, trans } = props;
+  return (
+    <div className="jp-EnvBuilder-handshake" aria-live="polite">
+      <div className="jp-EnvBuilder-toolbar">
+        <ToolbarButtonComponent
+          icon={refreshIcon}
+          onClick={props.onRefresh}
+          tooltip={trans.__('Check again')}
+          enabled={state.kind !== 'loading'}
+        />
+      </div>
+      <HandshakeBody {...props} />
+    </div>
+  );
+}
+
+function HandshakeBody(props: IHandshakeViewProps): JSX.Element {
+  const { state, trans } = props;
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <p className="jp-EnvBuilder-muted" role="status">
+          {trans.__('Checking the server and the hub…')}
+        </p>
+      );
+    case 'missing-extension':
+      return (
+        <Problem
+          title={trans.__('The envbuilder server extension is not running')}
+          text={trans.__(
+            'The JupyterLab part of jupyterlab-envbuilder is installed, but the server part is missing or disabled. Ask your hub administrator to install the Python package in the image and enable it, then restart your server:'
+          )}
+          setting={
+            'pip install jupyterlab-envbuilder\njupyter server extension enable jupyterlab_envbuilder'
+          }
+          trans={trans}
+        />
+      );
+    case 'version-mismatch':
+      return (
+        <Problem
+          title={trans.__('Versions do not match')}
+          text={trans.__(
+            'The server extension is version %1 but the JupyterLab extension is version %2. Reinstall jupyterlab-envbuilder so both parts come from one release, then restart your server:',
+            state.handshake.version,
+            props.frontendVersion
+          )}
+          setting={`pip install --force-reinstall jupyterlab-envbuilder==${props.frontendVersion}`}
+          trans={trans}
+        />
+      );
+    case 'error':
+      return (
+        <Problem
+          title={trans.__('The server did not answer the check')}
+          text={trans.__(
+            'Asking the server extension failed: %1. Check again in a moment; if it persists, ask your hub administrator and include this message.',
+            state.message
+          )}
+          trans={trans}
+        />
+      );
+    case 'ready':
+      return <HandshakeDetails handshake={state.handshake} trans={trans} />;
+  }
+}
+
+function HandshakeDetails(props: {
+  handshake: IHandshake;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { handshake, trans } = props;
+  const hub = handshake.hub;
+  return (
+    <div>
+      <dl className="jp-EnvBuilder-facts">
+        <dt>{trans.__('Server')}</dt>
+        <dd data-testid="envbuilder-server">
+          {hub === null
+            ? trans.__('not on a JupyterHub')
+            : hub.serverName === ''
+              ? trans.__('%1 (default server)', hub.user)
+              : `${hub.user} / ${hub.serverName}`}
+        </dd>
+        {hub !== null && (
+          <>
+            <dt>{trans.__('Hub')}</dt>
+            <dd data-testid="envbuilder-hub-version">
+              {hub.hubVersion
+                ? trans.__('JupyterHub %1', hub.hubVersion)
+                : trans.__('version unknown (%1)', hub.hubVersionError ?? '')}
+            </dd>
+          </>
+        )}
+        <dt>{trans.__('Image')}</dt>
+        <dd data-testid="envbuilder-image">
+          {handshake.image ?? trans.__('not known (the spawner sets no image)')}
+        </dd>
+        <dt>{trans.__('Extension')}</dt>
+        <dd>{handshake.version}</dd>
+      </dl>
+      <ul className="jp-EnvBuilder-capabilities">
+        <CapabilityItem
+          name="build"
+          label={trans.__('Build service')}
+          capability={handshake.capabilities.build}
+          trans={trans}
+        />
+        <CapabilityItem
+          name="restart"
+          label={trans.__('Restart onto a new image')}
+          capability={handshake.capabilities.restart}
+          trans={trans}
+        />
+      </ul>
+    </div>
+  );
+}
+
+function CapabilityItem(props: {
+  name: string;
+  label: string;
+  capability: ICapability;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { capability, trans } = props;
+  const Icon = capability.available ? checkIcon : closeIcon;
+  return (
+    <li
+      className="jp-EnvBuilder-capability"
+      data-capability={props.name}
+      data-available={capability.available}
+    >
+      <div className="jp-EnvBuilder-capabilityHeader">
+        <Icon.react
+          tag="span"
+          className={
+            capability.available
+              ? 'jp-EnvBuilder-ok'
+              : 'jp-EnvBuilder-unavailable'
+          }
+        />
+        <span>{props.label}</span>
+        <span className="jp-EnvBuilder-muted">
+          {capability.available
+            ? trans.__('available')
+            : trans.__('not available')}
+        </span>
+      </div>
+      {!capability.available && capability.reason && (
+        <p className="jp-EnvBuilder-reason">{capability.reason}</p>
+      )}
+      {!capability.available && capability.adminSetting && (
+        <AdminSetting setting={capability.adminSetting} trans={trans} />
+      )}
+    </li>
+  );
+}
+
+function Problem(props: {
+  title: string;
+  text: string;
+  setting?: string;
+  trans: TranslationBundle;
+}): JSX.Element {
+  return (
+    <div className="jp-EnvBuilder-problem" role="alert">
+      <h3>{props.title}</h3>
+      <p>{props.text}</p>
+      {props.setting && (
+        <AdminSetting setting={props.setting} trans={props.trans} />
+      )}
+    </div>
+  );
+}
+
+function AdminSetting(props: {
+  setting: string;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const [copied, setCopied] = React.useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(props.setting);
+    setCopied(true);
+  };
+  return (
+    <div className="jp-EnvBuilder-adminSetting">
+      <span className="jp-EnvBuilder-muted">
+        {props.trans.__('Admin setting:')}
+      </span>
+      <pre>
+        <code>{props.setting}</code>
+      </pre>
+      <button
+        className="jp-Button jp-mod-minimal jp-EnvBuilder-copy"
+        onClick={() => void copy()}
+      >
+        {copied ? props.trans.__('Copied') : props.trans.__('Copy')}
+      </button>
+    </div>
+  );
+}

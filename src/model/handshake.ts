@@ -1,0 +1,81 @@
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { EnvBuilderRequestError } from '../api/request';
+import { IHandshake } from '../tokens';
+
+/** What the panel knows about the server extension and the hub. */
+export type HandshakeState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; handshake: IHandshake }
+  | { kind: 'missing-extension'; message: string }
+  | { kind: 'version-mismatch'; handshake: IHandshake }
+  | { kind: 'error'; message: string; status: number };
+
+/** Fetches the handshake; the one request the model makes, injected so tests use their own. */
+export type HandshakeFetcher = (frontendVersion: string) => Promise<IHandshake>;
+
+/**
+ * State of the handshake with the server extension; emits `changed` on every new state.
+ */
+export class HandshakeModel {
+  constructor(
+    private readonly _fetch: HandshakeFetcher,
+    readonly frontendVersion: string
+  ) {}
+
+  get state(): HandshakeState {
+    return this._state;
+  }
+
+  get changed(): ISignal<this, HandshakeState> {
+    return this._changed;
+  }
+
+  /** The handshake when it succeeded and versions match, else null. */
+  get handshake(): IHandshake | null {
+    return this._state.kind === 'ready' ? this._state.handshake : null;
+  }
+
+  /** Ask the server extension again; concurrent calls share one request. */
+  refresh(): Promise<void> {
+    if (!this._pending) {
+      this._setState({ kind: 'loading' });
+      this._pending = this._load().finally(() => {
+        this._pending = null;
+      });
+    }
+    return this._pending;
+  }
+
+  private async _load(): Promise<void> {
+    try {
+      const handshake = await this._fetch(this.frontendVersion);
+      if (handshake.version !== this.frontendVersion) {
+        this._setState({ kind: 'version-mismatch', handshake });
+      } else {
+        this._setState({ kind: 'ready', handshake });
+      }
+    } catch (error) {
+      if (error instanceof EnvBuilderRequestError && error.isMissingExtension) {
+        this._setState({ kind: 'missing-extension', message: error.message });
+      } else if (error instanceof EnvBuilderRequestError) {
+        this._setState({
+          kind: 'error',
+          message: error.message,
+          status: error.status
+        });
+      } else {
+        this._setState({ kind: 'error', message: String(error), status: 0 });
+      }
+    }
+  }
+
+  private _setState(state: HandshakeState): void {
+    this._state = state;
+    this._changed.emit(state);
+  }
+
+  private _state: HandshakeState = { kind: 'loading' };
+  private _pending: Promise<void> | null = null;
+  private _changed = new Signal<this, HandshakeState>(this);
+}
