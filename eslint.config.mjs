@@ -10,7 +10,10 @@ export default tseslint.config(
       'coverage/',
       '**/*.d.ts',
       'jupyterlab_envbuilder/',
-      'ui-tests/',
+      'ui-tests/node_modules/',
+      'ui-tests/test-results/',
+      'ui-tests/playwright-report/',
+      'ui-tests/*.config.js',
       'bench/',
       '.venv/',
       '.dev-data/',
@@ -20,6 +23,7 @@ export default tseslint.config(
     ]
   },
   ...tseslint.configs.recommended,
+  { plugins: { jupyter: jupyterPlugin } },
   ...jupyterPlugin.configs.recommended,
   prettierRecommended,
   {
@@ -43,6 +47,12 @@ export default tseslint.config(
       curly: ['error', 'all'],
       eqeqeq: 'error',
       'prefer-arrow-callback': 'error'
+    }
+  },
+  {
+    files: ['ui-tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off'
     }
   }
 );

@@ -1,6 +1,8 @@
 """Start the dev hub, wait until it answers, and print where to go and how to log in."""
 
+import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,10 +27,31 @@ def wait_for_hub(url: str, proc: subprocess.Popen, timeout: float = 90) -> bool:
     return False
 
 
+def stop_leftovers(data: Path) -> None:
+    """Stop a proxy or hub that an earlier, killed run left behind in this data folder."""
+    for name in ("proxy.pid", "jupyterhub.pid"):
+        try:
+            pid = int((data / name).read_text().strip())
+            os.kill(pid, signal.SIGTERM)
+        except (OSError, ValueError):
+            continue
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--fresh", action="store_true", help="start from an empty data folder (tests use this)"
+    )
+    args = parser.parse_args()
+    if args.fresh:
+        data = os.environ.get("ENVBUILDER_DEV_DATA")
+        if not data:
+            parser.error("--fresh needs ENVBUILDER_DEV_DATA, so it never wipes the demo's data")
+        stop_leftovers(Path(data))
+        shutil.rmtree(data, ignore_errors=True)
     port = int(os.environ.get("ENVBUILDER_DEV_PORT", "8000"))
     password = os.environ.setdefault("ENVBUILDER_DEV_PASSWORD", "envbuilder-demo")
-    proc = subprocess.Popen(  # noqa: S603
+    proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterhub", "-f", str(HERE / "jupyterhub_config.py")],
         cwd=HERE.parent,
     )
@@ -46,6 +69,12 @@ def main() -> int:
         "  Stop with Ctrl+C.\n",
         flush=True,
     )
+
+    # Stopping this script stops the hub, which stops its proxy and every server it spawned.
+    def forward(signum, _frame):
+        proc.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
     try:
         return proc.wait()
     except KeyboardInterrupt:

@@ -5,9 +5,7 @@ try:
 except ImportError:  # pragma: no cover - only when the package was never built
     import warnings
 
-    warnings.warn(
-        "Importing 'jupyterlab_envbuilder' outside a proper installation.", stacklevel=2
-    )
+    warnings.warn("Importing 'jupyterlab_envbuilder' outside a proper installation.", stacklevel=2)
     __version__ = "dev"
 
 
@@ -26,5 +24,6 @@ def _load_jupyter_server_extension(server_app):
 
     config = EnvBuilder(parent=server_app)
     setup_handlers(server_app.web_app, config)
-    server_app.log.info("jupyterlab_envbuilder %s: API at %senvbuilder/", __version__,
-                        server_app.base_url)
+    server_app.log.info(
+        "jupyterlab_envbuilder %s: API at %senvbuilder/", __version__, server_app.base_url
+    )

@@ -11,6 +11,8 @@ import { fetchHandshake } from './api/status';
 import { HandshakeModel } from './model/handshake';
 import { CommandIDs, PLUGIN_ID, TRANSLATION_DOMAIN } from './tokens';
 import { FRONTEND_VERSION } from './version';
+// The sidebar tab must exist when Lab starts; heavy views inside it load lazily.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { EnvironmentPanel } from './widgets/EnvironmentPanel';
 
 const plugin: JupyterFrontEndPlugin<void> = {

@@ -1,0 +1,74 @@
+import { EnvBuilderRequestError } from '../../api/request';
+import { HandshakeModel, HandshakeState } from '../../model/handshake';
+import { IHandshake } from '../../tokens';
+
+function handshake(version: string): IHandshake {
+  return {
+    version,
+    frontendVersion: version,
+    versionMatches: true,
+    hub: {
+      user: 'alice',
+      serverName: 'work',
+      hubPrefix: '/hub/',
+      publicUrl: '',
+      hubVersion: '6.1.1'
+    },
+    image: 'example/image:tag',
+    capabilities: {
+      build: { available: false, reason: 'none', adminSetting: 'x' },
+      restart: { available: true }
+    }
+  };
+}
+
+describe('HandshakeModel', () => {
+  it('becomes ready when the server answers with the same version', async () => {
+    const model = new HandshakeModel(async () => handshake('1.2.3'), '1.2.3');
+    const seen: string[] = [];
+    model.changed.connect((_, state) => seen.push(state.kind));
+    await model.refresh();
+    expect(seen).toEqual(['loading', 'ready']);
+    expect(model.handshake?.hub?.serverName).toBe('work');
+  });
+
+  it('reports a version mismatch with both versions', async () => {
+    const model = new HandshakeModel(async () => handshake('1.0.0'), '1.2.3');
+    await model.refresh();
+    const state = model.state as Extract<
+      HandshakeState,
+      { kind: 'version-mismatch' }
+    >;
+    expect(state.kind).toBe('version-mismatch');
+    expect(state.handshake.version).toBe('1.0.0');
+    expect(model.handshake).toBeNull();
+  });
+
+  it('tells a missing server extension (404) apart from other failures', async () => {
+    const missing = new HandshakeModel(async () => {
+      throw new EnvBuilderRequestError('404 Not Found', 404);
+    }, '1.2.3');
+    await missing.refresh();
+    expect(missing.state.kind).toBe('missing-extension');
+
+    const broken = new HandshakeModel(async () => {
+      throw new EnvBuilderRequestError('500 boom', 500);
+    }, '1.2.3');
+    await broken.refresh();
+    expect(broken.state).toEqual({
+      kind: 'error',
+      message: '500 boom',
+      status: 500
+    });
+  });
+
+  it('shares one request between concurrent refreshes', async () => {
+    let calls = 0;
+    const model = new HandshakeModel(async () => {
+      calls += 1;
+      return handshake('1.2.3');
+    }, '1.2.3');
+    await Promise.all([model.refresh(), model.refresh()]);
+    expect(calls).toBe(1);
+  });
+});

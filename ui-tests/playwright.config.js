@@ -1,0 +1,57 @@
+/**
+ * Galata in Debian's Chromium against the dev hub (dev/jupyterhub_config.py), which
+ * Playwright starts on its own port with a fresh data folder and stops at the end.
+ */
+const path = require('path');
+const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+
+const port = process.env.ENVBUILDER_E2E_PORT || '8010';
+const root = path.resolve(__dirname, '..');
+const python = path.join(root, '.venv', 'bin', 'python');
+
+module.exports = {
+  ...baseConfig,
+  testDir: './tests',
+  outputDir: './test-results',
+  timeout: 180 * 1000,
+  expect: { timeout: 30 * 1000 },
+  retries: 0,
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...baseConfig.use,
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    video: 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
+    }
+  },
+  webServer: {
+    command: `${python} ${path.join(root, 'dev', 'demo.py')} --fresh`,
+    url: `http://127.0.0.1:${port}/hub/api/`,
+    timeout: 120 * 1000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30 * 1000 },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      ...process.env,
+      ENVBUILDER_DEV_PORT: port,
+      ENVBUILDER_DEV_DATA: path.join(root, '.dev-data', 'e2e'),
+      ENVBUILDER_GALATA: '1'
+    }
+  }
+};
