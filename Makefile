@@ -39,6 +39,13 @@ $(STAMPS)/ui-tests: $(STAMPS)/venv ui-tests/package.json
 	cd ui-tests && ../$(JLPM) install
 	touch $@
 
+# The latest JupyterHub 5.x, for the hub process only: single-user servers run from .venv.
+$(STAMPS)/hub5: $(STAMPS)/venv
+	test -x .venv-hub5/bin/python || python3 -m venv .venv-hub5
+	env PIP_EXTRA_INDEX_URL= .venv-hub5/bin/python -m pip -q --no-input install "jupyterhub>=5,<6"
+	.venv-hub5/bin/python -c "import jupyterhub; assert jupyterhub.__version__.startswith('5.'), jupyterhub.__version__"
+	touch $@
+
 $(STAMPS)/chromium:
 	@mkdir -p $(STAMPS)
 	command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -64,8 +71,11 @@ pytest: $(STAMPS)/install
 wheel-check: $(STAMPS)/install
 	bash .ci/wheel-check.sh
 
-e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium
-	cd ui-tests && ../$(JLPM) playwright test
+e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium $(STAMPS)/hub5
+	cd ui-tests && node_modules/.bin/playwright test
+	@echo "e2e: again with JupyterHub $$(.venv-hub5/bin/python -c 'import jupyterhub; print(jupyterhub.__version__)') for the tests tagged @hub5"
+	cd ui-tests && ENVBUILDER_E2E_HUB_PYTHON=$(CURDIR)/.venv-hub5/bin/python ENVBUILDER_E2E_PORT=8020 \
+		node_modules/.bin/playwright test --grep @hub5
 
 test: lint jest pytest wheel-check e2e
 
@@ -73,4 +83,4 @@ bench: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(STAMPS) lib jupyterlab_envbuilder/labextension node_modules ui-tests/node_modules .dev-data
+	rm -rf $(STAMPS) lib jupyterlab_envbuilder/labextension node_modules ui-tests/node_modules .dev-data .venv-hub5

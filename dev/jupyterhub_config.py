@@ -24,7 +24,11 @@ c = get_config()  # type: ignore[name-defined] # noqa: F821
 data = Path(os.environ.get("ENVBUILDER_DEV_DATA", ROOT / ".dev-data")).resolve()
 data.mkdir(parents=True, exist_ok=True)
 port = int(os.environ.get("ENVBUILDER_DEV_PORT", "8000"))
-venv_bin = Path(sys.executable).parent
+# Single-user servers run from the project's venv (with JupyterLab and the extension), even
+# when the hub itself runs from another one (the JupyterHub 5.x check uses .venv-hub5).
+singleuser_bin = Path(
+    os.environ.get("ENVBUILDER_SINGLEUSER_BIN", ROOT / ".venv" / "bin" / "jupyterhub-singleuser")
+)
 
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = port
@@ -50,20 +54,21 @@ c.JupyterHub.allow_named_servers = True
 c.JupyterHub.named_server_limit_per_user = 5
 c.JupyterHub.spawner_class = DevSpawner
 c.DevSpawner.home_dir_template = str(data / "homes" / "{username}")
-c.Spawner.cmd = [str(venv_bin / "jupyterhub-singleuser")]
+c.Spawner.cmd = [str(singleuser_bin)]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 60
 c.Spawner.http_timeout = 60
 c.Spawner.args = ["--ServerApp.allow_root=True"]
-# The spawned server must find the same Python environment as the hub.
-c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "VIRTUAL_ENV", "PYTHONPATH"]
 c.Spawner.environment = {"ENVBUILDER_SPAWN_OPTIONS": "image={image}"}
+# The spawned server finds its own venv's tools (jupyter, git's helpers) first.
+c.Spawner.env_keep = ["LANG", "LC_ALL"]
+c.Spawner.environment["PATH"] = f"{singleuser_bin.parent}:{os.environ.get('PATH', '/usr/bin:/bin')}"
 
 if os.environ.get("ENVBUILDER_GALATA") == "1":
-    import jupyterlab
-
+    # Galata's in-page helpers ship inside the single-user venv's jupyterlab package.
+    galata = next(singleuser_bin.parent.parent.glob("lib/python3*/site-packages/jupyterlab/galata"))
     c.Spawner.args += [
-        f"--LabServerApp.extra_labextensions_path={Path(jupyterlab.__file__).parent / 'galata'}",
+        f"--LabServerApp.extra_labextensions_path={galata}",
         "--LabApp.expose_app_in_browser=True",
     ]
 

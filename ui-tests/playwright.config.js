@@ -7,7 +7,11 @@ const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const port = process.env.ENVBUILDER_E2E_PORT || '8010';
 const root = path.resolve(__dirname, '..');
-const python = path.join(root, '.venv', 'bin', 'python');
+// The hub may run from another venv (the JupyterHub 5.x check uses .venv-hub5); the
+// single-user servers always run from the project's .venv.
+const python =
+  process.env.ENVBUILDER_E2E_HUB_PYTHON ||
+  path.join(root, '.venv', 'bin', 'python');
 
 module.exports = {
   ...baseConfig,
@@ -50,7 +54,7 @@ module.exports = {
     env: {
       ...process.env,
       ENVBUILDER_DEV_PORT: port,
-      ENVBUILDER_DEV_DATA: path.join(root, '.dev-data', 'e2e'),
+      ENVBUILDER_DEV_DATA: path.join(root, '.dev-data', `e2e-${port}`),
       ENVBUILDER_GALATA: '1'
     }
   }
