@@ -1,0 +1,77 @@
+"""``configure(c)``: everything a hub needs for jupyterlab-envbuilder, in jupyterhub_config.py.
+
+from jupyterlab_envbuilder.hub import configure
+configure(c, build_service_url="https://hub.example.org/services/binder/",
+          spawn_options="image={image}")
+"""
+
+from typing import Any, Optional
+
+from .localbuilder.register import _grant, _setting, register_local_build_service
+
+# The page token must be able to stop and start its own server (the restart path).
+RESTART_SCOPES = ("servers!server", "read:servers!server")
+# What a JupyterHub server's page token gets by default (JupyterHub ≥ 3).
+_DEFAULT_CLIENT_SCOPES = ("access:servers!server",)
+
+SPAWN_OPTION_PRESETS = {
+    "dockerspawner": "image={image}",
+    "dev": "image={image}",
+}
+
+
+def kubespawner_profile_options(profile_slug: str, option_slug: str = "image") -> str:
+    """The spawn options of a KubeSpawner profile whose option allows an unlisted image."""
+    return (
+        f"profile={profile_slug}"
+        f"&profile-option-{profile_slug}--{option_slug}--unlisted-choice={{image}}"
+    )
+
+
+def configure(
+    c: Any,
+    *,
+    build_service_url: Optional[str] = None,
+    build_service_name: str = "binder",
+    local_build_service: bool = False,
+    local_build_service_options: Optional[dict] = None,
+    spawn_options: Optional[str] = "image={image}",
+    restart: bool = True,
+) -> None:
+    """Set the roles, scopes and settings jupyterlab-envbuilder needs.
+
+    - ``build_service_url``: where users' servers reach the hub's build service (BinderHub's
+      API, e.g. the binderhub-service chart at ``https://<hub>/services/binder/``); its hub
+      service is ``build_service_name``, whose ``access:services`` scope users' servers get.
+    - ``local_build_service``: run the local build service (repo2docker on this machine) as
+      that hub service instead; ``local_build_service_options`` go to
+      ``register_local_build_service``.
+    - ``spawn_options``: how the spawner takes an image, with an ``{image}`` placeholder
+      (``image={image}`` for DockerSpawner; ``kubespawner_profile_options(slug)`` for a
+      KubeSpawner profile); None leaves restarting onto a new image off.
+    - ``restart``: let each server's page stop and start its own server
+      (``c.Spawner.oauth_client_allowed_scopes``).
+    """
+    environment = _setting(c.Spawner, "environment", {})
+    if local_build_service:
+        register_local_build_service(
+            c, name=build_service_name, **(local_build_service_options or {})
+        )
+    elif build_service_url:
+        scope = f"access:services!service={build_service_name}"
+        _grant(c, "user", scope)
+        _grant(c, "server", scope)
+        environment["ENVBUILDER_BUILD_SERVICE_URL"] = build_service_url
+
+    if spawn_options:
+        if "{image}" not in spawn_options:
+            raise ValueError(f"spawn_options needs an {{image}} placeholder: {spawn_options!r}")
+        environment["ENVBUILDER_SPAWN_OPTIONS"] = spawn_options
+
+    if restart:
+        scopes = _setting(c.Spawner, "oauth_client_allowed_scopes", [])
+        if not scopes:
+            scopes.extend(_DEFAULT_CLIENT_SCOPES)
+        for scope in RESTART_SCOPES:
+            if scope not in scopes:
+                scopes.append(scope)
