@@ -1,0 +1,2 @@
+install.packages(c("tidyverse", "here", "janitor"))
+remotes::install_github("allisonhorst/palmerpenguins")

@@ -1,0 +1,126 @@
+/**
+ * YAML syntax errors with the `yaml` library's own positions, in plain words.
+ */
+import { Document, parseDocument, YAMLError } from 'yaml';
+import { Problems } from './problems';
+
+/** The text of the repeated key: the library points at its first character only. */
+function duplicateKey(error: YAMLError, text: string): string {
+  return (/^[^:\r\n]*/.exec(text.slice(error.pos[0]))?.[0] ?? '').trim();
+}
+
+function describe(error: YAMLError, text: string, problems: Problems): string {
+  const __ = problems.__;
+  // The library's message without its trailing position note, if any.
+  const detail = error.message.replace(
+    / at line \d+, column \d+:?[\s\S]*$/,
+    ''
+  );
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return __('Tabs cannot indent YAML; use spaces instead.');
+    case 'DUPLICATE_KEY': {
+      const key = duplicateKey(error, text);
+      return key.length > 0 && key.length <= 60
+        ? __(
+            'The key "%1" appears twice here; keep one and merge the values.',
+            key
+          )
+        : __('A key appears twice here; keep one and merge the values.');
+    }
+    case 'MULTIPLE_DOCS':
+      return __(
+        'Only one YAML document is read: remove this "---" and what follows, or merge it into the part above.'
+      );
+    case 'RESOURCE_EXHAUSTION':
+      return __('The YAML is nested too deeply to read.');
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+      return __(
+        'YAML syntax error: %1. Check the indentation: items of one list start with "- " at the same column, and keys end with ":".',
+        detail
+      );
+    case 'MISSING_CHAR':
+      return /quote/.test(detail)
+        ? __(
+            'YAML syntax error: %1. A quoted value is not closed; add the closing quote where the value ends.',
+            detail
+          )
+        : __('YAML syntax error: %1.', detail);
+    case 'BAD_SCALAR_START':
+      return __('YAML syntax error: %1. Put the value in quotes.', detail);
+    default:
+      return __('YAML syntax error: %1.', detail);
+  }
+}
+
+/**
+ * Deeper flow nesting ("[[[[…" or "{a: {a: …") than any environment file
+ * needs; the parser takes seconds on a megabyte of it, so it is refused first.
+ */
+export const MAX_YAML_FLOW_DEPTH = 200;
+
+/** Offset where flow brackets first nest deeper than the limit, or -1. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      depth++;
+      if (depth > MAX_YAML_FLOW_DEPTH) {
+        return i;
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Parse one YAML document and report its syntax errors and warnings.
+ * Returns null when there are errors: structure checks on a broken document
+ * would only repeat them in other words. The first error on a line is
+ * reported: the next ones on the same line follow from it.
+ */
+export function parseYaml(text: string, problems: Problems): Document | null {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    problems.error(
+      'yaml-too-deep',
+      deep,
+      deep + 1,
+      problems.__(
+        'The YAML is nested more than %1 levels deep here; environment files need only a few.',
+        MAX_YAML_FLOW_DEPTH
+      )
+    );
+    return null;
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const reportedLines = new Set<number>();
+  const report = (error: YAMLError, severity: 'error' | 'warning') => {
+    const [start, libraryEnd] = error.pos;
+    const end =
+      error.code === 'DUPLICATE_KEY'
+        ? start + duplicateKey(error, text).length
+        : libraryEnd;
+    const line = problems.index.positionAt(start).line;
+    if (reportedLines.has(line)) {
+      return;
+    }
+    reportedLines.add(line);
+    problems.add(
+      severity,
+      `yaml-${error.code.toLowerCase()}`,
+      start,
+      end,
+      describe(error, text, problems)
+    );
+  };
+  doc.errors.forEach(error => report(error, 'error'));
+  doc.warnings.forEach(warning => report(warning, 'warning'));
+  return doc.errors.length > 0 ? null : doc;
+}
