@@ -5,9 +5,13 @@ configure(c, build_service_url="https://hub.example.org/services/binder/",
           spawn_options="image={image}")
 """
 
+from pathlib import Path
 from typing import Any, Optional
 
 from .localbuilder.register import _grant, _setting, register_local_build_service
+
+# Hub pages that offer the previous environment when a spawn on a new image fails.
+TEMPLATES = str(Path(__file__).parent / "templates")
 
 # The page token must be able to stop and start its own server (the restart path).
 RESTART_SCOPES = ("servers!server", "read:servers!server")
@@ -50,7 +54,9 @@ def configure(
       (``image={image}`` for DockerSpawner; ``kubespawner_profile_options(slug)`` for a
       KubeSpawner profile); None leaves restarting onto a new image off.
     - ``restart``: let each server's page stop and start its own server
-      (``c.Spawner.oauth_client_allowed_scopes``).
+      (``c.Spawner.oauth_client_allowed_scopes``), and show a "start on the previous
+      environment" button on the hub's pages when a server fails to start on a new image
+      (``c.JupyterHub.template_paths``).
     """
     environment = _setting(c.Spawner, "environment", {})
     if local_build_service:
@@ -69,6 +75,9 @@ def configure(
         environment["ENVBUILDER_SPAWN_OPTIONS"] = spawn_options
 
     if restart:
+        paths = _setting(c.JupyterHub, "template_paths", [])
+        if TEMPLATES not in paths:
+            paths.insert(0, TEMPLATES)
         scopes = _setting(c.Spawner, "oauth_client_allowed_scopes", [])
         if not scopes:
             scopes.extend(_DEFAULT_CLIENT_SCOPES)

@@ -104,3 +104,48 @@ def test_configure_keeps_earlier_client_scopes():
     assert json.dumps(list(c.Spawner.oauth_client_allowed_scopes)) == json.dumps(
         ["read:users!user", "servers!server", "read:servers!server"]
     )
+
+
+async def test_hub_pages_offer_the_previous_environment(hub_from_config):
+    app = await hub_from_config("from jupyterlab_envbuilder.hub import configure\nconfigure(c)\n")
+    from types import SimpleNamespace
+
+    env = app.tornado_settings["jinja2_env"].overlay(enable_async=False)
+    page = {
+        "static_url": lambda path, **kw: path,
+        "base_url": "/",
+        "prefix": "/hub/",
+        "user": SimpleNamespace(name="alice", admin=False),
+        "parsed_scopes": set(),
+        "services": [],
+        "announcement": None,
+        "xsrf": "",
+        "version_hash": "",
+        "logo_url": "",
+        "login_url": "/hub/login",
+        "logout_url": "/hub/logout",
+        "no_spawner_check": True,
+        "spawner": SimpleNamespace(name="work"),
+    }
+    for name, context in [
+        ("error.html", {"status_code": 500, "status_message": "Spawn failed"}),
+        ("not_running.html", {"failed": True, "server_name": "work"}),
+        ("spawn_pending.html", {}),
+    ]:
+        html = env.get_template(name).render(**page, **context)
+        # The hub's own page is still there, with the rollback box added.
+        assert 'id="envbuilder-rollback"' in html, name
+        assert "jupyterlab-envbuilder:rollback:" in html, name
+    assert (
+        env.get_template("error.html")
+        .render(
+            static_url=lambda path, **kw: path,
+            base_url="/",
+            prefix="/hub/",
+            status_code=500,
+            status_message="Spawn failed",
+            message="the image could not be pulled",
+        )
+        .count("the image could not be pulled")
+        == 1
+    )
