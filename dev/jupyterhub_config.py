@@ -16,8 +16,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+# The hub may run from a venv without this project installed (the JupyterHub 5.x check).
+sys.path.insert(1, str(ROOT))
 
 from spawner import DevSpawner  # noqa: E402
+
+from jupyterlab_envbuilder.hub import configure  # noqa: E402
 
 c = get_config()  # type: ignore[name-defined] # noqa: F821
 
@@ -31,6 +35,8 @@ singleuser_bin = Path(
 )
 
 c.JupyterHub.ip = "127.0.0.1"
+# Servers and the build service reach the snapshot repositories through the proxy at this URL.
+c.JupyterHub.public_url = f"http://127.0.0.1:{port}/"
 c.JupyterHub.port = port
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = port + 81
@@ -59,10 +65,11 @@ c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 60
 c.Spawner.http_timeout = 60
 c.Spawner.args = ["--ServerApp.allow_root=True"]
-c.Spawner.environment = {"ENVBUILDER_SPAWN_OPTIONS": "image={image}"}
 # The spawned server finds its own venv's tools (jupyter, git's helpers) first.
 c.Spawner.env_keep = ["LANG", "LC_ALL"]
-c.Spawner.environment["PATH"] = f"{singleuser_bin.parent}:{os.environ.get('PATH', '/usr/bin:/bin')}"
+c.Spawner.environment = {
+    "PATH": f"{singleuser_bin.parent}:{os.environ.get('PATH', '/usr/bin:/bin')}"
+}
 
 if os.environ.get("ENVBUILDER_GALATA") == "1":
     # Galata's in-page helpers ship inside the single-user venv's jupyterlab package.
@@ -72,11 +79,24 @@ if os.environ.get("ENVBUILDER_GALATA") == "1":
         "--LabApp.expose_app_in_browser=True",
     ]
 
-# Restarting onto a new image is driven by the Lab page, whose token needs these scopes.
-c.Spawner.oauth_client_allowed_scopes = ["servers!server", "read:servers!server"]
+# jupyterlab-envbuilder's hub side: restart scopes, the spawner's image option, and the
+# local build service (repo2docker on this machine) registered as the hub service `binder`.
+configure(
+    c,
+    local_build_service=True,
+    local_build_service_options={"port": port + 5},
+    spawn_options="image={image}",
+)
 
-# The build service slot: the local build service will be registered here as the hub
-# service `binder`. Until then the extension honestly reports that there is no build service.
+# Builds of users named slowbuild* print their log slowly enough to watch a build go on and
+# reload the page in the middle of it (dev/paced_repo2docker.py); everyone else's are as fast
+# as a repo2docker dry run is.
+for service in c.JupyterHub.services:
+    if service["name"] == "binder":
+        service["command"] += [
+            f"--LocalBuildService.repo2docker_command={sys.executable}",
+            f"--LocalBuildService.repo2docker_command={HERE / 'paced_repo2docker.py'}",
+        ]
 
 if shutil.which("git") is None:
     print("warning: git is not installed; snapshots will not work", file=sys.stderr)

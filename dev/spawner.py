@@ -5,6 +5,7 @@ There is no container engine here, so an "image" is a name the server is told it
 else — the hub's spawn page, query options, named servers, stop and start — is JupyterHub's own.
 """
 
+import asyncio
 import html
 import re
 
@@ -27,6 +28,22 @@ class DevSpawner(SimpleLocalProcessSpawner):
         config=True,
         help="Images starting with this fail to start, to exercise spawn failures.",
     )
+
+    limited_user_prefix = Unicode(
+        "limited",
+        config=True,
+        help="""Users whose name starts with this get no restart scopes, so the Environment
+        panel's message for hubs that do not allow a restart can be seen and tested.""",
+    )
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        if self.user.name.startswith(self.limited_user_prefix):
+            self.oauth_client_allowed_scopes = [
+                s
+                for s in self.oauth_client_allowed_scopes
+                if not s.startswith(("servers!", "read:servers!"))
+            ]
 
     def _options_form_default(self):
         return self._render_form
@@ -59,8 +76,13 @@ class DevSpawner(SimpleLocalProcessSpawner):
 
     async def start(self):
         if self.image.startswith(self.fail_image_prefix):
-            raise RuntimeError(
-                f"The image {self.image} could not be started (the dev hub fails this "
-                "image on purpose)."
+            # Like a real spawner, fail after a moment (a pull that fails), so the hub shows
+            # its progress page with the reason.
+            await asyncio.sleep(2)
+            error = RuntimeError(f"The image {self.image} could not be started.")
+            error.jupyterhub_message = (
+                f"The image {self.image} could not be started (the dev hub fails images "
+                f"named {self.fail_image_prefix}* on purpose)."
             )
+            raise error
         return await super().start()

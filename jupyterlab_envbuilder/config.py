@@ -2,8 +2,10 @@
 
 import os
 
-from traitlets import Unicode, default
+from traitlets import Float, Int, Unicode, default
 from traitlets.config import Configurable
+
+from .snapshots import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES
 
 
 class EnvBuilder(Configurable):
@@ -44,3 +46,58 @@ class EnvBuilder(Configurable):
     @default("spawn_options_template")
     def _default_spawn_options_template(self):
         return os.environ.get("ENVBUILDER_SPAWN_OPTIONS", "")
+
+    data_dir = Unicode(
+        help="""Folder in the user's home for the snapshot repository, its secret and the
+        build records (the build history). Default: $XDG_DATA_HOME/jupyterlab-envbuilder,
+        else ~/.local/share/jupyterlab-envbuilder.""",
+    ).tag(config=True)
+
+    @default("data_dir")
+    def _default_data_dir(self):
+        base = os.environ.get("XDG_DATA_HOME") or os.path.join(
+            os.path.expanduser("~"), ".local", "share"
+        )
+        return os.path.join(base, "jupyterlab-envbuilder")
+
+    snapshot_base_url = Unicode(
+        help="""Origin (``scheme://host[:port]``) at which the build service reaches this
+        server, e.g. ``https://hub.example.org``: the snapshot repository is given to the build
+        service as ``<snapshot_base_url><base_url>envbuilder/snapshots/<capability>.git``, so
+        it is fetched through the hub's proxy like any page of this server. A path is ignored.
+        Default: $ENVBUILDER_SNAPSHOT_BASE_URL, else the origin of $JUPYTERHUB_PUBLIC_URL or
+        $JUPYTERHUB_PUBLIC_HUB_URL (JupyterHub sets these when ``c.JupyterHub.public_url`` is
+        set), else the origin the browser used for the snapshot request.""",
+    ).tag(config=True)
+
+    @default("snapshot_base_url")
+    def _default_snapshot_base_url(self):
+        for name in (
+            "ENVBUILDER_SNAPSHOT_BASE_URL",
+            "JUPYTERHUB_PUBLIC_URL",
+            "JUPYTERHUB_PUBLIC_HUB_URL",
+        ):
+            if os.environ.get(name):
+                return os.environ[name]
+        return ""
+
+    snapshot_max_file_size = Int(
+        MAX_FILE_BYTES,
+        help="Largest file (bytes) a snapshot of the environment folder takes.",
+    ).tag(config=True)
+
+    snapshot_max_total_size = Int(
+        MAX_TOTAL_BYTES,
+        help="Largest total size (bytes) of the files in a snapshot of the environment folder.",
+    ).tag(config=True)
+
+    snapshot_max_files = Int(
+        MAX_FILES,
+        help="Most files a snapshot of the environment folder takes.",
+    ).tag(config=True)
+
+    build_idle_timeout = Float(
+        180,
+        help="""Seconds without a byte from the build service before a build is reported
+        as failed. BinderHub sends a keepalive every 25 seconds while a build runs.""",
+    ).tag(config=True)

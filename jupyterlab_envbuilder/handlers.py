@@ -1,7 +1,8 @@
 """REST API of the server extension, under ``<base_url>envbuilder/``.
 
-Every handler requires Jupyter authentication; the test suite enumerates the routes and fails
-when one answers an anonymous request.
+Every handler requires Jupyter authentication, except the snapshot repository route
+(``snapshot_handlers.py``), which proves itself with its capability; the test suite enumerates
+the routes and fails when another one answers an anonymous request.
 """
 
 import json
@@ -49,9 +50,19 @@ class StatusHandler(BaseHandler):
 
 
 def setup_handlers(web_app, config: EnvBuilder) -> None:
+    # Imported here: these modules build on BaseHandler above.
+    from .environment_handlers import environment_routes
+    from .gateway import build_routes
+    from .gitinfo import gitinfo_routes
+    from .snapshot_handlers import snapshot_routes
+
     base_url = web_app.settings["base_url"]
     route = url_path_join(base_url, NAMESPACE)
     handlers = [
         (url_path_join(route, "status"), StatusHandler, {"config": config}),
+        *snapshot_routes(route, config),
+        *build_routes(route, config),
+        *gitinfo_routes(route, config),
+        *environment_routes(route, config),
     ]
     web_app.add_handlers(".*$", handlers)

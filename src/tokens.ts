@@ -2,10 +2,16 @@
  * Shared types and command ids of jupyterlab-envbuilder.
  */
 
+import type { ISignal } from '@lumino/signaling';
+
 /** Command ids, one place for all of them. */
 export enum CommandIDs {
   openPanel = 'envbuilder:open-panel',
-  refreshStatus = 'envbuilder:refresh-status'
+  refreshStatus = 'envbuilder:refresh-status',
+  copyLaunchLink = 'envbuilder:copy-launch-link',
+  restartIntoImage = 'envbuilder:restart-into-image',
+  build = 'envbuilder:build',
+  showBuildLog = 'envbuilder:show-build-log'
 }
 
 /** The plugin id, also the settings id. */
@@ -47,4 +53,137 @@ export interface IHandshake {
     build: ICapability;
     restart: ICapability;
   };
+}
+
+/** Answer of `GET envbuilder/git?path=`: the git clone a notebook lives in. */
+export interface IGitInfo {
+  /** The path asked about, relative to the server root. */
+  path: string;
+  /** The clone's folder, relative to the server root (absolute if it holds the root). */
+  repoRoot: string;
+  /** The path inside the clone; '' for the clone itself. */
+  pathInRepo: string;
+  /** The remote the branch pulls from, else `origin`, else the first; null without one. */
+  remote: string | null;
+  /** That remote's address, without user name or password. */
+  remoteUrl: string | null;
+  /** The checked-out branch; null on a detached HEAD. */
+  branch: string | null;
+  /** The branch's name on the remote, when it has an upstream. */
+  remoteBranch: string | null;
+  /** e.g. `origin/main`; null when the branch has none. */
+  upstream: string | null;
+  /** Whether anything is changed, new or deleted and not committed. */
+  dirty: boolean;
+  /** Those files, relative to the clone (at most 100). */
+  dirtyFiles: string[];
+  dirtyCount: number;
+  /** Commits that no remote has, as far as the clone knows. */
+  unpushed: number;
+  /** Whether the path is committed at all. */
+  pathTracked: boolean;
+  /** Whether the path itself has changes that are not committed. */
+  pathChanged: boolean;
+}
+
+/** One build of the build history, `GET envbuilder/builds` (newest first). */
+export interface IBuildSummary {
+  id: string;
+  spec: string;
+  repoUrl: string | null;
+  ref: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** `built` when an image came out of it. */
+  result: string;
+  imageName: string | null;
+  /** The build service's last words, e.g. why it failed. */
+  message?: string | null;
+}
+
+/** One file of a snapshot. */
+export interface ISnapshotFile {
+  path: string;
+  size: number;
+  executable: boolean;
+}
+
+/** Answer of `POST envbuilder/snapshots`: a content-addressed commit of the environment folder. */
+export interface ISnapshot {
+  sha: string;
+  /** Where the build service fetches the commit from. */
+  repoUrl: string;
+  /** `git/<encoded repoUrl>/<sha>`, the build spec. */
+  spec: string;
+  folder: string;
+  files: ISnapshotFile[];
+}
+
+/** One event of a build's event stream (BinderHub's build API, through the gateway). */
+export interface IBuildEvent {
+  /** Lower-case; may be missing or unknown. */
+  phase?: string;
+  /** Log text, as printed, newlines included (or not). */
+  message?: string;
+  imageName?: string;
+  /** The image name on BinderHub's launching `ready`. */
+  image?: string;
+  /** Set by the local build service when it has no container engine: nothing was built. */
+  dryRun?: boolean;
+  /** An HTTP error of the build service, inside the stream. */
+  status_code?: number;
+  /** Kind of failure, set by the gateway (`forbidden`, `rate-limited`, `cut`, …) or the client. */
+  error?: string;
+  /** The build service's own text when the gateway rephrased the message. */
+  detail?: string;
+  /** The scope the server's token lacks (with `error: 'forbidden'`). */
+  missingScope?: string;
+  /** Seconds to wait (with `error: 'rate-limited'`). */
+  retryAfter?: number;
+}
+
+/** Answer of `GET envbuilder/builds/<id>`: a build with every event it had. */
+export interface IBuildRecord extends IBuildSummary {
+  events: { time: string | null; event: IBuildEvent }[];
+}
+
+/** A problem that keeps a build from starting, e.g. from the Environment files section. */
+export interface IBuildProblem {
+  file: string;
+  line?: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/**
+ * Something that checks the environment files before a build (the Environment files
+ * section's model fits): the Build button waits for it and stays off while errors remain.
+ */
+export interface IBuildPrecheck {
+  /** Check every file again, unsaved editors included; resolves with all problems. */
+  validateAll(): Promise<readonly IBuildProblem[]>;
+  /** The problems known now, to say why Build is off without checking again. */
+  readonly problems?: readonly IBuildProblem[];
+  readonly problemsChanged?: ISignal<unknown, readonly IBuildProblem[]>;
+}
+
+/** One fact of the environment history. */
+export interface IEnvironmentEntry {
+  kind: 'started' | 'last-known-good';
+  image: string;
+  server: string;
+  time: string;
+}
+
+/** Answer of `GET envbuilder/environments`. */
+export interface IEnvironments {
+  runningImage: string | null;
+  lastKnownGood: string | null;
+  runningBuild: IBuildSummary | null;
+  folder: string;
+  folderSha: string | null;
+  folderProblem: string | null;
+  /** null when unknown (the running image was not built from this folder here). */
+  changedSinceStart: boolean | null;
+  entries: IEnvironmentEntry[];
 }

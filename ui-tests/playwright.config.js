@@ -16,7 +16,8 @@ const python =
 module.exports = {
   ...baseConfig,
   testDir: './tests',
-  outputDir: './test-results',
+  // One folder per hub port, so runs on different ports never clean up each other's files.
+  outputDir: `./test-results/e2e-${port}`,
   timeout: 180 * 1000,
   expect: { timeout: 30 * 1000 },
   retries: 0,

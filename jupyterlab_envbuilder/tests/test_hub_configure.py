@@ -131,6 +131,7 @@ async def test_hub_pages_offer_the_previous_environment(hub_from_config):
         ("error.html", {"status_code": 500, "status_message": "Spawn failed"}),
         ("not_running.html", {"failed": True, "server_name": "work"}),
         ("spawn_pending.html", {}),
+        ("spawn.html", {"error_message": "Unhandled error starting server", "url": "/hub/spawn"}),
     ]:
         html = env.get_template(name).render(**page, **context)
         # The hub's own page is still there, with the rollback box added.

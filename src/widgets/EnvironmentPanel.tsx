@@ -1,11 +1,16 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget, SidePanel, UseSignal } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
+import { AccordionPanel } from '@lumino/widgets';
 import * as React from 'react';
 
 import { HandshakeView } from '../components/HandshakeView';
 import { environmentIcon } from '../icons';
 import { HandshakeModel } from '../model/handshake';
+import { ShareModel } from '../model/share';
+import { BuildSection } from './BuildSection';
+import { EnvFilesSection } from './EnvFilesSection';
+import { ShareSection } from './ShareSection';
 
 /**
  * The Environment sidebar: one collapsible section per part of the workflow.
@@ -40,13 +45,49 @@ export class EnvironmentPanel extends SidePanel {
     status.title.label = trans.__('Server and hub');
     status.addClass('jp-EnvBuilder-section');
     this.addWidget(status);
+    if (options.envFiles) {
+      this.addWidget(new EnvFilesSection({ ...options.envFiles, trans }));
+    }
     this._handshake = options.handshake;
+    if (options.build) {
+      this.addWidget(new BuildSection({ ...options.build, trans }));
+    }
+    // Last, as in the workflow: edit, build, restart, then share with students.
+    if (options.share) {
+      this._share = new ShareSection({ model: options.share, trans });
+      this.addWidget(this._share);
+    }
+  }
+
+  /** Expand the Share section and put the keyboard focus in it. */
+  showShare(): void {
+    if (!this._share) {
+      return;
+    }
+    if (this.content instanceof AccordionPanel) {
+      this.content.expand(this.widgets.indexOf(this._share));
+    }
+    this._share.focusForm();
   }
 
   /** The handshake runs when the panel is first shown, not on every Lab start. */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    if (this._handshake.state.kind === 'loading' && !this._checked) {
+    this.checkOnceVisible();
+  }
+
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    this.checkOnceVisible();
+  }
+
+  /**
+   * Run the handshake the first time the panel is visible. A panel that the layout restorer
+   * shows at start may never receive a show message, so the plugin also calls this once the
+   * application is restored.
+   */
+  checkOnceVisible(): void {
+    if (this.isVisible && !this._checked) {
       this._checked = true;
       void this._handshake.refresh();
     }
@@ -54,11 +95,18 @@ export class EnvironmentPanel extends SidePanel {
 
   private _handshake: HandshakeModel;
   private _checked = false;
+  private _share: ShareSection | null = null;
 }
 
 export namespace EnvironmentPanel {
   export interface IOptions {
     handshake: HandshakeModel;
     trans: TranslationBundle;
+    /** The Share section's model; without it there is no Share section. */
+    share?: ShareModel;
+    /** The Environment files section's model and how it opens files; without it, no section. */
+    envFiles?: Omit<EnvFilesSection.IOptions, 'trans'>;
+    /** The Build section's model and commands; without it, no section. */
+    build?: Omit<BuildSection.IOptions, 'trans'>;
   }
 }

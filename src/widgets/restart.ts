@@ -70,7 +70,10 @@ export function currentLabPath(
   app: JupyterFrontEnd,
   docManager: IDocumentManager
 ): string {
-  const base = new URL(PageConfig.getBaseUrl(), window.location.href).pathname;
+  const base = new URL(
+    app.serviceManager.serverSettings.baseUrl,
+    window.location.href
+  ).pathname;
   const current = app.shell.currentWidget;
   const context = current ? docManager.contextForWidget(current) : undefined;
   return context
@@ -113,7 +116,7 @@ export function createRestartModel(
         // Private mode: the rollback link on the hub page is a convenience only.
       }
     },
-    trans: (msg, ...args) => trans.__(msg, ...args)
+    trans: trans.__.bind(trans)
   });
 }
 

@@ -22,10 +22,11 @@ test.describe('Environment panel on the dev hub', () => {
     await expect(panel.getByTestId('envbuilder-hub-version')).toHaveText(
       `JupyterHub ${await hubVersion(page)}`
     );
-    // No build service is registered yet: the panel says so and names the setting.
-    const build = panel.locator('[data-capability="build"]');
-    await expect(build).toHaveAttribute('data-available', 'false');
-    await expect(build).toContainText('ENVBUILDER_BUILD_SERVICE_URL');
+    // The dev hub registers the local build service as `binder`; the server reaches it.
+    await expect(panel.locator('[data-capability="build"]')).toHaveAttribute(
+      'data-available',
+      'true'
+    );
     // The dev hub grants the restart scopes and a spawn options template.
     await expect(panel.locator('[data-capability="restart"]')).toHaveAttribute(
       'data-available',

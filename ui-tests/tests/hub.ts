@@ -90,3 +90,32 @@ export const test = base.extend<{ user: string }>({
 });
 
 export { expect };
+
+/** Wait until the Lab at the current URL has started (after a navigation the hub drove). */
+export async function waitForLab(page: IJupyterLabPageFixture): Promise<void> {
+  const raw = hubPage(page);
+  await raw.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+  await raw.waitForFunction(() => {
+    const app = (window as any).jupyterapp;
+    return !!app && app.commands.hasCommand('envbuilder:open-panel');
+  });
+}
+
+/** Open the Environment panel and wait for its handshake. */
+export async function openEnvironmentPanel(page: IJupyterLabPageFixture) {
+  const raw = hubPage(page);
+  const panel = raw.locator('#jp-envbuilder-panel');
+  // Lab may still be restoring its layout (a /lab/tree/ URL shows the file browser), which
+  // can take the left area back: open until the panel stays.
+  await expect(async () => {
+    await raw.evaluate(async () => {
+      const app = (window as any).jupyterapp;
+      await app.restored;
+      await app.commands.execute('envbuilder:open-panel');
+    });
+    await expect(panel.getByTestId('envbuilder-image')).toBeVisible({
+      timeout: 3000
+    });
+  }).toPass({ timeout: 60 * 1000 });
+  return panel;
+}

@@ -1,7 +1,3 @@
-/**
- * @jest-environment-options {"customExportConditions": ["node", "require"]}
- */
-// The browser build of `yaml` is an ES module jest does not transform here.
 import { MAX_ENVIRONMENT_FILE_BYTES } from '../../../envfiles';
 import { check, found } from './helpers';
 

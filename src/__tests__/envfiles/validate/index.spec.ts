@@ -1,7 +1,3 @@
-/**
- * @jest-environment-options {"customExportConditions": ["node", "require"]}
- */
-// The browser build of `yaml` is an ES module jest does not transform here.
 import { validateEnvironmentFile } from '../../../envfiles';
 
 describe('validateEnvironmentFile', () => {

@@ -1,7 +1,3 @@
-/**
- * @jest-environment-options {"customExportConditions": ["node", "require"]}
- */
-// The browser build of `yaml` is an ES module jest does not transform here.
 import {
   ENVIRONMENT_FILE_NAMES,
   MAX_PROBLEMS_PER_FILE,

@@ -1,0 +1,52 @@
+"""repo2docker for the dev hub's build service, its output paced for some users.
+
+Without a container engine the local build service does repo2docker dry runs, which end in
+under a second. For users whose name starts with ``slowbuild`` (the snapshot URL, the last
+argument, names the user), each line repo2docker prints is passed on ``PACE_SECONDS`` after
+the one before, as a real build's would come over minutes: the build can be watched as it
+goes, and a page reloaded in the middle of it (``ui-tests/tests/build.spec.ts``). Everyone
+else gets repo2docker as it is.
+"""
+
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+
+PACE_SECONDS = 0.15
+SLOW_USER = re.compile(r"/user/slowbuild[^/]*/")
+
+
+def main() -> int:
+    args = sys.argv[1:]
+    command = [sys.executable, "-m", "repo2docker", *args]
+    if not args or not SLOW_USER.search(args[-1]):
+        os.execv(sys.executable, command)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines: queue.Queue = queue.Queue()
+
+    def pump(source, sink) -> None:
+        for line in iter(source.readline, b""):
+            lines.put((sink, line))
+        lines.put(None)
+
+    for source, sink in ((proc.stdout, sys.stdout.buffer), (proc.stderr, sys.stderr.buffer)):
+        threading.Thread(target=pump, args=(source, sink), daemon=True).start()
+    ended = 0
+    while ended < 2:
+        item = lines.get()
+        if item is None:
+            ended += 1
+            continue
+        sink, line = item
+        time.sleep(PACE_SECONDS)
+        sink.write(line)
+        sink.flush()
+    return proc.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""The environments this server ran on, and whether the environment folder has moved on since.
+
+``<data_dir>/environments.jsonl`` holds one line per fact: ``started`` (this server started on
+an image) and ``last-known-good`` (the image a server ran before a restart onto a new one).
+Together with the build records they answer: what runs now, what to roll back to, and whether
+the environment folder still matches the snapshot the running image was built from.
+"""
+
+import json
+import os
+from typing import Any, Optional
+
+from .history import list_records, now
+from .snapshots import Limits, SnapshotError, read_folder, snapshot_commit
+
+LOG_NAME = "environments.jsonl"
+# Enough history to roll back through, without the file growing without end.
+MAX_ENTRIES = 200
+
+
+def _log_path(data_dir: str) -> str:
+    return os.path.join(data_dir, LOG_NAME)
+
+
+def read_entries(data_dir: str) -> list[dict[str, Any]]:
+    try:
+        with open(_log_path(data_dir), encoding="utf-8") as f:
+            lines = f.readlines()
+    except FileNotFoundError:
+        return []
+    entries = []
+    for text in lines[-MAX_ENTRIES:]:
+        try:
+            entry = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("image"):
+            entries.append(entry)
+    return entries
+
+
+def record(data_dir: str, kind: str, image: str, server: str = "") -> dict[str, Any]:
+    entry = {"kind": kind, "image": image, "server": server, "time": now()}
+    os.makedirs(data_dir, mode=0o700, exist_ok=True)
+    with open(_log_path(data_dir), "a", encoding="utf-8") as f:
+        f.write(json.dumps(entry) + "\n")
+    return entry
+
+
+def record_start(data_dir: str, image: Optional[str], server: str) -> None:
+    """Note that this server started on ``image``, once per start."""
+    if image:
+        record(data_dir, "started", image, server)
+
+
+def folder_sha(root_dir: str, folder: str, limits: Limits) -> tuple[Optional[str], Optional[str]]:
+    """The snapshot SHA the folder would get now (nothing is written), or why there is none."""
+    try:
+        files = read_folder(root_dir, folder, limits)
+        commit, _objects = snapshot_commit(files)
+    except SnapshotError as e:
+        return None, e.message
+    return commit.id.decode("ascii"), None
+
+
+def summary(
+    data_dir: str,
+    records_dir: str,
+    running_image: Optional[str],
+    root_dir: str,
+    folder: str,
+    limits: Limits,
+) -> dict[str, Any]:
+    entries = read_entries(data_dir)
+    good = [e for e in entries if e["kind"] == "last-known-good"]
+    builds = [b for b in list_records(records_dir, set()) if b.get("imageName")]
+    running_build = next((b for b in builds if b["imageName"] == running_image), None)
+    sha, why_not = folder_sha(root_dir, folder, limits)
+    changed: Optional[bool] = None
+    if running_build is not None and sha is not None:
+        changed = running_build.get("ref") != sha
+    return {
+        "runningImage": running_image,
+        "lastKnownGood": good[-1]["image"] if good else None,
+        "runningBuild": running_build,
+        "folder": folder,
+        "folderSha": sha,
+        "folderProblem": why_not,
+        # None when unknown: the running image was not built here, or the folder is unusable.
+        "changedSinceStart": changed,
+        "entries": list(reversed(entries)),
+    }

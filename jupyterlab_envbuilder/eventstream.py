@@ -1,0 +1,87 @@
+"""Server-sent events as BinderHub sends them: ``data: <json>\\n\\n``, ``:keepalive`` comments.
+
+An :class:`EventLog` keeps every event of one build in memory so that any number of
+connections can follow it: each gets the events so far (a replay), then the new ones as
+they come, until the build is done. Used by the build gateway and the local build service.
+"""
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from tornado.iostream import StreamClosedError
+
+KEEPALIVE = b":keepalive\n\n"
+
+
+def encode_event(event: Any) -> bytes:
+    """One event on the wire."""
+    return b"data: " + json.dumps(event).encode("utf-8") + b"\n\n"
+
+
+class Follower:
+    """One connection following an :class:`EventLog`; ``stop()`` it when the peer goes away."""
+
+    def __init__(self) -> None:
+        self.wake = asyncio.Event()
+        self.gone = False
+
+    def stop(self) -> None:
+        self.gone = True
+        self.wake.set()
+
+
+class EventLog:
+    def __init__(self) -> None:
+        self.events: list[dict] = []
+        self.done = False
+        self._followers: set[Follower] = set()
+
+    def append(self, event: dict) -> None:
+        self.events.append(event)
+        self._wake_all()
+
+    def close(self) -> None:
+        self.done = True
+        self._wake_all()
+
+    @property
+    def followers(self) -> int:
+        return len(self._followers)
+
+    def _wake_all(self) -> None:
+        for follower in self._followers:
+            follower.wake.set()
+
+    async def follow(
+        self,
+        follower: Follower,
+        send: Callable[[bytes], Awaitable[None]],
+        keepalive_interval: float,
+    ) -> None:
+        """Send every event, past and future, until the log is done or the follower stops.
+
+        ``send`` writes and flushes; a closed connection (``StreamClosedError``) ends the
+        following quietly, and never affects the log or the other followers.
+        """
+        self._followers.add(follower)
+        sent = 0
+        try:
+            while not follower.gone:
+                follower.wake.clear()
+                if sent < len(self.events):
+                    pending = self.events[sent:]
+                    sent += len(pending)
+                    await send(b"".join(encode_event(e) for e in pending))
+                elif self.done:
+                    return
+                else:
+                    try:
+                        await asyncio.wait_for(follower.wake.wait(), keepalive_interval)
+                    except asyncio.TimeoutError:
+                        await send(KEEPALIVE)
+        except StreamClosedError:
+            return
+        finally:
+            self._followers.discard(follower)

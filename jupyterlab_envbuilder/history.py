@@ -1,0 +1,173 @@
+"""Build records: one JSON-lines file per build in the user's home; together, the build history.
+
+A record file ``<data_dir>/builds/<id>.jsonl`` holds a ``start`` line (time, provider, spec as
+``<provider>/<spec>`` like a snapshot's, repository, ref), one ``event`` line per event of the
+build as the browser saw it, and an ``end`` line (time, result, image name, message). The id is
+derived from the spec, so a new build of the same spec replaces the record of the previous one.
+A record without an ``end`` line belongs to a build that is still running, or that was
+interrupted when the server stopped.
+"""
+
+import hashlib
+import json
+import os
+import re
+from datetime import datetime, timezone
+from typing import IO, Any, Optional
+from urllib.parse import unquote
+
+RECORDS_DIRNAME = "builds"
+ID_PATTERN = re.compile(r"[0-9a-f]{16}")
+# The end line is short; reading this much of a file's tail always finds it.
+_TAIL_BYTES = 64 * 1024
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def build_id(provider: str, spec: str) -> str:
+    return hashlib.sha256(f"{provider}/{spec}".encode()).hexdigest()[:16]
+
+
+def describe_spec(provider: str, spec: str) -> dict[str, Optional[str]]:
+    """Repository and ref of a spec: the ref is its last segment, as in BinderHub's providers."""
+    repo, _, ref = spec.rpartition("/")
+    if provider == "git":
+        repo = unquote(repo)
+    return {"repoUrl": repo or None, "ref": ref or None}
+
+
+class BuildRecord:
+    """The record of one build, written as the build goes."""
+
+    def __init__(self, records_dir: str, provider: str, spec: str) -> None:
+        self.id = build_id(provider, spec)
+        os.makedirs(records_dir, mode=0o700, exist_ok=True)
+        self.path = os.path.join(records_dir, f"{self.id}.jsonl")
+        self._file: Optional[IO[str]] = open(self.path, "w", encoding="utf-8")
+        self._write(
+            {
+                "kind": "start",
+                "id": self.id,
+                "time": now(),
+                "provider": provider,
+                "spec": f"{provider}/{spec}",
+                **describe_spec(provider, spec),
+            }
+        )
+
+    def _write(self, line: dict[str, Any]) -> None:
+        if self._file is None:
+            return
+        self._file.write(json.dumps(line) + "\n")
+        self._file.flush()
+
+    def add(self, event: dict[str, Any]) -> None:
+        self._write({"kind": "event", "time": now(), "event": event})
+
+    def finish(self, result: str, image_name: Optional[str], message: Optional[str]) -> None:
+        self._write(
+            {
+                "kind": "end",
+                "time": now(),
+                "result": result,
+                "imageName": image_name,
+                "message": message,
+            }
+        )
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def _first_line(path: str) -> Optional[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        return _parse(f.readline())
+
+
+def _end_line(path: str) -> Optional[dict[str, Any]]:
+    with open(path, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - _TAIL_BYTES))
+        tail = f.read().decode("utf-8", "replace")
+    lines = tail.rstrip("\n").rsplit("\n", 1)
+    line = _parse(lines[-1])
+    return line if line and line.get("kind") == "end" else None
+
+
+def _parse(text: str) -> Optional[dict[str, Any]]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _summary(start: dict[str, Any], end: Optional[dict[str, Any]], running: bool) -> dict:
+    if end is not None:
+        result = end.get("result")
+    else:
+        result = "running" if running else "interrupted"
+    return {
+        "id": start.get("id"),
+        "provider": start.get("provider"),
+        "spec": start.get("spec"),
+        "repoUrl": start.get("repoUrl"),
+        "ref": start.get("ref"),
+        "startedAt": start.get("time"),
+        "finishedAt": end.get("time") if end else None,
+        "result": result,
+        "imageName": end.get("imageName") if end else None,
+        "message": end.get("message") if end else None,
+    }
+
+
+def list_records(records_dir: str, running: set[str]) -> list[dict[str, Any]]:
+    """Summaries of every build record, newest first."""
+    try:
+        names = os.listdir(records_dir)
+    except FileNotFoundError:
+        return []
+    summaries = []
+    for name in names:
+        stem, ext = os.path.splitext(name)
+        if ext != ".jsonl" or not ID_PATTERN.fullmatch(stem):
+            continue
+        path = os.path.join(records_dir, name)
+        try:
+            start = _first_line(path)
+            end = _end_line(path)
+        except OSError:
+            continue
+        if start is not None:
+            summaries.append(_summary(start, end, stem in running))
+    summaries.sort(key=lambda s: s["startedAt"] or "", reverse=True)
+    return summaries
+
+
+def read_record(records_dir: str, record_id: str, running: bool) -> Optional[dict[str, Any]]:
+    """One build record with its events (the log), or None."""
+    if not ID_PATTERN.fullmatch(record_id):
+        return None
+    path = os.path.join(records_dir, f"{record_id}.jsonl")
+    start = end = None
+    events = []
+    try:
+        with open(path, encoding="utf-8") as f:
+            for text in f:
+                line = _parse(text)
+                if line is None:
+                    continue
+                kind = line.get("kind")
+                if kind == "start":
+                    start = line
+                elif kind == "event":
+                    events.append({"time": line.get("time"), "event": line.get("event")})
+                elif kind == "end":
+                    end = line
+    except FileNotFoundError:
+        return None
+    if start is None:
+        return None
+    return {**_summary(start, end, running), "events": events}

@@ -1,0 +1,343 @@
+"""Snapshots of the environment folder as content-addressed git commits.
+
+A snapshot is a commit with a fixed author, committer, dates and message and no parent, so the
+same files give the same SHA whenever and in whatever order they were edited. BinderHub names
+images by (repository URL, SHA): an unchanged environment is a cache hit, no build runs.
+
+The commits live in one bare repository in the user's home, kept ready for git's "dumb HTTP"
+protocol (``info/refs``, ``objects/info/packs``): the build service clones it from
+``envbuilder/snapshots/<capability>.git``. The capability is derived from a per-user secret
+file, so the URL, and with it the image name, stays the same for the same user.
+"""
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import stat
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Optional
+from urllib.parse import quote
+
+from dulwich.objects import Blob, Commit, Tree
+from dulwich.repo import Repo
+from dulwich.server import update_server_info
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_TOTAL_BYTES = 10 * 1024 * 1024
+MAX_FILES = 500
+# Tags keep recent snapshots reachable for a build that clones a little later.
+KEPT_SNAPSHOTS = 20
+# Never part of an environment: Jupyter's autosave copies and git's own folder.
+IGNORED_NAMES = frozenset({".ipynb_checkpoints", ".git"})
+
+DEFAULT_FOLDER = "environment"
+REPO_DIRNAME = "snapshots.git"
+SECRET_FILENAME = "snapshot-secret"  # noqa: S105 - a file name
+BRANCH = b"refs/heads/main"
+TAG_PREFIX = b"refs/tags/snapshot-"
+
+_IDENTITY = b"jupyterlab-envbuilder <envbuilder@localhost>"
+_MESSAGE = b"Environment snapshot\n"
+_CAPABILITY_CONTEXT = b"jupyterlab-envbuilder snapshot repository v1"
+# encodeURIComponent leaves these unescaped, besides letters, digits and "-_".
+_URI_COMPONENT_SAFE = "~()*!.'"
+
+
+class SnapshotError(Exception):
+    """A snapshot that cannot be taken, with an HTTP status and a message for the user."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_total_bytes: int = MAX_TOTAL_BYTES
+    max_files: int = MAX_FILES
+
+
+@dataclass(frozen=True)
+class SnapshotFile:
+    path: str  # relative to the environment folder, with "/"
+    data: bytes
+    executable: bool
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    sha: str
+    files: list[SnapshotFile]
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KiB"
+    return f"{n / (1024 * 1024):.1f} MiB"
+
+
+def resolve_folder(root_dir: str, folder: str) -> str:
+    """The absolute path of ``folder`` (relative to the server root), refusing a way out."""
+    if not isinstance(folder, str) or not folder.strip("/ "):
+        raise SnapshotError(400, "Name the environment folder, e.g. 'environment'.")
+    parts = PurePosixPath(folder.strip("/")).parts
+    if ".." in parts or "\\" in folder or "\0" in folder:
+        raise SnapshotError(
+            400, f"The environment folder must be inside your files: {folder!r} is not."
+        )
+    root = os.path.realpath(root_dir)
+    path = os.path.join(root, *parts)
+    walked = root
+    for part in parts:
+        walked = os.path.join(walked, part)
+        if os.path.islink(walked):
+            raise SnapshotError(
+                400,
+                f"'{folder}' goes through the symbolic link '{os.path.relpath(walked, root)}'; "
+                "snapshots take only a real folder.",
+            )
+    if not os.path.exists(path):
+        raise SnapshotError(
+            404,
+            f"There is no folder '{folder}'. Create it and put your environment files in it "
+            "(e.g. requirements.txt, environment.yml, apt.txt, postBuild).",
+        )
+    if not os.path.isdir(path):
+        raise SnapshotError(400, f"'{folder}' is a file; the environment must be a folder.")
+    return path
+
+
+def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile]:
+    """Every regular file under the environment folder, within the limits, sorted by path."""
+    top = resolve_folder(root_dir, folder)
+    label = folder.strip("/")
+    files: list[SnapshotFile] = []
+    total = 0
+
+    def visit(directory: str, prefix: str) -> None:
+        nonlocal total
+        with os.scandir(directory) as entries:
+            ordered = sorted(entries, key=lambda e: e.name)
+        for entry in ordered:
+            if entry.name in IGNORED_NAMES:
+                continue
+            relative = prefix + entry.name
+            shown = f"{label}/{relative}"
+            if entry.is_symlink():
+                raise SnapshotError(
+                    400,
+                    f"'{shown}' is a symbolic link; snapshots take only regular files. "
+                    "Replace it with a copy of the file.",
+                )
+            if entry.is_dir(follow_symlinks=False):
+                visit(entry.path, relative + "/")
+                continue
+            if not entry.is_file(follow_symlinks=False):
+                raise SnapshotError(
+                    400, f"'{shown}' is not a regular file (a pipe, socket or device)."
+                )
+            if len(files) == limits.max_files:
+                raise SnapshotError(
+                    413,
+                    f"'{label}' has more than {limits.max_files} files; an environment needs "
+                    "only a few (EnvBuilder.snapshot_max_files).",
+                )
+            data, mode = _read_regular(entry.path, shown, limits.max_file_bytes)
+            total += len(data)
+            if total > limits.max_total_bytes:
+                raise SnapshotError(
+                    413,
+                    f"The files in '{label}' add up to more than "
+                    f"{_size(limits.max_total_bytes)} (EnvBuilder.snapshot_max_total_size). "
+                    "Keep data and notebooks out of the environment folder.",
+                )
+            files.append(SnapshotFile(relative, data, bool(mode & 0o111)))
+
+    visit(top, "")
+    if not files:
+        raise SnapshotError(
+            400,
+            f"The folder '{label}' has no files. Add your environment files, e.g. "
+            "requirements.txt or environment.yml.",
+        )
+    return files
+
+
+def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, int]:
+    """Read a regular file without following a link swapped in since it was listed."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        raise SnapshotError(400, f"'{shown}' cannot be read: {e.strerror}.") from e
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise SnapshotError(400, f"'{shown}' is not a regular file.")
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise SnapshotError(
+            413,
+            f"'{shown}' is larger than {_size(max_bytes)}, the most an environment file may "
+            "be (EnvBuilder.snapshot_max_file_size). Keep data out of the environment folder.",
+        )
+    return data, info.st_mode
+
+
+def _build_tree(files: list[SnapshotFile], objects: list) -> Tree:
+    root: dict = {}
+    for f in files:
+        blob = Blob.from_string(f.data)
+        objects.append(blob)
+        *folders, name = os.fsencode(f.path).split(b"/")
+        node = root
+        for folder in folders:
+            node = node.setdefault(folder, {})
+        node[name] = (0o100755 if f.executable else 0o100644, blob.id)
+
+    def build(node: dict) -> Tree:
+        tree = Tree()
+        for name, value in node.items():
+            if isinstance(value, dict):
+                tree.add(name, stat.S_IFDIR, build(value).id)
+            else:
+                tree.add(name, *value)
+        objects.append(tree)
+        return tree
+
+    return build(root)
+
+
+def snapshot_commit(files: list[SnapshotFile]) -> tuple[Commit, list]:
+    """The content-addressed commit of ``files``, and every object it needs."""
+    objects: list = []
+    commit = Commit()
+    commit.tree = _build_tree(files, objects).id
+    commit.author = commit.committer = _IDENTITY
+    commit.author_time = commit.commit_time = 0
+    commit.author_timezone = commit.commit_timezone = 0
+    commit.message = _MESSAGE
+    objects.append(commit)
+    return commit, objects
+
+
+def write_snapshot(repo_path: str, files: list[SnapshotFile]) -> str:
+    """Store the snapshot commit, point ``main`` and a tag at it, refresh dumb-HTTP info."""
+    commit, objects = snapshot_commit(files)
+    if os.path.isdir(repo_path):
+        repo = Repo(repo_path)
+    else:
+        os.makedirs(os.path.dirname(repo_path), mode=0o700, exist_ok=True)
+        repo = Repo.init_bare(repo_path, mkdir=True)
+    with repo:
+        store = repo.object_store
+        for obj in objects:
+            if obj.id not in store:
+                store.add_object(obj)
+        repo.refs.set_symbolic_ref(b"HEAD", BRANCH)
+        repo.refs[BRANCH] = commit.id
+        tag = TAG_PREFIX + commit.id
+        repo.refs[tag] = commit.id
+        # Loose ref files: their times say which snapshots are recent.
+        os.utime(os.path.join(repo_path, os.fsdecode(tag)))
+        _prune_tags(repo, repo_path)
+        update_server_info(repo)
+    return commit.id.decode("ascii")
+
+
+def _prune_tags(repo: Repo, repo_path: str) -> None:
+    tags = [ref for ref in repo.refs.allkeys() if ref.startswith(TAG_PREFIX)]
+    if len(tags) <= KEPT_SNAPSHOTS:
+        return
+
+    def written(ref: bytes) -> float:
+        try:
+            return os.stat(os.path.join(repo_path, os.fsdecode(ref))).st_mtime
+        except OSError:
+            return 0.0
+
+    for ref in sorted(tags, key=written)[: len(tags) - KEPT_SNAPSHOTS]:
+        del repo.refs[ref]
+
+
+def take_snapshot(root_dir: str, folder: str, repo_path: str, limits: Limits) -> Snapshot:
+    files = read_folder(root_dir, folder, limits)
+    return Snapshot(write_snapshot(repo_path, files), files)
+
+
+def load_secret(data_dir: str, create: bool) -> Optional[bytes]:
+    """The per-user secret behind the capability; made (mode 0600) on first use if ``create``."""
+    path = os.path.join(data_dir, SECRET_FILENAME)
+    if create and not os.path.exists(path):
+        os.makedirs(data_dir, mode=0o700, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another server of the same user made it first
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+    try:
+        with open(path, "rb") as f:
+            secret = f.read().strip()
+    except FileNotFoundError:
+        return None
+    return secret or None
+
+
+def capability_for(secret: bytes) -> str:
+    return hmac.new(secret, _CAPABILITY_CONTEXT, hashlib.sha256).hexdigest()[:32]
+
+
+def check_capability(data_dir: str, capability: str) -> bool:
+    secret = load_secret(data_dir, create=False)
+    return secret is not None and hmac.compare_digest(capability_for(secret), capability)
+
+
+def spec_for(repo_url: str, sha: str) -> str:
+    """BinderHub's git spec: ``git/<encodeURIComponent(repo URL)>/<sha>``."""
+    return f"git/{quote(repo_url, safe=_URI_COMPONENT_SAFE)}/{sha}"
+
+
+# What git's dumb HTTP client fetches, and how git's own http-backend labels it.
+_SERVED_FILES = (
+    (re.compile(r"HEAD|info/refs|objects/info/packs"), "text/plain; charset=utf-8", False),
+    (re.compile(r"objects/[0-9a-f]{2}/[0-9a-f]{38}"), "application/x-git-loose-object", True),
+    (
+        re.compile(r"objects/pack/pack-[0-9a-f]{40}\.pack"),
+        "application/x-git-packed-objects",
+        True,
+    ),
+    (
+        re.compile(r"objects/pack/pack-[0-9a-f]{40}\.idx"),
+        "application/x-git-packed-objects-toc",
+        True,
+    ),
+)
+
+
+def served_file(repo_path: str, path: str) -> Optional[tuple[bytes, str, bool]]:
+    """Contents, content type and immutability of one file of the snapshot repository.
+
+    None for anything a dumb git client does not need, or that is not a regular file there.
+    """
+    kind = next((k for k in _SERVED_FILES if k[0].fullmatch(path)), None)
+    if kind is None:
+        return None
+    _, content_type, immutable = kind
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(os.path.join(repo_path, path), flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return None
+        return f.read(), content_type, immutable

@@ -1,0 +1,91 @@
+"""The environment history: running image, last-known-good, and "changed since this started"."""
+
+import json
+
+import pytest
+from tornado.httpclient import HTTPClientError
+
+from jupyterlab_envbuilder.environments import folder_sha, read_entries, record, summary
+from jupyterlab_envbuilder.history import BuildRecord
+from jupyterlab_envbuilder.snapshots import Limits, read_folder, snapshot_commit
+
+LIMITS = Limits(1024 * 1024, 10 * 1024 * 1024, 100)
+
+
+def make_folder(root, files):
+    folder = root / "environment"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def built(records_dir, sha, image):
+    record = BuildRecord(str(records_dir), "git", f"http%3A%2F%2Fx%2Fr.git/{sha}")
+    record.finish("built", image, "Done")
+
+
+def test_changed_since_start_follows_the_folder(tmp_path):
+    root = tmp_path / "home"
+    make_folder(root, {"requirements.txt": "numpy\n"})
+    sha, problem = folder_sha(str(root), "environment", LIMITS)
+    assert problem is None and len(sha) == 40
+    data = tmp_path / "data"
+    built(data / "builds", sha, "img:1")
+
+    now = summary(str(data), str(data / "builds"), "img:1", str(root), "environment", LIMITS)
+    assert now["runningBuild"]["imageName"] == "img:1"
+    assert now["changedSinceStart"] is False
+
+    make_folder(root, {"requirements.txt": "numpy\npandas\n"})
+    later = summary(str(data), str(data / "builds"), "img:1", str(root), "environment", LIMITS)
+    assert later["changedSinceStart"] is True
+    # Computing the SHA writes nothing into the folder.
+    assert sorted(p.name for p in (root / "environment").iterdir()) == ["requirements.txt"]
+
+
+def test_unknown_when_the_running_image_was_not_built_here(tmp_path):
+    root = tmp_path / "home"
+    make_folder(root, {"requirements.txt": "numpy\n"})
+    answer = summary(
+        str(tmp_path), str(tmp_path / "builds"), "hub/default:1", str(root), "environment", LIMITS
+    )
+    assert answer["runningBuild"] is None
+    assert answer["changedSinceStart"] is None
+
+
+def test_missing_folder_is_a_problem_not_an_error(tmp_path):
+    answer = summary(str(tmp_path), str(tmp_path / "builds"), None, str(tmp_path), "nope", LIMITS)
+    assert answer["folderSha"] is None
+    assert answer["folderProblem"]
+
+
+def test_folder_sha_matches_the_snapshot_commit(tmp_path):
+    make_folder(tmp_path, {"environment.yml": "dependencies: [python=3.11]\n"})
+    files = read_folder(str(tmp_path), "environment", LIMITS)
+    commit, _ = snapshot_commit(files)
+    assert folder_sha(str(tmp_path), "environment", LIMITS)[0] == commit.id.decode()
+
+
+def test_entries_newest_last_in_the_file_and_corrupt_lines_skipped(tmp_path):
+    record(str(tmp_path), "started", "a:1")
+    (tmp_path / "environments.jsonl").open("a").write("not json\n")
+    record(str(tmp_path), "last-known-good", "a:1")
+    assert [e["kind"] for e in read_entries(str(tmp_path))] == ["started", "last-known-good"]
+
+
+async def test_api_records_last_known_good(jp_fetch, monkeypatch):
+    monkeypatch.setenv("JUPYTER_IMAGE_SPEC", "img:new")
+    response = await jp_fetch(
+        "envbuilder", "environments", method="POST", body=json.dumps({"lastKnownGood": "img:old"})
+    )
+    assert response.code == 201
+    answer = json.loads((await jp_fetch("envbuilder", "environments")).body)
+    assert answer["lastKnownGood"] == "img:old"
+    assert answer["runningImage"] == "img:new"
+
+
+async def test_api_refuses_a_missing_image(jp_fetch):
+    with pytest.raises(HTTPClientError) as error:
+        await jp_fetch("envbuilder", "environments", method="POST", body=json.dumps({}))
+    assert error.value.code == 400

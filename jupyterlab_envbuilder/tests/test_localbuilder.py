@@ -1,0 +1,368 @@
+"""The local build service, for real: a JupyterHub with the service registered by
+``register_local_build_service``, its proxy, a Jupyter server reached through that proxy, and
+repo2docker's dry run (no container engine here) cloning the snapshot over HTTP.
+"""
+
+import asyncio
+import json
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+from envfolder import write_env
+from eventstreams import comments, parse, recorded_events
+from traitlets.config import Config
+
+from jupyterlab_envbuilder.hub.localbuilder import register_local_build_service
+from jupyterlab_envbuilder.hub.localbuilder.app import parse_git_spec
+from jupyterlab_envbuilder.hub.localbuilder.builds import (
+    DRY_RUN_NOTICE,
+    container_engine_available,
+    image_name,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+SHA = "1479e0252b2e648bb755ee913292b79495931717"
+SCOPE = "needs a hub token with the scope access:services!service=binder"
+
+
+# --- without a hub ---
+
+
+def test_image_names_are_binderhubs():
+    """The image name of the captured BinderHub build, computed here from its build slug."""
+    built = next(json.loads(e) for e in recorded_events() if '"phase":"built"' in e)
+    assert image_name("", "binder-examples-octave", SHA) == built["imageName"]
+    long_repo = "https://hub.example.org/" + "a" * 400 + ".git"
+    name = image_name("envbuilder-", long_repo, SHA)
+    assert len(name.split(":")[0]) <= 255 and name.endswith(":" + SHA)
+    assert name == name.lower() and "_" not in name
+
+
+def test_git_specs():
+    url = "https://hub.example.org/user/a/envbuilder/snapshots/x.git"
+    assert parse_git_spec(f"{quote(url, safe='')}/{SHA}") == (url, SHA)
+    for bad, message in [
+        (f"{quote('file:///etc', safe='')}/{SHA}", "only http and https"),
+        (f"{quote(url, safe='')}/main", "full 40-character commit SHA"),
+        (f"{quote(url, safe='')}", "Expected"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            parse_git_spec(bad)
+
+
+def test_register_in_a_hub_config():
+    c = Config()
+    c.JupyterHub.load_roles = [{"name": "server", "scopes": ["users:activity!user"]}]
+    c.Spawner.environment = {"OTHER": "1"}
+    service = register_local_build_service(c, port=9999, container_engine="none")
+    register_local_build_service(c, port=9999, container_engine="none")  # idempotent
+
+    assert c.JupyterHub.services == [service]
+    assert service["name"] == "binder" and service["url"] == "http://127.0.0.1:9999"
+    assert service["command"][:3] == [
+        sys.executable,
+        "-m",
+        "jupyterlab_envbuilder.hub.localbuilder",
+    ]
+    roles = {role["name"]: role["scopes"] for role in c.JupyterHub.load_roles}
+    assert roles["server"] == ["users:activity!user", "access:services!service=binder"]
+    assert roles["user"] == ["self", "access:services!service=binder"]
+    assert c.Spawner.environment == {
+        "OTHER": "1",
+        "ENVBUILDER_BUILD_SERVICE_URL": "http://127.0.0.1:9999/services/binder/",
+    }
+
+
+# --- a real hub ---
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+HUB_CONFIG = """
+from jupyterlab_envbuilder.hub.localbuilder import register_local_build_service
+
+c = get_config()  # noqa
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = {proxy_port}
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = {hub_port}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
+c.ConfigurableHTTPProxy.auth_token = "{proxy_token}"
+c.ConfigurableHTTPProxy.command = ["{chp}"]
+c.ConfigurableHTTPProxy.pid_file = "{data}/proxy.pid"
+c.JupyterHub.db_url = "sqlite:///{data}/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = "{data}/cookie_secret"
+c.JupyterHub.pid_file = "{data}/jupyterhub.pid"
+c.JupyterHub.authenticator_class = "dummy"
+c.Authenticator.allowed_users = {{"alice"}}
+c.JupyterHub.services = [{{"name": "tests", "api_token": "{admin_token}"}}]
+c.JupyterHub.load_roles = [
+    {{"name": "tests", "scopes": ["tokens", "admin:users"], "services": ["tests"]}}
+]
+register_local_build_service(c, port={service_port}, keepalive_interval=0.05)
+"""
+
+
+class Hub:
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.proxy_port = free_port()
+        self.api_port = free_port()
+        self.proxy_token = secrets.token_hex(16)
+        self.admin_token = secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{self.proxy_port}"
+        self.service_url = f"{self.url}/services/binder/"
+        (data / "jupyterhub_config.py").write_text(
+            HUB_CONFIG.format(
+                proxy_port=self.proxy_port,
+                hub_port=free_port(),
+                api_port=self.api_port,
+                service_port=free_port(),
+                proxy_token=self.proxy_token,
+                admin_token=self.admin_token,
+                chp=CHP,
+                data=data,
+            )
+        )
+        self.log = (data / "hub.log").open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(data / "jupyterhub_config.py")],
+            cwd=data,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def logs(self) -> str:
+        return (self.data / "hub.log").read_text()
+
+    def wait_until_up(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        for path in ("/hub/api/", "/services/binder/versions"):
+            while True:
+                assert self.process.poll() is None, self.logs()
+                try:
+                    with urllib.request.urlopen(self.url + path, timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                assert time.monotonic() < deadline, self.logs()
+                time.sleep(0.2)
+
+    def api(self, method: str, path: str, body=None) -> dict:
+        request = urllib.request.Request(
+            f"{self.url}/hub/api/{path}",
+            method=method,
+            data=json.dumps(body).encode() if body is not None else None,
+            headers={"Authorization": f"token {self.admin_token}"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as r:
+            return json.loads(r.read())
+
+    def token(self, **body) -> str:
+        return self.api("POST", "users/alice/tokens", body)["token"]
+
+    def route(self, path: str, target: str) -> None:
+        """A proxy route, as the hub adds for a user's server."""
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.api_port}/api/routes{path}",
+            method="POST",
+            data=json.dumps({"target": target}).encode(),
+            headers={"Authorization": f"token {self.proxy_token}"},
+        )
+        urllib.request.urlopen(request, timeout=10).close()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    if container_engine_available():
+        pytest.skip("a container engine answers here: the build would be real, not a dry run")
+    hub = Hub(tmp_path_factory.mktemp("hub"))
+    try:
+        hub.wait_until_up()
+        # A token like a server's $JUPYTERHUB_API_TOKEN: the scopes of the 'server' role.
+        hub.server_token = hub.token(roles=["server"], note="alice's server")
+        hub.other_token = hub.token(scopes=["read:users!user=alice"], note="no build access")
+        yield hub
+    finally:
+        hub.stop()
+
+
+@pytest.fixture
+def jp_base_url():
+    return "/user/alice/"
+
+
+@pytest.fixture
+def envbuilder_config(envbuilder_config, hub):
+    return {
+        **envbuilder_config,
+        "build_service_url": hub.service_url,
+        "snapshot_base_url": hub.url,
+    }
+
+
+@pytest.fixture
+def alice(hub, jp_serverapp, http_server_client, http_server_port, jp_base_url, monkeypatch):
+    """Alice's server behind the hub's proxy, with a server token; its snapshot requests."""
+    hub.route("/user/alice", f"http://127.0.0.1:{http_server_port[-1]}")
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", hub.server_token)
+    requests = []
+    log_request = jp_serverapp.web_app.settings["log_function"]
+
+    def log_and_keep(handler):
+        if "/envbuilder/snapshots/" in handler.request.path:
+            requests.append(handler.request)
+        log_request(handler)
+
+    jp_serverapp.web_app.settings["log_function"] = log_and_keep
+    return requests
+
+
+async def post_snapshot(jp_fetch):
+    response = await jp_fetch(
+        "envbuilder", "snapshots", method="POST", body=json.dumps({"folder": "environment"})
+    )
+    return json.loads(response.body)
+
+
+async def test_a_snapshot_is_built_through_the_hub(
+    alice, hub, jp_fetch, jp_root_dir, http_server_client, jp_auth_header
+):
+    files = {"requirements.txt": b"numpy\n", "postBuild": b"#!/bin/sh\necho hi\n"}
+    write_env(jp_root_dir / "environment", files)
+    snapshot = await post_snapshot(jp_fetch)
+    assert snapshot["repoUrl"].startswith(f"{hub.url}/user/alice/envbuilder/snapshots/")
+
+    async def build():
+        response = await http_server_client.fetch(
+            f"/user/alice/envbuilder/build/{snapshot['spec']}",
+            headers={**jp_auth_header, "Accept": "text/event-stream"},
+            request_timeout=60,
+        )
+        return parse(response.body)
+
+    started = time.monotonic()
+    events = await build()
+    messages = "".join(e.get("message", "") for e in events)
+    image = image_name("envbuilder-", snapshot["repoUrl"], snapshot["sha"])
+
+    assert events[0] == {
+        "phase": "waiting",
+        "message": "Waiting for build to start...\n",
+        "dryRun": True,
+    }
+    assert "Picked Git content provider." in messages
+    assert "Cloning into" in messages
+    assert f"HEAD is now at {snapshot['sha'][:7]} Environment snapshot" in messages
+    assert "FROM docker.io/library/buildpack-deps" in messages
+    assert "requirements.txt" in messages and "postBuild" in messages
+    assert events[-1] == {
+        "phase": "ready",
+        "imageName": image,
+        "message": DRY_RUN_NOTICE + "\n",
+        "dryRun": True,
+    }
+    assert all(e.get("dryRun") for e in events)
+    assert time.monotonic() - started < 30
+
+    # repo2docker cloned the snapshot from this server, through the hub's proxy.
+    clones = [r for r in alice if r.path.endswith("/info/refs")]
+    assert len(clones) == 1
+    assert clones[0].headers.get("X-Forwarded-For")
+    assert "git/" in clones[0].headers.get("User-Agent", "")
+
+    # The same files again: the same SHA, the same image, answered at once.
+    again = await post_snapshot(jp_fetch)
+    assert (again["sha"], again["spec"]) == (snapshot["sha"], snapshot["spec"])
+    (cached,) = await build()
+    assert cached["phase"] == "ready" and cached["imageName"] == image
+    assert cached["message"].startswith("Done! Found built image") and cached["dryRun"]
+    assert len([r for r in alice if r.path.endswith("/info/refs")]) == 1
+
+    (record,) = json.loads((await jp_fetch("envbuilder", "builds")).body)["builds"]
+    assert record["result"] == "dry-run" and record["imageName"] == image
+
+
+async def test_one_build_per_commit_with_keepalives(alice, hub, jp_fetch, jp_root_dir):
+    write_env(jp_root_dir / "environment", {"requirements.txt": b"pandas\n"}, executable=set())
+    snapshot = await post_snapshot(jp_fetch)
+    url = f"{hub.service_url}build/{snapshot['spec']}?build_only=true"
+    headers = {"Accept": "text/event-stream", "Authorization": f"token {hub.server_token}"}
+    async with httpx.AsyncClient(timeout=60, trust_env=False) as client:
+        # Keepalives would keep a stuck build's stream open: bound the wait.
+        first, second = await asyncio.wait_for(
+            asyncio.gather(client.get(url, headers=headers), client.get(url, headers=headers)),
+            60,
+        )
+    assert first.headers["Content-Type"] == "text/event-stream"
+    assert parse(first.content) == parse(second.content)
+    assert parse(first.content)[-1]["phase"] == "ready"
+    assert ":keepalive" in comments(first.content) + comments(second.content)
+    assert len([r for r in alice if r.path.endswith("/info/refs")]) == 1
+
+
+@pytest.mark.parametrize(
+    "token, accept, path, status, message",
+    [
+        (None, "text/event-stream", f"git/x/{SHA}?build_only=true", 403, SCOPE),
+        ("other", "text/event-stream", f"git/x/{SHA}?build_only=true", 403, SCOPE),
+        ("server", "application/json", f"git/x/{SHA}?build_only=true", 400, "Missing Accept"),
+        (
+            "server",
+            "text/event-stream, application/json",
+            f"git/x/{SHA}?build_only=true",
+            400,
+            "Missing Accept",
+        ),
+        ("server", "text/event-stream", f"git/x/{SHA}", 400, "build_only=true"),
+        ("server", "text/event-stream", "gh/a/b/HEAD?build_only=true", None, "No provider"),
+        (
+            "server",
+            "text/event-stream",
+            f"git/{quote('file:///etc', safe='')}/{SHA}?build_only=true",
+            None,
+            "only http and https",
+        ),
+    ],
+)
+async def test_build_api_errors_arrive_as_events(hub, token, accept, path, status, message):
+    headers = {"Accept": accept}
+    if token:
+        headers["Authorization"] = f"token {getattr(hub, token + '_token')}"
+    async with httpx.AsyncClient(timeout=30, trust_env=False) as client:
+        response = await client.get(f"{hub.service_url}build/{path}", headers=headers)
+    # As BinderHub: an event stream cannot carry a status, so it is HTTP 200 and an event.
+    assert response.status_code == 200
+    (event,) = parse(response.content)
+    assert event["phase"] == "failed" and message in event["message"]
+    assert event.get("status_code") == status
+
+
+async def test_versions_and_health(hub):
+    async with httpx.AsyncClient(timeout=30, trust_env=False) as client:
+        versions = (await client.get(hub.service_url + "versions")).json()
+        health = await client.get(hub.service_url + "health")
+    assert versions["builder_info"]["repo2docker-version"]
+    assert versions["builder_info"]["dryRun"] is True
+    assert "jupyterlab-envbuilder" in versions["binderhub"]
+    assert health.status_code == 200
+    assert health.json()["ok"] is True

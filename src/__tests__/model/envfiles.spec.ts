@@ -1,0 +1,518 @@
+import {
+  environmentFiles,
+  ENVIRONMENT_FILE_NAMES,
+  IProblem,
+  MAX_ENVIRONMENT_FILE_BYTES
+} from '../../envfiles';
+import { EnvFilesModel, EnvFolderState } from '../../model/envfiles';
+import { FakeContents, FakeEditors } from './fakeContents';
+
+const STARTER_REQUIREMENTS = environmentFiles().find(
+  f => f.name === 'requirements.txt'
+)!.starter;
+
+const DELAY = 20;
+
+function setup(
+  files: Record<string, string | Uint8Array> = {},
+  options: Partial<EnvFilesModel.IOptions> = {}
+) {
+  const contents = new FakeContents(files);
+  const editors = new FakeEditors();
+  const model = new EnvFilesModel({
+    contents,
+    documents: editors,
+    validationDelay: DELAY,
+    pollInterval: 60 * 60 * 1000,
+    ...options
+  });
+  return { contents, editors, model };
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Wait until a condition holds, as the panel would after its debounce. */
+async function until(condition: () => boolean, timeout = 2000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not reached');
+    }
+    await sleep(5);
+  }
+}
+
+function ready(state: EnvFolderState) {
+  if (state.kind !== 'ready') {
+    throw new Error(`expected a ready folder, got ${state.kind}`);
+  }
+  return state;
+}
+
+function where(problems: readonly IProblem[]): string[] {
+  return problems.map(p => `${p.file}:${p.line}:${p.column} ${p.code}`);
+}
+
+describe('EnvFilesModel: the folder', () => {
+  let model: EnvFilesModel;
+  afterEach(() => model?.dispose());
+
+  it('does not touch the server until the section is shown', async () => {
+    const setupResult = setup({ 'environment/requirements.txt': 'numpy\n' });
+    model = setupResult.model;
+    await sleep(10);
+    expect(setupResult.contents.gets).toEqual([]);
+    expect(model.state.kind).toBe('loading');
+  });
+
+  it('says when the folder is missing, without creating anything', async () => {
+    const { contents, model: m } = setup();
+    model = m;
+    await model.refresh();
+    expect(model.state).toEqual({ kind: 'missing', folder: 'environment' });
+    expect(model.problems).toEqual([]);
+    expect(contents.saves).toEqual([]);
+    expect(model.missingFiles.map(f => f.name)).toEqual([
+      ...ENVIRONMENT_FILE_NAMES
+    ]);
+  });
+
+  it('creates the folder and then the starter file, and lists it', async () => {
+    const { contents, model: m } = setup();
+    model = m;
+    await model.refresh();
+    const outcome = await model.create('requirements.txt');
+
+    expect(outcome).toEqual({
+      kind: 'created',
+      serverPath: 'environment/requirements.txt',
+      folderCreated: true
+    });
+    expect(contents.saves).toEqual([
+      'environment directory',
+      'environment/requirements.txt file'
+    ]);
+    expect(contents.read('environment/requirements.txt')).toBe(
+      STARTER_REQUIREMENTS
+    );
+    const state = ready(model.state);
+    expect(state.files.map(f => f.path)).toEqual(['requirements.txt']);
+    expect(state.explanation.buildpack?.id).toBe('python');
+    expect(state.explanation.files[0]).toMatchObject({
+      path: 'requirements.txt',
+      status: 'used'
+    });
+    expect(model.problems).toEqual([]);
+    expect(model.activity.notice).toEqual({
+      kind: 'success',
+      message: 'Created environment/ with requirements.txt.'
+    });
+    expect(model.missingFiles.map(f => f.name)).not.toContain(
+      'requirements.txt'
+    );
+  });
+
+  it('never overwrites a file that appeared since the folder was listed', async () => {
+    const { contents, model: m } = setup();
+    model = m;
+    await model.refresh();
+    contents.put('environment/requirements.txt', 'mine==1.0\n');
+
+    const outcome = await model.create('requirements.txt');
+
+    expect(outcome.kind).toBe('exists');
+    expect(contents.read('environment/requirements.txt')).toBe('mine==1.0\n');
+    expect(contents.saves).toEqual([]);
+    expect(model.activity.notice).toEqual({
+      kind: 'error',
+      message:
+        'environment/requirements.txt already exists and was left unchanged.'
+    });
+    expect(ready(model.state).files.map(f => f.path)).toEqual([
+      'requirements.txt'
+    ]);
+  });
+
+  it('refuses to create inside a path that is a file', async () => {
+    const { contents, model: m } = setup({ environment: 'not a folder' });
+    model = m;
+    await model.refresh();
+    expect(model.state.kind).toBe('not-a-folder');
+
+    const outcome = await model.create('environment.yml');
+
+    expect(outcome).toEqual({ kind: 'blocked', serverPath: 'environment' });
+    expect(contents.saves).toEqual([]);
+    expect(contents.read('environment')).toBe('not a folder');
+  });
+
+  it('creates every missing level of a nested folder', async () => {
+    const { contents, model: m } = setup(
+      { 'repos/README.md': '# repos\n' },
+      { folder: '/repos/course/binder/' }
+    );
+    model = m;
+    expect(model.folder).toBe('repos/course/binder');
+    await model.create('apt.txt');
+    expect(contents.saves).toEqual([
+      'repos/course directory',
+      'repos/course/binder directory',
+      'repos/course/binder/apt.txt file'
+    ]);
+  });
+
+  it('adds a file into binder/ when repo2docker reads that folder', async () => {
+    const { contents, model: m } = setup({
+      'environment/binder/requirements.txt': 'numpy\n',
+      'environment/requirements.txt': 'pandas\n'
+    });
+    model = m;
+    await model.refresh();
+    const state = ready(model.state);
+    expect(state.explanation.folder).toBe('binder');
+    expect(
+      state.explanation.files.map(f => `${f.path} ${f.status}`).sort()
+    ).toEqual(['binder/requirements.txt used', 'requirements.txt ignored']);
+    expect(model.missingFiles.map(f => f.name)).not.toContain(
+      'requirements.txt'
+    );
+
+    await model.create('apt.txt');
+    expect(contents.saves).toEqual(['environment/binder/apt.txt file']);
+  });
+
+  it('shows an error that can be recovered from, without crashing', async () => {
+    const { contents, model: m } = setup({
+      'environment/requirements.txt': 'numpy\n'
+    });
+    model = m;
+    contents.failures.set('environment', 500);
+    await model.refresh();
+    expect(model.state).toEqual({
+      kind: 'error',
+      folder: 'environment',
+      message: 'Server error 500'
+    });
+
+    contents.failures.clear();
+    await model.refresh();
+    expect(ready(model.state).files).toHaveLength(1);
+  });
+
+  it('follows the folder setting', async () => {
+    const { model: m } = setup({
+      'environment/requirements.txt': 'numpy\n',
+      'course/binder/environment.yml': 'dependencies:\n  - numpy\n'
+    });
+    model = m;
+    await model.refresh();
+    expect(ready(model.state).files.map(f => f.serverPath)).toEqual([
+      'environment/requirements.txt'
+    ]);
+
+    const states: string[] = [];
+    model.stateChanged.connect((_, state) => states.push(state.kind));
+    model.setFolder('course/binder');
+    await model.refresh();
+    expect(states).toEqual(['loading', 'ready']);
+    const state = ready(model.state);
+    expect(state.folder).toBe('course/binder');
+    expect(state.files.map(f => f.serverPath)).toEqual([
+      'course/binder/environment.yml'
+    ]);
+    expect(state.explanation.buildpack?.id).toBe('conda');
+  });
+
+  it('notices a file created in this tab at once when shown', async () => {
+    const { contents, model: m } = setup({
+      'environment/requirements.txt': 'numpy\n'
+    });
+    model = m;
+    model.setActive(true);
+    await until(() => model.state.kind === 'ready');
+    await contents.save('environment/apt.txt', {
+      type: 'file',
+      format: 'text',
+      content: 'graphviz\n'
+    });
+    await until(() => ready(model.state).files.length === 2);
+  });
+
+  it('polls for outside changes only while shown', async () => {
+    const { contents, model: m } = setup(
+      { 'environment/requirements.txt': 'numpy\n' },
+      { pollInterval: 30 }
+    );
+    model = m;
+    model.setActive(true);
+    await until(() => model.state.kind === 'ready');
+
+    contents.put('environment/apt.txt', 'graphviz\n');
+    await until(() => ready(model.state).files.length === 2);
+
+    model.setActive(false);
+    await sleep(50);
+    const before = contents.gets.length;
+    contents.put('environment/runtime.txt', 'python-3.12\n');
+    await sleep(150);
+    expect(contents.gets.length).toBe(before);
+    expect(ready(model.state).files).toHaveLength(2);
+  });
+
+  it('leaves "differs from the running image" unknown until told', async () => {
+    const { model: m } = setup();
+    model = m;
+    expect(model.differsFromRunningImage).toBeNull();
+    let emitted = 0;
+    model.activityChanged.connect(() => emitted++);
+    model.setDiffersFromRunningImage(true);
+    expect(model.differsFromRunningImage).toBe(true);
+    expect(emitted).toBe(1);
+  });
+});
+
+describe('EnvFilesModel: problems in saved files', () => {
+  let model: EnvFilesModel;
+  afterEach(() => model?.dispose());
+
+  it('checks saved files with exact positions', async () => {
+    const { contents, model: m } = setup({
+      'environment/requirements.txt': '# deps\nnumpy\npandas>=\n',
+      'environment/README.md': 'not checked: pandas>=\n'
+    });
+    model = m;
+    await model.refresh();
+    expect(where(model.problems)).toEqual([
+      'requirements.txt:3:7 pip-missing-version'
+    ]);
+    expect(model.problems[0]).toMatchObject({
+      severity: 'error',
+      endLine: 3,
+      endColumn: 9
+    });
+    expect(ready(model.state).otherFiles).toBe(1);
+    expect(contents.saves).toEqual([]);
+  });
+
+  it('points at the first byte that is not UTF-8', async () => {
+    const latin1 = new Uint8Array([
+      ...Buffer.from('numpy\ncaf', 'latin1'),
+      0xe9,
+      0x0a
+    ]);
+    const { model: m } = setup({ 'environment/requirements.txt': latin1 });
+    model = m;
+    await model.refresh();
+    expect(where(model.problems)).toEqual(['requirements.txt:2:4 not-utf8']);
+    expect(model.problems[0].message).toContain('0xE9');
+  });
+
+  it('does not download a file over the size limit', async () => {
+    const big = 'x'.repeat(MAX_ENVIRONMENT_FILE_BYTES + 1);
+    const { contents, model: m } = setup({
+      'environment/environment.yml': big,
+      'environment/data.csv': big
+    });
+    model = m;
+    await model.refresh();
+    expect(where(model.problems)).toEqual([
+      'environment.yml:1:1 too-large',
+      'data.csv:1:1 too-large'
+    ]);
+    expect(contents.gets.filter(g => g.endsWith('text'))).toEqual([]);
+  });
+
+  it('turns a failed read into a warning on that file', async () => {
+    const { contents, model: m } = setup({
+      'environment/requirements.txt': 'numpy\n',
+      'environment/apt.txt': 'graphviz\n'
+    });
+    contents.failures.set('environment/apt.txt', 403);
+    model = m;
+    await model.refresh();
+    expect(model.problems).toEqual([
+      expect.objectContaining({
+        file: 'apt.txt',
+        severity: 'warning',
+        code: 'unreadable',
+        message:
+          'This file could not be read, so it was not checked: Server error 403'
+      })
+    ]);
+    expect(ready(model.state).files).toHaveLength(2);
+  });
+
+  it('reads a saved file again only when it changed', async () => {
+    const { contents, model: m } = setup({
+      'environment/requirements.txt': 'numpy\n'
+    });
+    model = m;
+    await model.refresh();
+    await model.refresh();
+    const reads = () =>
+      contents.gets.filter(g => g === 'environment/requirements.txt text');
+    expect(reads()).toHaveLength(1);
+
+    contents.put('environment/requirements.txt', 'numpy==\n');
+    await model.refresh();
+    expect(reads()).toHaveLength(2);
+    expect(where(model.problems)).toEqual([
+      'requirements.txt:1:6 pip-missing-version'
+    ]);
+  });
+
+  it('validateAll reads every saved file again, e.g. before a build', async () => {
+    const { contents, model: m } = setup({
+      'environment/requirements.txt': 'numpy\n'
+    });
+    model = m;
+    await model.refresh();
+    // Same timestamp and size: only a fresh read can see this.
+    const stamp = Date.parse(ready(model.state).files[0].lastModified);
+    contents.put('environment/requirements.txt', 'num=y\n', stamp);
+
+    const problems = await model.validateAll();
+    expect(where(problems)).toEqual(['requirements.txt:1:4 pip-single-equals']);
+  });
+
+  it.each(ENVIRONMENT_FILE_NAMES.map(name => [name]))(
+    'survives any bytes in %s',
+    async name => {
+      const garbage = [
+        '\0\0\0',
+        '- [ {{ :\n\t- : !!binary |\n',
+        ']]]\u202e\r\r\n\\',
+        'é'.repeat(5000),
+        '#!/bin/bash\r\nexec "$@"\r\n'
+      ];
+      for (const text of garbage) {
+        const { model: m } = setup({ [`environment/${name}`]: text });
+        model = m;
+        await model.refresh();
+        const state = ready(model.state);
+        expect(state.files.map(f => f.path)).toEqual([name]);
+        for (const problem of model.problems) {
+          expect(problem.line).toBeGreaterThanOrEqual(1);
+          expect(problem.column).toBeGreaterThanOrEqual(1);
+          expect(problem.message.length).toBeGreaterThan(0);
+        }
+        model.dispose();
+      }
+    }
+  );
+});
+
+describe('EnvFilesModel: unsaved text in open editors', () => {
+  let model: EnvFilesModel;
+  afterEach(() => model?.dispose());
+
+  it('checks what is typed, without saving, and clears when fixed', async () => {
+    const {
+      contents,
+      editors,
+      model: m
+    } = setup({
+      'environment/requirements.txt': STARTER_REQUIREMENTS
+    });
+    model = m;
+    model.setActive(true);
+    await until(() => model.state.kind === 'ready');
+    const editor = editors.open(
+      'environment/requirements.txt',
+      STARTER_REQUIREMENTS
+    );
+
+    editor.setLine(3, 'numpy==1.26 ;; python_version>');
+    expect(model.problems).toEqual([]);
+    await until(() => model.problems.length > 0);
+    expect(where(model.problems)).toEqual([
+      'requirements.txt:3:14 pip-marker-syntax'
+    ]);
+
+    editor.setLine(3, 'numpy==1.26');
+    await until(() => model.problems.length === 0);
+    expect(contents.saves).toEqual([]);
+    expect(contents.read('environment/requirements.txt')).toBe(
+      STARTER_REQUIREMENTS
+    );
+  });
+
+  it('waits for typing to pause before checking', async () => {
+    const { editors, model: m } = setup(
+      { 'environment/requirements.txt': 'numpy\n' },
+      { validationDelay: 100 }
+    );
+    model = m;
+    await model.refresh();
+    const editor = editors.open('environment/requirements.txt', 'numpy\n');
+    await sleep(150);
+    let checks = 0;
+    model.problemsChanged.connect(() => checks++);
+    for (const text of ['p', 'pa', 'pan', 'pand', 'panda', 'pandas>=']) {
+      editor.type(text);
+      await sleep(10);
+    }
+    expect(checks).toBe(0);
+    await until(() => checks > 0);
+    expect(checks).toBe(1);
+    expect(where(model.problems)).toEqual([
+      'requirements.txt:1:7 pip-missing-version'
+    ]);
+  });
+
+  it('follows an editor that was open before the folder was listed', async () => {
+    const { editors, model: m } = setup({
+      'environment/requirements.txt': 'numpy\n'
+    });
+    model = m;
+    editors.open('environment/requirements.txt', 'numpy\npandas>=\n');
+    await model.refresh();
+    expect(where(model.problems)).toEqual([
+      'requirements.txt:2:7 pip-missing-version'
+    ]);
+  });
+
+  it('goes back to the saved text when the editor closes unsaved', async () => {
+    const { editors, model: m } = setup({
+      'environment/requirements.txt': 'numpy\n'
+    });
+    model = m;
+    model.setActive(true);
+    await until(() => model.state.kind === 'ready');
+    const editor = editors.open('environment/requirements.txt', 'numpy\n');
+    editor.type('numpy\npandas>=\n');
+    await until(() => model.problems.length === 1);
+
+    editors.close('environment/requirements.txt');
+    await until(() => model.problems.length === 0);
+  });
+
+  it('explains the folder again as runtime.txt is typed', async () => {
+    const { editors, model: m } = setup({
+      'environment/runtime.txt': 'python-3.12\n',
+      'environment/install.R': 'install.packages("ggplot2")\n'
+    });
+    model = m;
+    await model.refresh();
+    expect(ready(model.state).explanation.buildpack?.id).toBe('python');
+
+    const editor = editors.open('environment/runtime.txt', 'python-3.12\n');
+    editor.type('r-4.3-2024-01-10\n');
+    await until(() => ready(model.state).explanation.buildpack?.id === 'r');
+  });
+
+  it('validateAll uses the text being typed right now', async () => {
+    const { editors, model: m } = setup(
+      { 'environment/requirements.txt': 'numpy\n' },
+      { validationDelay: 10_000 }
+    );
+    model = m;
+    await model.refresh();
+    const editor = editors.open('environment/requirements.txt', 'numpy\n');
+    editor.type('numpy\npandas>=\n');
+    const problems = await model.validateAll();
+    expect(where(problems)).toEqual([
+      'requirements.txt:2:7 pip-missing-version'
+    ]);
+  });
+});

@@ -1,0 +1,453 @@
+import { EnvBuilderRequestError } from '../../api/request';
+import { HandshakeModel } from '../../model/handshake';
+import {
+  cloneWarnings,
+  hubAddress,
+  httpsRemote,
+  ShareModel
+} from '../../model/share';
+import { IBuildSummary, IGitInfo, IHandshake } from '../../tokens';
+
+const VERSION = '1.0.0';
+const ORIGIN = 'http://127.0.0.1:8000';
+
+function handshake(overrides: Partial<IHandshake> = {}): IHandshake {
+  return {
+    version: VERSION,
+    frontendVersion: VERSION,
+    versionMatches: true,
+    hub: {
+      user: 'teacher',
+      serverName: 'course',
+      hubPrefix: '/hub/',
+      publicUrl: '',
+      hubVersion: '6.1.1'
+    },
+    image: 'example.org/course:2026',
+    capabilities: {
+      build: { available: false },
+      restart: { available: true, spawnOptionsTemplate: 'image={image}' }
+    },
+    ...overrides
+  };
+}
+
+function gitInfo(overrides: Partial<IGitInfo> = {}): IGitInfo {
+  return {
+    path: 'courses/intro/lessons/one.ipynb',
+    repoRoot: 'courses/intro',
+    pathInRepo: 'lessons/one.ipynb',
+    remote: 'origin',
+    remoteUrl: 'https://git.example.org/org/intro.git',
+    branch: 'main',
+    remoteBranch: 'main',
+    upstream: 'origin/main',
+    dirty: false,
+    dirtyFiles: [],
+    dirtyCount: 0,
+    unpushed: 0,
+    pathTracked: true,
+    pathChanged: false,
+    ...overrides
+  };
+}
+
+function build(imageName: string | null, result = 'built'): IBuildSummary {
+  return {
+    id: Math.random().toString(16).slice(2),
+    spec: 'git/x/abc',
+    repoUrl: 'https://example.org/env.git',
+    ref: 'abc',
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:01:00Z',
+    result,
+    imageName
+  };
+}
+
+async function setup(
+  options: {
+    handshake?: IHandshake;
+    git?: IGitInfo | Error;
+    builds?: IBuildSummary[] | Error;
+  } = {}
+) {
+  const hub = new HandshakeModel(
+    async () => options.handshake ?? handshake(),
+    VERSION
+  );
+  await hub.refresh();
+  const requested: string[] = [];
+  const model = new ShareModel({
+    handshake: hub,
+    origin: ORIGIN,
+    fetchGitInfo: async path => {
+      requested.push(path);
+      const answer = options.git ?? gitInfo({ path });
+      if (answer instanceof Error) {
+        throw answer;
+      }
+      return answer;
+    },
+    fetchBuildHistory: async () => {
+      const answer = options.builds ?? [];
+      if (answer instanceof Error) {
+        throw answer;
+      }
+      return answer;
+    }
+  });
+  return { model, hub, requested };
+}
+
+describe('ShareModel', () => {
+  it('starts empty: no errors, no link, no summary', async () => {
+    const { model } = await setup();
+    expect(model.pristine).toBe(true);
+    expect(model.result.ok).toBe(false);
+    expect(model.errors('repo', 'branch')).toEqual([]);
+    expect(model.summary).toBeNull();
+    expect(model.form.hubUrl).toBe('http://127.0.0.1:8000/');
+  });
+
+  it('pre-fills the content from the clone and links the current image', async () => {
+    const { model, requested } = await setup();
+    let emitted = 0;
+    model.changed.connect(() => emitted++);
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+
+    expect(requested).toEqual(['courses/intro/lessons/one.ipynb']);
+    expect(emitted).toBeGreaterThan(0);
+    expect(model.form).toMatchObject({
+      repo: 'https://git.example.org/org/intro.git',
+      branch: 'main',
+      path: 'lessons/one.ipynb',
+      environment: 'current'
+    });
+    expect(model.warnings).toEqual([]);
+    expect(model.result.ok).toBe(true);
+    const link = model.result.ok ? model.result.value : null;
+    const url = new URL(link!.url);
+    expect(url.origin + url.pathname).toBe('http://127.0.0.1:8000/hub/spawn');
+    // JupyterHub 6 takes spawn options prefixed with opt-.
+    expect(url.searchParams.get('opt-image')).toBe('example.org/course:2026');
+    const next = url.searchParams.get('next')!;
+    expect(next.startsWith('/hub/user-redirect/git-pull?')).toBe(true);
+    const pull = new URLSearchParams(next.split('?')[1]);
+    expect(pull.get('repo')).toBe('https://git.example.org/org/intro.git');
+    expect(pull.get('branch')).toBe('main');
+    expect(pull.get('urlpath')).toBe('lab/tree/intro/lessons/one.ipynb');
+    expect(link!.markdown).toContain(`(${link!.url})`);
+    expect(model.summary?.join(' ')).toContain(
+      'on the image example.org/course:2026'
+    );
+    expect(model.summary?.join(' ')).toContain('into the folder intro');
+    expect(model.summary?.join(' ')).toContain(
+      'lessons/one.ipynb opens in JupyterLab.'
+    );
+  });
+
+  it('uses the branch name the remote has, and the classic notebook when asked', async () => {
+    const { model } = await setup({
+      git: gitInfo({ branch: 'mine', remoteBranch: 'spring' })
+    });
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    model.update({ app: 'notebook', targetPath: 'term/intro' });
+    expect(model.form.branch).toBe('spring');
+    expect(model.summary?.join(' ')).toContain('into the folder term/intro');
+    expect(model.summary?.join(' ')).toContain('opens in the classic notebook');
+  });
+
+  it('shows each problem next to its field and never a link', async () => {
+    const { model } = await setup();
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    model.update({
+      repo: 'git@github.com:org/intro.git',
+      branch: 'bad..name',
+      hubUrl: 'https://hub.example.org/hub/home'
+    });
+    expect(model.result.ok).toBe(false);
+    expect(model.errors('repo')).toEqual([
+      expect.stringContaining("Use the repository's https:// address")
+    ]);
+    expect(model.errors('branch')).toEqual([
+      expect.stringContaining('not a valid git branch')
+    ]);
+    expect(model.errors('hubUrl')).toEqual([
+      expect.stringContaining("Give the hub's main address")
+    ]);
+    expect(model.errors('path')).toEqual([]);
+    expect(model.summary).toBeNull();
+  });
+
+  it('follows the server for hub address and environment until the instructor sets them', async () => {
+    const { model, hub } = await setup();
+    expect(model.form.environment).toBe('current');
+    model.update({ environment: 'default', hubUrl: 'https://hub.example.org' });
+    await hub.refresh();
+    expect(model.form.environment).toBe('default');
+    expect(model.form.hubUrl).toBe('https://hub.example.org');
+  });
+
+  it('takes the hub address from its public URL', () => {
+    const h = handshake();
+    h.hub!.publicUrl = 'https://hub.example.org/base/hub/';
+    expect(hubAddress(h, ORIGIN)).toBe('https://hub.example.org/base/');
+    h.hub!.publicUrl = '';
+    h.hub!.hubPrefix = '/base/hub/';
+    expect(hubAddress(h, ORIGIN)).toBe('http://127.0.0.1:8000/base/');
+    expect(hubAddress(null, ORIGIN)).toBe('');
+  });
+
+  it('explains why the current image cannot be used, and falls back to the default', async () => {
+    const noTemplate = handshake();
+    noTemplate.capabilities.restart = { available: false };
+    const { model } = await setup({ handshake: noTemplate });
+    expect(model.form.environment).toBe('default');
+    const current = model.environmentOptions.find(o => o.choice === 'current');
+    expect(current?.available).toBe(false);
+    expect(current?.reason).toContain('ENVBUILDER_SPAWN_OPTIONS');
+
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    expect(model.result.ok).toBe(true);
+    const url = model.result.ok ? model.result.value.url : '';
+    expect(
+      url.startsWith('http://127.0.0.1:8000/hub/user-redirect/git-pull?')
+    ).toBe(true);
+    expect(model.summary?.join(' ')).toContain("hub's default environment");
+
+    // Chosen anyway (e.g. the hub changed under it): one clear reason, no link.
+    model.update({ environment: 'current' });
+    expect(model.result.ok).toBe(false);
+    expect(model.errors('environment')).toEqual([current!.reason]);
+  });
+
+  it('offers the images of successful builds, newest first, once each', async () => {
+    const { model } = await setup({
+      builds: [
+        build('registry/env:new'),
+        build(null, 'failed'),
+        build('registry/env:new'),
+        build('registry/env:old'),
+        build('registry/env:dry', 'dry-run')
+      ]
+    });
+    await model.refreshBuilds();
+    expect(model.builds).toMatchObject({
+      kind: 'ready',
+      images: [{ image: 'registry/env:new' }, { image: 'registry/env:old' }]
+    });
+    expect(model.form.buildImage).toBe('registry/env:new');
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    model.update({ environment: 'build', buildImage: 'registry/env:old' });
+    const url = new URL(model.result.ok ? model.result.value.url : 'x:');
+    expect(url.searchParams.get('opt-image')).toBe('registry/env:old');
+  });
+
+  it('says when there is no build history to choose from', async () => {
+    const empty = await setup({ builds: [] });
+    await empty.model.refreshBuilds();
+    expect(
+      empty.model.environmentOptions.find(o => o.choice === 'build')?.reason
+    ).toBe('No build has produced an image yet.');
+
+    const missing = await setup({
+      builds: new EnvBuilderRequestError('404 Not Found', 404)
+    });
+    await missing.model.refreshBuilds();
+    expect(missing.model.builds.kind).toBe('unavailable');
+    expect(
+      missing.model.environmentOptions.find(o => o.choice === 'build')?.reason
+    ).toContain('404 Not Found');
+  });
+
+  it('links a repository for a BinderHub to build, by default the content repository', async () => {
+    const { model } = await setup();
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    model.update({ environment: 'repository' });
+    expect(model.errors('binderUrl')).toEqual([
+      expect.stringContaining("Enter the BinderHub's address")
+    ]);
+    model.update({ binderUrl: 'https://mybinder.org' });
+    const url = model.result.ok ? model.result.value.url : '';
+    expect(url).toMatch(
+      /^https:\/\/mybinder\.org\/v2\/git\/https%3A%2F%2Fgit\.example\.org%2Forg%2Fintro\.git\/main\?urlpath=/
+    );
+    expect(model.result.ok && model.result.value.markdown).toContain(
+      'https://mybinder.org/badge_logo.svg'
+    );
+    model.update({
+      environmentRepo: 'https://github.com/org/course-env',
+      environmentRef: '2026'
+    });
+    expect(model.result.ok && model.result.value.url).toMatch(
+      /^https:\/\/mybinder\.org\/v2\/gh\/org\/course-env\/2026\?/
+    );
+    expect(model.summary?.join(' ')).toContain(
+      'The BinderHub at https://mybinder.org builds https://github.com/org/course-env (2026)'
+    );
+  });
+
+  it('converts an SSH remote to https and says so', async () => {
+    const { model } = await setup({
+      git: gitInfo({ remoteUrl: 'git@github.com:org/intro.git' })
+    });
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    expect(model.form.repo).toBe('https://github.com/org/intro.git');
+    expect(model.warnings.map(w => w.kind)).toEqual(['ssh-remote']);
+    expect(model.result.ok).toBe(true);
+  });
+
+  it('keeps a remote that is no web address, so the link says what is wrong', async () => {
+    const { model } = await setup({
+      git: gitInfo({ remoteUrl: '/srv/git/intro.git' })
+    });
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    expect(model.form.repo).toBe('/srv/git/intro.git');
+    expect(model.errors('repo')).toHaveLength(1);
+  });
+
+  it('clears the content for a notebook outside a git clone', async () => {
+    const notClone = new EnvBuilderRequestError(
+      '422 loose.ipynb is not in a git clone.',
+      422,
+      { reason: 'not-a-clone', message: 'loose.ipynb is not in a git clone.' }
+    );
+    const { model } = await setup({ git: notClone });
+    model.update({ repo: 'https://example.org/old.git', branch: 'main' });
+    await model.shareNotebook('loose.ipynb');
+    expect(model.git.kind).toBe('not-a-clone');
+    expect(model.form.repo).toBe('');
+    expect(model.pristine).toBe(false);
+    expect(model.errors('repo')).toHaveLength(1);
+  });
+
+  it('reports other failures to read the clone', async () => {
+    const { model } = await setup({
+      git: new EnvBuilderRequestError('504 git status took too long', 504)
+    });
+    await model.shareNotebook('a.ipynb');
+    expect(model.git).toEqual({
+      kind: 'error',
+      path: 'a.ipynb',
+      message: '504 git status took too long'
+    });
+  });
+
+  it('keeps only the answer for the notebook shared last', async () => {
+    const hub = new HandshakeModel(async () => handshake(), VERSION);
+    await hub.refresh();
+    const answers: Record<string, (info: IGitInfo) => void> = {};
+    const model = new ShareModel({
+      handshake: hub,
+      origin: ORIGIN,
+      fetchGitInfo: path =>
+        new Promise<IGitInfo>(resolve => (answers[path] = resolve)),
+      fetchBuildHistory: async () => []
+    });
+    const first = model.shareNotebook('first.ipynb');
+    const second = model.shareNotebook('second.ipynb');
+    await new Promise(resolve => setTimeout(resolve, 0));
+    answers['second.ipynb'](gitInfo({ pathInRepo: 'second.ipynb' }));
+    await second;
+    answers['first.ipynb'](gitInfo({ pathInRepo: 'first.ipynb' }));
+    await first;
+    expect(model.form.path).toBe('second.ipynb');
+  });
+
+  it('runs the handshake first when the panel never did', async () => {
+    let asked = 0;
+    const hub = new HandshakeModel(async () => {
+      asked++;
+      return handshake();
+    }, VERSION);
+    const model = new ShareModel({
+      handshake: hub,
+      origin: ORIGIN,
+      fetchGitInfo: async () => gitInfo(),
+      fetchBuildHistory: async () => []
+    });
+    expect(model.form.environment).toBe('default');
+    await model.shareNotebook('courses/intro/lessons/one.ipynb');
+    expect(asked).toBe(1);
+    expect(model.form.environment).toBe('current');
+  });
+});
+
+describe('cloneWarnings', () => {
+  it('warns about a notebook that is not committed at all', () => {
+    const warnings = cloneWarnings(
+      gitInfo({
+        pathTracked: false,
+        pathChanged: true,
+        dirty: true,
+        dirtyFiles: ['lessons/one.ipynb'],
+        dirtyCount: 1
+      }),
+      undefined
+    );
+    expect(warnings.map(w => w.kind)).toEqual(['notebook-untracked']);
+    expect(warnings[0].message).toBe(
+      'lessons/one.ipynb is not committed: students would not get it. Commit and push it first.'
+    );
+  });
+
+  it('tells the notebook apart from other changed files, and counts them all', () => {
+    const files = ['lessons/one.ipynb', 'a.py', 'b.py', 'c.py', 'd.py'];
+    const warnings = cloneWarnings(
+      gitInfo({
+        pathChanged: true,
+        dirty: true,
+        dirtyFiles: files,
+        dirtyCount: 7
+      }),
+      undefined
+    );
+    expect(warnings.map(w => w.kind)).toEqual([
+      'notebook-changed',
+      'other-changes'
+    ]);
+    expect(warnings[1].message).toContain('(6: a.py, b.py, c.py, …)');
+  });
+
+  it('warns about unpushed commits and a branch without upstream', () => {
+    const warnings = cloneWarnings(
+      gitInfo({ unpushed: 2, upstream: null, branch: 'spring' }),
+      undefined
+    );
+    expect(warnings.map(w => w.kind)).toEqual(['unpushed', 'no-upstream']);
+    expect(warnings[0].message).toContain('origin: 2');
+    expect(warnings[1].message).toContain('git push -u origin spring');
+  });
+
+  it('warns about a detached HEAD and a clone without remote', () => {
+    const warnings = cloneWarnings(
+      gitInfo({
+        branch: null,
+        remoteBranch: null,
+        upstream: null,
+        remote: null,
+        remoteUrl: null
+      }),
+      undefined
+    );
+    expect(warnings.map(w => w.kind)).toEqual(['detached', 'no-remote']);
+  });
+});
+
+describe('httpsRemote', () => {
+  it.each([
+    ['https://github.com/org/c.git', 'https://github.com/org/c.git'],
+    ['http://127.0.0.1:9000/c.git', 'http://127.0.0.1:9000/c.git'],
+    ['git@github.com:org/c.git', 'https://github.com/org/c.git'],
+    [
+      'ssh://git@gitlab.com:2222/group/sub/c.git',
+      'https://gitlab.com/group/sub/c.git'
+    ],
+    ['git://example.org/c.git', 'https://example.org/c.git'],
+    ['/srv/git/c.git', null],
+    ['file:///srv/git/c.git', null]
+  ])('%s → %s', (remote, expected) => {
+    expect(httpsRemote(remote)).toBe(expected);
+  });
+});

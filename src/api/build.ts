@@ -1,0 +1,65 @@
+import { BinderRepository } from '@jupyterhub/binderhub-client/client.js';
+import { PageConfig, URLExt } from '@jupyterlab/coreutils';
+import { ServerConnection } from '@jupyterlab/services';
+
+import { fromClient } from '../build/events';
+import { IBuildEvent, IBuildRecord, ISnapshot } from '../tokens';
+import { API_NAMESPACE, requestAPI } from './request';
+
+/** `POST envbuilder/snapshots`: commit the environment folder, content-addressed. */
+export function createSnapshot(folder: string): Promise<ISnapshot> {
+  return requestAPI<ISnapshot>('snapshots', {
+    method: 'POST',
+    body: JSON.stringify({ folder })
+  });
+}
+
+/** `GET envbuilder/builds/<id>`: one build of the history with all its events. */
+export function fetchBuildRecord(id: string): Promise<IBuildRecord> {
+  return requestAPI<IBuildRecord>(`builds/${encodeURIComponent(id)}`);
+}
+
+/** A build's event stream being followed. */
+export interface IBuildStream {
+  /** The events as they come; ends when the stream closes or `close()` is called. */
+  readonly events: AsyncIterable<IBuildEvent>;
+  /** Stop following. The build itself goes on. */
+  close(): void;
+}
+
+/** The build gateway of this server, `<base url>envbuilder/build/`. */
+export function gatewayUrl(
+  settings: ServerConnection.ISettings = ServerConnection.makeSettings()
+): URL {
+  const path = URLExt.join(settings.baseUrl, API_NAMESPACE, 'build') + '/';
+  return new URL(path, window.location.href);
+}
+
+async function* clientEvents(
+  raw: AsyncIterable<unknown>
+): AsyncGenerator<IBuildEvent> {
+  for await (const event of raw) {
+    yield fromClient(event);
+  }
+}
+
+/**
+ * Follow the build of `spec` (`<provider>/<spec>`, as a snapshot gives it) through the
+ * gateway with BinderHub's own client. The gateway takes this page's Jupyter token
+ * (`Authorization: Bearer`, which Jupyter Server and JupyterHub both accept); without
+ * a token the client sends the `_xsrf` cookie's value, which cookie logins need.
+ */
+export function openBuildStream(
+  spec: string,
+  settings: ServerConnection.ISettings = ServerConnection.makeSettings()
+): IBuildStream {
+  const token = settings.token || PageConfig.getToken();
+  const repository = new BinderRepository(spec, gatewayUrl(settings), {
+    buildOnly: true,
+    apiToken: token || undefined
+  });
+  return {
+    events: clientEvents(repository.fetch()),
+    close: () => repository.close()
+  };
+}

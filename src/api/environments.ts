@@ -1,0 +1,19 @@
+import { IEnvironments } from '../tokens';
+import { requestAPI } from './request';
+
+/** `GET envbuilder/environments?folder=`: running image, last-known-good, changed since start. */
+export function fetchEnvironments(folder: string): Promise<IEnvironments> {
+  const query = new URLSearchParams({ folder });
+  return requestAPI<IEnvironments>(`environments?${query.toString()}`);
+}
+
+/** Record the image this server runs now as last-known-good, before a restart. */
+export async function recordLastKnownGood(image: string | null): Promise<void> {
+  if (!image) {
+    return;
+  }
+  await requestAPI('environments', {
+    method: 'POST',
+    body: JSON.stringify({ lastKnownGood: image })
+  });
+}

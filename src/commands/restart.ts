@@ -1,0 +1,114 @@
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { Notification } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { recordLastKnownGood } from '../api/environments';
+import { HandshakeModel } from '../model/handshake';
+import { RestartModel, RestartState } from '../model/restart';
+import { CommandIDs } from '../tokens';
+import { createRestartModel, runRestart } from '../widgets/restart';
+
+export interface IRestartCommandOptions {
+  handshake: HandshakeModel;
+  docManager: IDocumentManager | null;
+  trans: TranslationBundle;
+}
+
+/**
+ * `envbuilder:restart-into-image` with `{ image }`: move this named server onto the image
+ * (after a build, or back to an earlier one from the history: the rollback).
+ */
+export function addRestartCommands(
+  app: JupyterFrontEnd,
+  options: IRestartCommandOptions
+): void {
+  const { handshake, docManager, trans } = options;
+  let model: RestartModel | null = null;
+  let progress: string | null = null;
+
+  const showProgress = (_: RestartModel, state: RestartState) => {
+    const message =
+      state.phase === 'saving'
+        ? trans.__(
+            'Saving %1 document(s) before the restart…',
+            state.documents.length
+          )
+        : state.phase === 'stopping'
+          ? trans.__(
+              'Stopping this server to start it on %1… (%2 s)',
+              state.image,
+              Math.round(state.waitedMs / 1000)
+            )
+          : state.phase === 'starting'
+            ? trans.__('Starting this server on %1…', state.image)
+            : null;
+    if (message === null) {
+      if (progress) {
+        Notification.dismiss(progress);
+        progress = null;
+      }
+      return;
+    }
+    if (progress) {
+      Notification.update({ id: progress, message, type: 'in-progress' });
+    } else {
+      progress = Notification.emit(message, 'in-progress', {
+        autoClose: false
+      });
+    }
+  };
+
+  const restartModel = (): RestartModel | null => {
+    const shake = handshake.handshake;
+    if (!model && shake && docManager) {
+      model = createRestartModel(
+        app,
+        docManager,
+        shake,
+        recordLastKnownGood,
+        trans
+      );
+      model?.changed.connect(showProgress);
+    }
+    return model;
+  };
+
+  app.commands.addCommand(CommandIDs.restartIntoImage, {
+    label: args =>
+      args.image
+        ? trans.__('Restart into Environment %1', String(args.image))
+        : trans.__('Restart into New Environment'),
+    caption: trans.__(
+      'Save your documents, stop this server and start it again on the image; your home folder stays as it is'
+    ),
+    describedBy: {
+      args: {
+        type: 'object',
+        properties: {
+          image: {
+            type: 'string',
+            description: trans.__('The image to start on')
+          }
+        },
+        required: ['image']
+      }
+    },
+    isEnabled: args =>
+      typeof args.image === 'string' &&
+      args.image !== '' &&
+      handshake.handshake?.capabilities.restart.available === true &&
+      !restartModel()?.busy,
+    execute: async args => {
+      const current = restartModel();
+      if (!current) {
+        const reason =
+          handshake.handshake?.capabilities.restart.reason ??
+          trans.__('Restarting is not available on this server.');
+        Notification.warning(reason, { autoClose: false });
+        return;
+      }
+      await runRestart(current, String(args.image), trans);
+    }
+  });
+}

@@ -1,0 +1,117 @@
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { Clipboard, Notification } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { Contents } from '@jupyterlab/services';
+import { TranslationBundle } from '@jupyterlab/translation';
+import { linkIcon } from '@jupyterlab/ui-components';
+import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
+
+import { ShareModel } from '../model/share';
+import { CommandIDs } from '../tokens';
+import { EnvironmentPanel } from '../widgets/EnvironmentPanel';
+
+/** The default file browser as far as this command needs it (its id is `filebrowser`). */
+interface ISelectingBrowser {
+  selectedItems(): IterableIterator<Contents.IModel>;
+}
+
+/**
+ * The notebook a command call is about: `path` when given; the file browser's selection when
+ * called from its context menu (`source: 'filebrowser'`); else the notebook in the main area.
+ */
+export function notebookToShare(
+  app: JupyterFrontEnd,
+  docManager: IDocumentManager | null,
+  args: ReadonlyPartialJSONObject
+): string | null {
+  if (typeof args.path === 'string') {
+    return args.path;
+  }
+  if (args.source === 'filebrowser') {
+    // Read through the shell, so the extension needs no @jupyterlab/filebrowser dependency.
+    for (const widget of app.shell.widgets('left')) {
+      const browser = widget as unknown as Partial<ISelectingBrowser>;
+      if (widget.id === 'filebrowser' && browser.selectedItems) {
+        const item = browser.selectedItems().next();
+        return !item.done && item.value.type === 'notebook'
+          ? item.value.path
+          : null;
+      }
+    }
+    return null;
+  }
+  const current = app.shell.currentWidget;
+  const context = current && docManager?.contextForWidget(current);
+  return context && context.path.endsWith('.ipynb') ? context.path : null;
+}
+
+/**
+ * "Copy Launch Link": fill the Share section from a notebook's git clone, show it, and copy
+ * the link when it is complete.
+ */
+export function addShareCommands(
+  app: JupyterFrontEnd,
+  options: {
+    panel: EnvironmentPanel;
+    share: ShareModel;
+    docManager: IDocumentManager | null;
+    trans: TranslationBundle;
+  }
+): void {
+  const { panel, share, docManager, trans } = options;
+  app.commands.addCommand(CommandIDs.copyLaunchLink, {
+    // Toolbar buttons show the icon only.
+    label: args => (args.toolbar ? '' : trans.__('Copy Launch Link')),
+    caption: trans.__(
+      'Copy a link that gives students this notebook in a chosen environment (opens the Share section)'
+    ),
+    icon: linkIcon,
+    describedBy: {
+      args: {
+        type: 'object',
+        properties: {
+          path: {
+            type: 'string',
+            description: trans.__(
+              'The notebook, relative to the server root; by default the selected or current one'
+            )
+          },
+          source: {
+            type: 'string',
+            enum: ['filebrowser'],
+            description: trans.__('Share the file browser’s selection')
+          }
+        }
+      }
+    },
+    isEnabled: args => notebookToShare(app, docManager, args) !== null,
+    execute: async args => {
+      const path = notebookToShare(app, docManager, args);
+      if (path === null) {
+        return;
+      }
+      app.shell.activateById(panel.id);
+      panel.showShare();
+      await share.shareNotebook(path);
+      const result = share.result;
+      if (result.ok) {
+        Clipboard.copyToSystem(result.value.url);
+        Notification.success(
+          trans.__(
+            'Launch link for %1 copied. The Share section shows it as a badge too.',
+            path
+          ),
+          { autoClose: 5000 }
+        );
+      } else {
+        Notification.warning(
+          trans.__(
+            'The launch link for %1 is not complete yet: see the Share section of the Environment panel.',
+            path
+          ),
+          { autoClose: 8000 }
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,342 @@
+/**
+ * The whole build log: virtualised, ANSI colours, following the tail, search, copy and
+ * download. Loaded lazily (with react-window and anser), never in the first bundle.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+import {
+  caretDownIcon,
+  caretUpIcon,
+  copyIcon,
+  downloadIcon,
+  ToolbarButtonComponent
+} from '@jupyterlab/ui-components';
+import * as React from 'react';
+import { List, RowComponentProps, useListRef } from 'react-window';
+
+import { ansiSegments, markRanges } from '../build/ansi';
+import { BuildLog, matchingLines, matchRanges } from '../build/log';
+
+/** Pixels from the bottom that still count as "at the end". */
+const AT_END = 4;
+const FALLBACK_ROW_HEIGHT = 18;
+
+export interface ILogViewProps {
+  log: BuildLog;
+  trans: TranslationBundle;
+  /** File name for the download, e.g. `build-1a2b3c4.txt`. */
+  fileName: string;
+  onCopy: (text: string) => void;
+  /** A line to show (0-based); `token` changes to show the same line again. */
+  reveal?: { line: number; token: number } | null;
+  /** Show the log as it comes: follow its end. */
+  live: boolean;
+}
+
+interface IRowProps {
+  /** The log's version: the last line may change in place. */
+  version: number;
+  lines: readonly string[];
+  plainLines: readonly string[];
+  query: string;
+  current: number;
+  /** Width of the widest line, so that every row scrolls sideways together. */
+  width: string;
+}
+
+function LogRow(props: RowComponentProps<IRowProps>): JSX.Element {
+  const { index, style, lines, plainLines, query, current, width } = props;
+  const ranges = query ? matchRanges(plainLines[index], query) : [];
+  const pieces = markRanges(ansiSegments(lines[index]), ranges);
+  const classes = ['jp-EnvBuilder-logLine'];
+  if (ranges.length > 0) {
+    classes.push('jp-mod-match');
+  }
+  if (index === current) {
+    classes.push('jp-mod-current');
+  }
+  return (
+    <div
+      style={{ ...style, width: undefined, minWidth: width }}
+      className={classes.join(' ')}
+      data-line={index + 1}
+      {...props.ariaAttributes}
+    >
+      {pieces.map((piece, i) => {
+        const style: React.CSSProperties = {};
+        if (piece.color) {
+          style.color = `rgb(${piece.color})`;
+        }
+        if (piece.background) {
+          style.backgroundColor = `rgb(${piece.background})`;
+        }
+        const content = (
+          <span key={i} className={piece.className || undefined} style={style}>
+            {piece.text}
+          </span>
+        );
+        return piece.mark ? (
+          <mark key={i} className="jp-EnvBuilder-logMatch">
+            {content}
+          </mark>
+        ) : (
+          content
+        );
+      })}
+    </div>
+  );
+}
+
+/** Re-renders at most once a frame when the log changes; returns its version. */
+function useLogVersion(log: BuildLog): number {
+  const [version, setVersion] = React.useState(log.version);
+  React.useEffect(() => {
+    let frame = 0;
+    const onChange = () => {
+      if (frame === 0) {
+        frame = window.requestAnimationFrame(() => {
+          frame = 0;
+          setVersion(log.version);
+        });
+      }
+    };
+    log.changed.connect(onChange);
+    setVersion(log.version);
+    return () => {
+      log.changed.disconnect(onChange);
+      window.cancelAnimationFrame(frame);
+    };
+  }, [log]);
+  return version;
+}
+
+/** The height of one log line in the current theme, measured once. */
+function useRowHeight(): [React.RefObject<HTMLDivElement>, number] {
+  const probe = React.useRef<HTMLDivElement>(null);
+  const [height, setHeight] = React.useState(FALLBACK_ROW_HEIGHT);
+  React.useLayoutEffect(() => {
+    const measured = probe.current?.getBoundingClientRect().height ?? 0;
+    if (measured > 0) {
+      setHeight(Math.ceil(measured));
+    }
+  }, []);
+  return [probe, height];
+}
+
+export function LogView(props: ILogViewProps): JSX.Element {
+  const { log, trans, live } = props;
+  const version = useLogVersion(log);
+  const [probe, rowHeight] = useRowHeight();
+  const listRef = useListRef(null);
+  const [following, setFollowing] = React.useState(true);
+  const followingRef = React.useRef(true);
+  const lastScrollTop = React.useRef(0);
+  const [query, setQuery] = React.useState('');
+  const [current, setCurrent] = React.useState(-1);
+
+  const follow = React.useCallback((value: boolean) => {
+    followingRef.current = value;
+    setFollowing(value);
+  }, []);
+
+  const scrollToEnd = React.useCallback(() => {
+    const element = listRef.current?.element;
+    if (element) {
+      element.scrollTop = element.scrollHeight;
+      lastScrollTop.current = element.scrollTop;
+    }
+  }, [listRef]);
+
+  // While following, every change of the log ends at its last line.
+  React.useLayoutEffect(() => {
+    if (followingRef.current) {
+      scrollToEnd();
+    }
+  }, [version, rowHeight, scrollToEnd]);
+
+  // Scrolling up stops following; coming back to the end follows again.
+  const onScroll = (event: React.UIEvent<HTMLDivElement>) => {
+    const element = event.currentTarget;
+    const atEnd =
+      element.scrollHeight - element.scrollTop - element.clientHeight <= AT_END;
+    if (atEnd) {
+      if (!followingRef.current) {
+        follow(true);
+      }
+    } else if (
+      element.scrollTop < lastScrollTop.current &&
+      followingRef.current
+    ) {
+      follow(false);
+    }
+    lastScrollTop.current = element.scrollTop;
+  };
+
+  const matches = React.useMemo(
+    () => matchingLines(log.plainLines, query),
+    [log, version, query]
+  );
+
+  const showLine = React.useCallback(
+    (line: number) => {
+      if (line < 0 || line >= log.length) {
+        return;
+      }
+      follow(false);
+      setCurrent(line);
+      listRef.current?.scrollToRow({ index: line, align: 'center' });
+    },
+    [log, listRef, follow]
+  );
+
+  React.useEffect(() => {
+    if (props.reveal) {
+      showLine(props.reveal.line);
+    }
+  }, [props.reveal?.token]);
+
+  const step = (direction: 1 | -1) => {
+    if (matches.length === 0) {
+      return;
+    }
+    const position = matches.indexOf(current);
+    let next: number;
+    if (position === -1) {
+      // From the line shown at the top, the next match forward or back.
+      const top = Math.floor(
+        (listRef.current?.element?.scrollTop ?? 0) / rowHeight
+      );
+      const after = matches.findIndex(m => m >= top);
+      next =
+        direction === 1
+          ? Math.max(after, 0)
+          : (after <= 0 ? matches.length : after) - 1;
+    } else {
+      next = (position + direction + matches.length) % matches.length;
+    }
+    showLine(matches[next]);
+  };
+
+  const download = () => {
+    const blob = new Blob([log.text], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = props.fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const position = matches.indexOf(current);
+  const width = `calc(${log.widest}ch + 5em)`;
+  return (
+    <div className="jp-EnvBuilder-logView" data-testid="envbuilder-log-view">
+      <div className="jp-EnvBuilder-logToolbar" role="toolbar">
+        <input
+          type="search"
+          className="jp-EnvBuilder-logSearch jp-mod-styled"
+          placeholder={trans.__('Search the log')}
+          aria-label={trans.__('Search the log')}
+          value={query}
+          onChange={event => {
+            setQuery(event.target.value);
+            setCurrent(-1);
+          }}
+          onKeyDown={event => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              step(event.shiftKey ? -1 : 1);
+            } else if (event.key === 'Escape' && query) {
+              event.stopPropagation();
+              setQuery('');
+            }
+          }}
+        />
+        <span
+          className="jp-EnvBuilder-muted jp-EnvBuilder-logCount"
+          data-testid="envbuilder-log-matches"
+          aria-live="polite"
+        >
+          {query
+            ? position === -1
+              ? trans._n('%1 match', '%1 matches', matches.length)
+              : trans.__('%1 of %2', position + 1, matches.length)
+            : trans._n('%1 line', '%1 lines', log.length)}
+        </span>
+        <ToolbarButtonComponent
+          icon={caretUpIcon}
+          tooltip={trans.__('Previous match (Shift+Enter)')}
+          enabled={matches.length > 0}
+          onClick={() => step(-1)}
+        />
+        <ToolbarButtonComponent
+          icon={caretDownIcon}
+          tooltip={trans.__('Next match (Enter)')}
+          enabled={matches.length > 0}
+          onClick={() => step(1)}
+        />
+        <span className="jp-EnvBuilder-logSpacer" />
+        <ToolbarButtonComponent
+          icon={copyIcon}
+          tooltip={trans.__('Copy the whole log')}
+          onClick={() => props.onCopy(log.text)}
+        />
+        <ToolbarButtonComponent
+          icon={downloadIcon}
+          tooltip={trans.__('Download the whole log as a text file')}
+          onClick={download}
+        />
+      </div>
+      <div className="jp-EnvBuilder-logBody">
+        <div
+          ref={probe}
+          className="jp-EnvBuilder-logLine jp-EnvBuilder-logProbe"
+          aria-hidden="true"
+        >
+          {'\u00a0'}
+        </div>
+        {log.length === 0 ? (
+          <p className="jp-EnvBuilder-muted jp-EnvBuilder-logEmpty">
+            {live
+              ? trans.__('Waiting for the first lines of the build…')
+              : trans.__('This build printed nothing.')}
+          </p>
+        ) : (
+          <List
+            className="jp-EnvBuilder-logList"
+            listRef={listRef}
+            rowComponent={LogRow}
+            rowCount={log.length}
+            rowHeight={rowHeight}
+            rowProps={{
+              version,
+              lines: log.lines,
+              plainLines: log.plainLines,
+              query,
+              current,
+              width
+            }}
+            overscanCount={20}
+            onScroll={onScroll}
+            tabIndex={0}
+            aria-label={trans.__('Build log')}
+          />
+        )}
+        {!following && log.length > 0 && (
+          <button
+            className="jp-Button jp-mod-styled jp-mod-accept jp-EnvBuilder-logJump"
+            data-testid="envbuilder-log-jump"
+            onClick={() => {
+              follow(true);
+              setCurrent(-1);
+              scrollToEnd();
+            }}
+          >
+            {trans.__('Jump to the end')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

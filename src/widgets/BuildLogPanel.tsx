@@ -1,0 +1,181 @@
+import { Clipboard } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+import { ReactWidget } from '@jupyterlab/ui-components';
+import { Signal } from '@lumino/signaling';
+import * as React from 'react';
+
+import { phaseOf } from '../build/events';
+import { explainFailure } from '../build/failures';
+import { BuildLog } from '../build/log';
+import { BuildFailure } from '../components/BuildView';
+import { shortSha, stageLabel } from '../components/buildText';
+import { BuildModel } from '../model/build';
+import { IBuildRecord } from '../tokens';
+
+// The log view (react-window, anser) is fetched when a log is first shown.
+const LazyLogView = React.lazy(() =>
+  import('../components/LogView').then(module => ({ default: module.LogView }))
+);
+
+/**
+ * A build log in the main area: the build under way (or last done), or one build of
+ * the history. Failures are explained above the raw log.
+ */
+export class BuildLogPanel extends ReactWidget {
+  constructor(options: BuildLogPanel.IOptions) {
+    super();
+    this._source = options.source;
+    this._trans = options.trans;
+    this.addClass('jp-EnvBuilder-logPanel');
+    if (this._source.kind === 'current') {
+      this._source.model.stateChanged.connect(this.update, this);
+    }
+  }
+
+  /** The history record shown, or null for the build under way. */
+  get recordId(): string | null {
+    return this._source.kind === 'record' ? this._source.record.id : null;
+  }
+
+  /** Scroll to a line (0-based) and mark it. */
+  reveal(line: number): void {
+    this._reveal = { line, token: (this._reveal?.token ?? 0) + 1 };
+    this.update();
+  }
+
+  dispose(): void {
+    Signal.clearData(this);
+    super.dispose();
+  }
+
+  protected render(): JSX.Element {
+    const trans = this._trans;
+    const source = this._source;
+    const log = source.kind === 'current' ? source.model.log : source.log;
+    const sha =
+      source.kind === 'current' ? source.model.state.sha : source.record.ref;
+    return (
+      <div className="jp-EnvBuilder-logPanelBody">
+        {source.kind === 'current' ? (
+          <CurrentHeader
+            model={source.model}
+            trans={trans}
+            onShowLine={line => this.reveal(line)}
+          />
+        ) : (
+          <RecordHeader
+            record={source.record}
+            log={source.log}
+            trans={trans}
+            onShowLine={line => this.reveal(line)}
+          />
+        )}
+        <React.Suspense
+          fallback={
+            <p className="jp-EnvBuilder-muted">
+              {trans.__('Loading the log view…')}
+            </p>
+          }
+        >
+          <LazyLogView
+            log={log}
+            trans={trans}
+            fileName={`build-${shortSha(sha) || 'log'}.txt`}
+            onCopy={text => Clipboard.copyToSystem(text)}
+            reveal={this._reveal}
+            live={source.kind === 'current' && source.model.busy}
+          />
+        </React.Suspense>
+      </div>
+    );
+  }
+
+  private readonly _source: BuildLogPanel.Source;
+  private readonly _trans: TranslationBundle;
+  private _reveal: { line: number; token: number } | null = null;
+}
+
+function CurrentHeader(props: {
+  model: BuildModel;
+  trans: TranslationBundle;
+  onShowLine: (line: number) => void;
+}): JSX.Element {
+  const { model, trans } = props;
+  const state = model.state;
+  return (
+    <div className="jp-EnvBuilder-logHeader" data-stage={state.stage}>
+      <p data-testid="envbuilder-log-status">
+        {stageLabel(state, trans)}
+        {state.imageName && (
+          <>
+            {' · '}
+            <code>{state.imageName}</code>
+          </>
+        )}
+      </p>
+      {state.stage === 'failed' && (
+        <BuildFailure
+          explanation={model.explanation}
+          message={state.failure?.message ?? null}
+          trans={trans}
+          onShowLine={props.onShowLine}
+        />
+      )}
+    </div>
+  );
+}
+
+function RecordHeader(props: {
+  record: IBuildRecord;
+  log: BuildLog;
+  trans: TranslationBundle;
+  onShowLine: (line: number) => void;
+}): JSX.Element {
+  const { record, log, trans } = props;
+  const failed = record.result === 'failed' || record.result === 'interrupted';
+  const final = failed
+    ? ([...record.events].reverse().find(e => phaseOf(e.event) === 'failed')
+        ?.event ?? null)
+    : null;
+  return (
+    <div className="jp-EnvBuilder-logHeader" data-result={record.result}>
+      <p>
+        {trans.__(
+          'Build of snapshot %1, started %2: %3',
+          shortSha(record.ref),
+          record.startedAt ? new Date(record.startedAt).toLocaleString() : '?',
+          record.result
+        )}
+        {record.imageName && (
+          <>
+            {' · '}
+            <code>{record.imageName}</code>
+          </>
+        )}
+      </p>
+      {failed && (
+        <BuildFailure
+          explanation={explainFailure(
+            log.plainLines,
+            final,
+            trans.__.bind(trans)
+          )}
+          message={final?.message ?? record.message ?? null}
+          trans={trans}
+          onShowLine={props.onShowLine}
+        />
+      )}
+    </div>
+  );
+}
+
+export namespace BuildLogPanel {
+  export type Source =
+    | { kind: 'current'; model: BuildModel }
+    | { kind: 'record'; record: IBuildRecord; log: BuildLog };
+
+  export interface IOptions {
+    source: Source;
+    trans: TranslationBundle;
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * Building the environment on the dev hub: the Build section, the build log, a cache hit,
+ * and a page reloaded in the middle of a build.
+ *
+ * The dev hub's build service is the local one: repo2docker on this machine, in dry-run
+ * mode (no container engine). It clones the snapshot over HTTP through the hub's proxy and
+ * prints the Dockerfile it would build. For users named slowbuild* it prints its lines
+ * slowly (dev/paced_repo2docker.py), so the page can be reloaded while the build runs.
+ */
+import * as fs from 'fs';
+import { Download, Page } from '@playwright/test';
+
+import {
+  expect,
+  hubPage,
+  login,
+  openEnvironmentPanel,
+  startNamedServer,
+  test,
+  waitForLab
+} from './hub';
+
+const PORT = process.env.ENVBUILDER_E2E_PORT || '8010';
+const REQUIREMENTS = 'requests==2.32.3\n';
+
+async function writeEnvironment(page: Page): Promise<void> {
+  await page.evaluate(async text => {
+    const contents = (window as any).jupyterapp.serviceManager.contents;
+    await contents.save('environment', { type: 'directory' });
+    await contents.save('environment/requirements.txt', {
+      type: 'file',
+      format: 'text',
+      content: text
+    });
+  }, REQUIREMENTS);
+}
+
+/** The whole log as the log view's Download button gives it. */
+async function downloadLog(page: Page): Promise<string[]> {
+  const [download]: [Download, void] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByTestId('envbuilder-log-view')
+      .getByTitle('Download the whole log as a text file')
+      .click()
+  ]);
+  const text = fs.readFileSync((await download.path())!, 'utf-8');
+  return text.split('\n').slice(0, -1);
+}
+
+/** Search the log and wait until the current match is in view; returns its row. */
+async function findInLog(page: Page, text: string) {
+  const view = page.getByTestId('envbuilder-log-view');
+  const search = view.getByRole('searchbox', { name: 'Search the log' });
+  await search.fill(text);
+  // The line may still be on its way.
+  await expect(view.getByTestId('envbuilder-log-matches')).toHaveText(
+    /^[1-9]\d* match/
+  );
+  await search.press('Enter');
+  await expect(view.getByTestId('envbuilder-log-matches')).toHaveText(
+    /^1 of \d+$/
+  );
+  const row = view.locator('.jp-EnvBuilder-logLine.jp-mod-current');
+  await expect(row).toContainText(text);
+  return row;
+}
+
+async function shot(
+  page: Page,
+  testInfo: { outputPath(name: string): string; attach: Function },
+  name: string,
+  target?: { screenshot(options: { path: string }): Promise<unknown> }
+): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await (target ?? page).screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+test.describe('Build section on the dev hub', () => {
+  test('builds, shows the whole log, hits the cache, and survives a reload mid-build', async ({
+    page
+  }, testInfo) => {
+    const user = `slowbuild${testInfo.workerIndex}-${Date.now().toString(36)}`;
+    const raw = hubPage(page);
+    const requests: string[] = [];
+    raw.on('request', request => requests.push(request.url()));
+
+    await login(page, user);
+    await startNamedServer(page, user, 'env', 'example.org/course/env:base');
+    // JupyterLab's own question about news would cover the log's corner.
+    const news = raw.locator('.Toastify__toast', { hasText: 'Jupyter news' });
+    await news.getByRole('button', { name: 'No', exact: true }).click();
+    await writeEnvironment(raw);
+    const panel = await openEnvironmentPanel(page);
+    await expect(panel.locator('[data-capability="build"]')).toHaveAttribute(
+      'data-available',
+      'true'
+    );
+
+    const section = panel.locator('#jp-envbuilder-build');
+    await expect(
+      section.getByTestId('envbuilder-build-history-empty')
+    ).toHaveText('No builds yet.');
+    // The log view's code (react-window, anser) is not loaded until a log is shown.
+    expect(requests.filter(url => /react-window|anser/.test(url))).toEqual([]);
+
+    // Build: the snapshot is taken and repo2docker runs; the log streams in.
+    const buildButton = section.getByTestId('envbuilder-build-button');
+    await expect(buildButton).toBeEnabled();
+    await buildButton.click();
+    const status = section.getByTestId('envbuilder-build-status');
+    await expect(status).toHaveAttribute(
+      'data-phase',
+      /waiting|fetching|building/
+    );
+    await expect(raw.getByTestId('envbuilder-build-statusbar')).toContainText(
+      'Environment:'
+    );
+    await expect(
+      raw.locator('.Toastify__toast', { hasText: 'Building your environment' })
+    ).toBeVisible();
+    await section.getByTestId('envbuilder-build-show-log').click();
+    const logView = raw.getByTestId('envbuilder-log-view');
+    await expect(logView).toBeVisible();
+    expect(requests.some(url => url.includes('react-window'))).toBe(true);
+
+    // repo2docker's own lines: it picked git and cloned the snapshot commit.
+    await findInLog(raw, 'Picked Git content provider.');
+    await findInLog(raw, "Cloning into '/tmp/");
+    await findInLog(raw, 'HEAD is now at');
+    await expect(status).toHaveAttribute('data-phase', /fetching|building/);
+    await shot(raw, testInfo, 'build-running');
+    const before = await downloadLog(raw);
+    expect(before[0]).toBe('Waiting for build to start...');
+    await expect(section.getByTestId('envbuilder-build-history')).toContainText(
+      'running'
+    );
+
+    // Stop watching: the stream closes, the build goes on (as it would on Kubernetes).
+    await section.getByTestId('envbuilder-build-stop').click();
+    await expect(section.getByTestId('envbuilder-build-stopped')).toContainText(
+      'a BinderHub on Kubernetes keeps building after you stop watching; you can re-attach'
+    );
+    await expect(section.getByTestId('envbuilder-build-watch')).toBeVisible();
+
+    // Reload in the middle of the build: the page follows the same build again.
+    await raw.reload();
+    await waitForLab(page);
+    const again = await openEnvironmentPanel(page);
+    const sectionAgain = again.locator('#jp-envbuilder-build');
+    await expect(sectionAgain).toContainText(
+      're-attached to a build that was running'
+    );
+    await expect(
+      sectionAgain.getByTestId('envbuilder-build-image')
+    ).toBeVisible({
+      timeout: 60 * 1000
+    });
+    const image = (await sectionAgain
+      .getByTestId('envbuilder-build-image')
+      .textContent())!;
+    // BinderHub's naming: the repository URL escaped (`-` is `-2d`), a hash, the SHA.
+    const escapedUser = user.replace(/-/g, '-2d');
+    expect(image).toMatch(
+      new RegExp(
+        `^envbuilder-http-3a-2f-2f127-2e0-2e0-2e1-3a${PORT}-2fuser-2f${escapedUser}-2fenv-2fenvbuilder-2fsnapshots-2f[0-9a-f]+-2egit-[0-9a-f]{6}:[0-9a-f]{40}$`
+      )
+    );
+    await expect(
+      sectionAgain.getByTestId('envbuilder-build-dry-run')
+    ).toContainText(
+      'Dry run: the build service has no container engine, so no image was built.'
+    );
+    await expect(
+      sectionAgain.getByTestId('envbuilder-build-cache-hit')
+    ).toHaveCount(0);
+    await expect(
+      raw.locator('.Toastify__toast', { hasText: 'Build done (dry run' })
+    ).toBeVisible();
+
+    // The log after the reload is whole: the first lines again, then the rest.
+    await sectionAgain.getByTestId('envbuilder-build-show-log').click();
+    const after = await downloadLog(raw);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+    expect(after).toContain('Picked Git content provider.');
+    expect(after[after.length - 1]).toBe(
+      'Dry run: no container engine here, no image was built'
+    );
+    // The snapshot was fetched over HTTP through the hub's proxy from this server.
+    const snapshotUrl = new RegExp(
+      `^LABEL repo2docker\\.repo="http://127\\.0\\.0\\.1:${PORT}/user/${user}/env/envbuilder/snapshots/[0-9a-f]+\\.git"$`
+    );
+    expect(after.filter(line => snapshotUrl.test(line))).toHaveLength(1);
+    const sha = image.split(':').pop()!;
+    expect(after).toContain(`LABEL repo2docker.ref="${sha}"`);
+    expect(
+      after.some(line => line.startsWith(`HEAD is now at ${sha.slice(0, 7)}`))
+    ).toBe(true);
+    const labelRow = await findInLog(raw, 'LABEL repo2docker.repo=');
+    await expect(labelRow).toContainText(
+      `http://127.0.0.1:${PORT}/user/${user}/env/`
+    );
+    await expect(labelRow.locator('mark')).toHaveText(
+      'LABEL repo2docker.repo='
+    );
+
+    // Scrolling up stops following the end; "Jump to the end" comes back to it.
+    await raw
+      .getByTestId('envbuilder-log-view')
+      .locator('[role="list"]')
+      .hover();
+    await raw.mouse.wheel(0, -3000);
+    const jump = raw.getByTestId('envbuilder-log-jump');
+    await expect(jump).toBeVisible();
+    await jump.click();
+    await expect(jump).toBeHidden();
+
+    await shot(raw, testInfo, 'build-log');
+
+    // The restart command of the restart section is offered for the new image.
+    await expect(
+      sectionAgain.getByTestId('envbuilder-build-restart')
+    ).toBeVisible();
+    await expect(
+      sectionAgain.getByTestId('envbuilder-build-history')
+    ).toContainText('dry run');
+    // Only the Build section open, so the screenshot shows all of it.
+    for (const title of ['Server and hub', 'Environment files', 'Share']) {
+      await again
+        .locator('.jp-AccordionPanel-title', { hasText: title })
+        .click();
+    }
+    await sectionAgain.evaluate(node => node.scrollTo(0, 0));
+    await shot(raw, testInfo, 'build-panel-ready');
+
+    // Build again without a change: the build service has it already, nothing runs.
+    await sectionAgain.getByTestId('envbuilder-build-button').click();
+    await expect(
+      sectionAgain.getByTestId('envbuilder-build-cache-hit')
+    ).toBeVisible();
+    await expect(sectionAgain.getByTestId('envbuilder-build-image')).toHaveText(
+      image
+    );
+    await expect(
+      raw.locator('.Toastify__toast', { hasText: 'Nothing changed' })
+    ).toBeVisible();
+    const cached = await downloadLog(raw);
+    expect(cached).toEqual([
+      'Done! Found built image from an earlier dry run. Dry run: no container engine here, no image was built'
+    ]);
+    await expect(
+      sectionAgain.getByTestId('envbuilder-build-elapsed')
+    ).toHaveText(/^0:0[0-2]$/);
+
+    // The dark theme: the log's colours and the section come from --jp-* variables.
+    await raw.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('apputils:change-theme', {
+        theme: 'JupyterLab Dark'
+      })
+    );
+    await expect(raw.locator('body')).toHaveAttribute(
+      'data-jp-theme-light',
+      'false'
+    );
+    await shot(raw, testInfo, 'build-dark');
+  });
+});
