@@ -106,6 +106,18 @@ async def build_capability(config: EnvBuilder) -> dict[str, Any]:
     token = os.environ.get("JUPYTERHUB_API_TOKEN", "")
     response = await fetch(url.rstrip("/") + "/versions", token=token, timeout=5)
     if response.code == 200:
+        # BinderHub's /versions is public: whether this server's token may build is told by
+        # the hub, from the token's own scopes.
+        missing = await missing_service_scope(config, url, token)
+        if missing:
+            return {
+                "available": False,
+                "url": url,
+                "reason": f"This server's token lacks the scope {missing}, so the build "
+                "service would refuse its builds.",
+                "adminSetting": BUILD_SCOPE_SETTING,
+                "missingScopes": [missing],
+            }
         return {"available": True, "url": url}
     if response.code in (401, 403):
         return {
@@ -122,6 +134,27 @@ async def build_capability(config: EnvBuilder) -> dict[str, Any]:
         "reason": f"The build service at {url} cannot be reached ({detail}).",
         "adminSetting": BUILD_SETTING,
     }
+
+
+def _service_scope_granted(wanted: str, granted: list[str]) -> bool:
+    return wanted in granted or "access:services" in granted
+
+
+async def missing_service_scope(config: EnvBuilder, url: str, token: str) -> Optional[str]:
+    """The build-service scope the token lacks, or None (also when the hub cannot tell)."""
+    from .gateway import service_scope
+
+    wanted = service_scope(url)
+    if not (config.hub_api_url and token):
+        return None
+    response = await fetch(config.hub_api_url.rstrip("/") + "/user", token=token, timeout=5)
+    if response.code != 200:
+        return None
+    try:
+        granted = [str(s) for s in response.json().get("scopes", [])]
+    except (ValueError, AttributeError):
+        return None
+    return None if _service_scope_granted(wanted, granted) else wanted
 
 
 def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import { IStatusBar } from '@jupyterlab/statusbar';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { fetchBuildHistory, fetchGitInfo } from './api/share';
+import { fetchEnvironments } from './api/environments';
 import { fetchHandshake } from './api/status';
 // Activation registers the command and builds the Share section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
@@ -81,6 +82,19 @@ const plugin: JupyterFrontEndPlugin<void> = {
       docManager,
       precheck: envFiles,
       trans
+    });
+    // "Changed since this server started": the folder's snapshot SHA against the build of
+    // the running image, asked again whenever the folder's listing is refreshed.
+    envFiles.stateChanged.connect((model, state) => {
+      if (state.kind !== 'ready') {
+        model.setDiffersFromRunningImage(null);
+        return;
+      }
+      fetchEnvironments(model.folder)
+        .then(answer =>
+          model.setDiffersFromRunningImage(answer.changedSinceStart)
+        )
+        .catch(() => model.setDiffersFromRunningImage(null));
     });
     const panel = new EnvironmentPanel({
       handshake,

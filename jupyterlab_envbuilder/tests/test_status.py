@@ -112,6 +112,15 @@ class _FakeHubApi(RequestHandler):
         self.write({"version": "6.1.1"})
 
 
+# The scopes the fake hub reports for this server's token.
+TOKEN_SCOPES = {"value": ["access:services!service=binder", "users:activity!user=alice"]}
+
+
+class _FakeHubUser(RequestHandler):
+    def get(self):
+        self.write({"name": "alice", "scopes": TOKEN_SCOPES["value"]})
+
+
 class _FakeBuildService(RequestHandler):
     def get(self):
         if self.request.headers.get("Authorization") != "token secret-token":
@@ -126,7 +135,11 @@ def hub_and_builder(hub_env, monkeypatch, unused_tcp_port_factory):
     import tornado.httpserver
 
     app = Application(
-        [(r"/hub/api/", _FakeHubApi), (r"/services/binder/versions", _FakeBuildService)]
+        [
+            (r"/hub/api/", _FakeHubApi),
+            (r"/hub/api/user", _FakeHubUser),
+            (r"/services/binder/versions", _FakeBuildService),
+        ]
     )
     port = unused_tcp_port_factory()
     server = tornado.httpserver.HTTPServer(app)
@@ -164,3 +177,13 @@ async def test_status_requires_authentication(jp_fetch):
     with pytest.raises(HTTPClientError) as error:
         await jp_fetch("envbuilder", "status", headers={"Authorization": ""})
     assert error.value.code == 403
+
+
+async def test_token_without_the_service_scope_is_caught_before_a_build(
+    jp_fetch, hub_and_builder, monkeypatch
+):
+    monkeypatch.setitem(TOKEN_SCOPES, "value", ["users:activity!user=alice"])
+    build = (await get_status(jp_fetch))["capabilities"]["build"]
+    assert build["available"] is False
+    assert build["missingScopes"] == ["access:services!service=binder"]
+    assert "access:services!service=binder" in build["adminSetting"]
