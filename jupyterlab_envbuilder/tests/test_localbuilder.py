@@ -274,6 +274,9 @@ async def test_a_snapshot_is_built_through_the_hub(
     assert "Cloning into" in messages
     assert f"HEAD is now at {snapshot['sha'][:7]} Environment snapshot" in messages
     assert "FROM docker.io/library/buildpack-deps" in messages
+    # BinderHub's appendix, applied by the local service: the image comes back as a server.
+    assert "pip install --no-cache-dir 'jupyterhub==" in messages
+    assert "jupyterlab-envbuilder" in messages
     assert "requirements.txt" in messages and "postBuild" in messages
     assert events[-1] == {
         "phase": "ready",

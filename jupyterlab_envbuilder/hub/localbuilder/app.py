@@ -172,6 +172,19 @@ class HealthHandler(RequestHandler):
         self.finish(json.dumps({"ok": ok, "checks": checks}))
 
 
+def default_appendix() -> str:
+    """What an image needs to come back as a server of this hub with this extension."""
+    import jupyterhub
+
+    from ... import __version__
+
+    packages = [f"jupyterhub=={jupyterhub.__version__}", "jupyterlab>=4.4,<5"]
+    # A development version is not on PyPI: then the image gets the latest release.
+    release = __version__.replace(".", "").isdigit()
+    packages.append(f"jupyterlab-envbuilder=={__version__}" if release else "jupyterlab-envbuilder")
+    return "RUN python3 -m pip install --no-cache-dir " + " ".join(f"'{p}'" for p in packages)
+
+
 class LocalBuildService(Application):
     """``python -m jupyterlab_envbuilder.hub.localbuilder``, started by the hub."""
 
@@ -218,12 +231,24 @@ class LocalBuildService(Application):
 
     port = Int(0, help="Port to listen on; 0 means the one in service_url.").tag(config=True)
 
+    appendix = Unicode(
+        help="""Dockerfile lines added at the end of every build (BinderHub's ``appendix``),
+        so that each image can run as this hub's server with this extension: by default they
+        install the running JupyterHub's version of jupyterhub and jupyterlab-envbuilder.
+        Set it to '' to build the images unchanged.""",
+    ).tag(config=True)
+
+    @default("appendix")
+    def _default_appendix(self) -> str:
+        return default_appendix()
+
     def make_app(self) -> WebApplication:
         prefix = self.service_prefix
         builder = Builder(
             image_prefix=self.image_prefix,
             container_engine=self.container_engine,
             repo2docker_command=self.repo2docker_command or None,
+            appendix=self.appendix,
         )
         # The instance every HubAuthenticated handler uses.
         hub_auth = HubAuth.instance(parent=self)

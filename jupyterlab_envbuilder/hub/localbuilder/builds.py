@@ -132,8 +132,10 @@ class Builder:
         image_prefix: str,
         container_engine: str,
         repo2docker_command: Optional[list[str]] = None,
+        appendix: str = "",
     ) -> None:
         self.image_prefix = image_prefix
+        self.appendix = appendix
         self.container_engine = container_engine
         self.repo2docker_command = repo2docker_command or [sys.executable, "-m", "repo2docker"]
         self.running: dict[tuple[str, str], LocalBuild] = {}
@@ -200,6 +202,8 @@ class Builder:
             "--user-name=jovyan",
             "--user-id=1000",
         ]
+        if self.appendix:
+            cmd.append(f"--appendix={self.appendix}")
         if build.dry_run:
             cmd.append("--no-build")
         # The repository last, so that it cannot be taken for an option.
