@@ -84,7 +84,8 @@ if os.environ.get("ENVBUILDER_GALATA") == "1":
 configure(
     c,
     local_build_service=True,
-    local_build_service_options={"port": port + 5},
+    # The service runs from the project's venv (repo2docker), whichever venv runs the hub.
+    local_build_service_options={"port": port + 5, "python": str(singleuser_bin.parent / "python")},
     spawn_options="image={image}",
 )
 

@@ -24,7 +24,7 @@ def main() -> int:
     args = sys.argv[1:]
     command = [sys.executable, "-m", "repo2docker", *args]
     if not args or not SLOW_USER.search(args[-1]):
-        os.execv(sys.executable, command)
+        os.execv(sys.executable, command)  # noqa: S606 - repo2docker itself, no shell
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines: queue.Queue = queue.Queue()
 

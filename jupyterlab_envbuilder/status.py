@@ -176,6 +176,8 @@ def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dic
             f"(missing scopes: {', '.join(missing)}).",
             "adminSetting": RESTART_SETTING,
             "missingScopes": missing,
+            # Launch links for other people need the template, not these scopes.
+            "spawnOptionsTemplate": config.spawn_options_template or None,
         }
     if not config.spawn_options_template:
         return {

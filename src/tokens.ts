@@ -39,7 +39,7 @@ export interface ICapability {
   adminSetting?: string | null;
   url?: string;
   missingScopes?: string[];
-  spawnOptionsTemplate?: string;
+  spawnOptionsTemplate?: string | null;
 }
 
 /** Answer of `GET envbuilder/status?version=`. */

@@ -81,6 +81,7 @@ async def test_missing_restart_scopes_name_the_admin_setting(jp_fetch, hub_env, 
     assert restart["available"] is False
     assert restart["missingScopes"] == ["servers!server", "read:servers!server"]
     assert restart["adminSetting"] == RESTART_SETTING
+    assert restart["spawnOptionsTemplate"] == "image={image}"
 
 
 async def test_missing_spawn_template_is_named(jp_fetch, hub_env, monkeypatch):

@@ -45,6 +45,7 @@ def register_local_build_service(
     image_prefix: Optional[str] = None,
     keepalive_interval: Optional[float] = None,
     set_build_service_url: bool = True,
+    python: Optional[str] = None,
 ) -> dict[str, Any]:
     """Run the local build service as the hub service ``name`` and let users' servers use it.
 
@@ -58,11 +59,13 @@ def register_local_build_service(
 
     ``container_engine``: 'auto' (build with docker when a daemon answers, else a dry run),
     'docker' or 'none' (always a dry run: ``repo2docker --no-build``).
+    ``python``: the interpreter that runs the service (with this package and repo2docker);
+    default: the hub's own.
     Returns the service entry.
     """
     url = f"http://{ip}:{port}"
     command = [
-        sys.executable,
+        python or sys.executable,
         "-m",
         "jupyterlab_envbuilder.hub.localbuilder",
         f"--LocalBuildService.container_engine={container_engine}",
