@@ -94,8 +94,9 @@ configure(
 # as a repo2docker dry run is.
 for service in c.JupyterHub.services:
     if service["name"] == "binder":
+        # The service's own Python (the first word of its command) has repo2docker.
         service["command"] += [
-            f"--LocalBuildService.repo2docker_command={sys.executable}",
+            f"--LocalBuildService.repo2docker_command={service['command'][0]}",
             f"--LocalBuildService.repo2docker_command={HERE / 'paced_repo2docker.py'}",
         ]
 

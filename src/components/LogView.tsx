@@ -230,10 +230,26 @@ export function LogView(props: ILogViewProps): JSX.Element {
 
   const position = matches.indexOf(current);
   const width = `calc(${log.widest}ch + 5em)`;
+  // Ctrl+F (Cmd+F) in the log searches the whole log, not only the lines on screen.
+  const searchInput = React.useRef<HTMLInputElement>(null);
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      event.stopPropagation();
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    }
+  };
+
   return (
-    <div className="jp-EnvBuilder-logView" data-testid="envbuilder-log-view">
+    <div
+      className="jp-EnvBuilder-logView"
+      data-testid="envbuilder-log-view"
+      onKeyDown={onKeyDown}
+    >
       <div className="jp-EnvBuilder-logToolbar" role="toolbar">
         <input
+          ref={searchInput}
           type="search"
           className="jp-EnvBuilder-logSearch jp-mod-styled"
           placeholder={trans.__('Search the log')}

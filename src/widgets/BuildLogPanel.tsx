@@ -8,7 +8,7 @@ import { phaseOf } from '../build/events';
 import { explainFailure } from '../build/failures';
 import { BuildLog } from '../build/log';
 import { BuildFailure } from '../components/BuildView';
-import { shortSha, stageLabel } from '../components/buildText';
+import { resultLabel, shortSha, stageLabel } from '../components/buildText';
 import { BuildModel } from '../model/build';
 import { IBuildRecord } from '../tokens';
 
@@ -144,7 +144,7 @@ function RecordHeader(props: {
           'Build of snapshot %1, started %2: %3',
           shortSha(record.ref),
           record.startedAt ? new Date(record.startedAt).toLocaleString() : '?',
-          record.result
+          resultLabel(record.result, trans)
         )}
         {record.imageName && (
           <>

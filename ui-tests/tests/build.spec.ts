@@ -8,7 +8,7 @@
  * slowly (dev/paced_repo2docker.py), so the page can be reloaded while the build runs.
  */
 import * as fs from 'fs';
-import { Download, Page } from '@playwright/test';
+import { Download, Page, TestInfo } from '@playwright/test';
 
 import {
   expect,
@@ -66,14 +66,14 @@ async function findInLog(page: Page, text: string) {
   return row;
 }
 
+/** A screenshot of the page, kept with the test's results. */
 async function shot(
   page: Page,
-  testInfo: { outputPath(name: string): string; attach: Function },
-  name: string,
-  target?: { screenshot(options: { path: string }): Promise<unknown> }
+  testInfo: TestInfo,
+  name: string
 ): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
-  await (target ?? page).screenshot({ path });
+  await page.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
@@ -124,6 +124,10 @@ test.describe('Build section on the dev hub', () => {
     const logView = raw.getByTestId('envbuilder-log-view');
     await expect(logView).toBeVisible();
     expect(requests.some(url => url.includes('react-window'))).toBe(true);
+    // Ctrl+F in the log goes to its own search, which sees every line.
+    await logView.locator('[role="list"]').focus();
+    await raw.keyboard.press('Control+f');
+    await expect(logView.getByRole('searchbox')).toBeFocused();
 
     // repo2docker's own lines: it picked git and cloned the snapshot commit.
     await findInLog(raw, 'Picked Git content provider.');
@@ -265,5 +269,73 @@ test.describe('Build section on the dev hub', () => {
       'false'
     );
     await shot(raw, testInfo, 'build-dark');
+  });
+
+  test('keeps Build off while a file has errors, and saves an open file before building', async ({
+    page,
+    user
+  }, testInfo) => {
+    const raw = hubPage(page);
+    await login(page, user);
+    await startNamedServer(page, user, 'env', 'example.org/course/env:base');
+    await raw.evaluate(async () => {
+      const contents = (window as any).jupyterapp.serviceManager.contents;
+      await contents.save('environment', { type: 'directory' });
+      await contents.save('environment/requirements.txt', {
+        type: 'file',
+        format: 'text',
+        content: 'numpy=1.26\n'
+      });
+    });
+    const panel = await openEnvironmentPanel(page);
+    const section = panel.locator('#jp-envbuilder-build');
+    const button = section.getByTestId('envbuilder-build-button');
+    await expect(button).toBeDisabled();
+    const reason = section.locator('.jp-EnvBuilder-reason');
+    await expect(reason).toContainText(
+      'Fix the problem in the environment files first: requirements.txt, line 1'
+    );
+    await expect(button).toHaveAttribute(
+      'aria-describedby',
+      (await reason.getAttribute('id'))!
+    );
+    await shot(raw, testInfo, 'build-blocked');
+
+    // Fixed in an editor but not saved: Build saves it, then builds what was typed.
+    await raw.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('docmanager:open', {
+        path: 'environment/requirements.txt'
+      })
+    );
+    const editor = raw.locator('.jp-FileEditor .cm-content');
+    await editor.click();
+    await raw.keyboard.press('Control+a');
+    await raw.keyboard.type('numpy==1.26.4\n');
+    await expect(raw.locator('.lm-DockPanel-tabBar .jp-mod-dirty')).toHaveCount(
+      1
+    );
+    await expect(button).toBeEnabled();
+    await button.click();
+    await expect(section.getByTestId('envbuilder-build-image')).toBeVisible();
+    await expect(section).toContainText(
+      'saved environment/requirements.txt first'
+    );
+    await expect(raw.locator('.lm-DockPanel-tabBar .jp-mod-dirty')).toHaveCount(
+      0
+    );
+    const saved = await raw.evaluate(
+      async () =>
+        (
+          await (window as any).jupyterapp.serviceManager.contents.get(
+            'environment/requirements.txt'
+          )
+        ).content
+    );
+    expect(saved).toBe('numpy==1.26.4\n');
+    await section.getByTestId('envbuilder-build-show-log').click();
+    const log = await downloadLog(raw);
+    expect(log).toContain(
+      'RUN ${KERNEL_PYTHON_PREFIX}/bin/pip install --no-cache-dir -r "requirements.txt"'
+    );
   });
 });
