@@ -255,7 +255,8 @@ class Build:
 
     def __init__(self, provider: str, spec: str, records_dir: str) -> None:
         self.record = BuildRecord(records_dir, provider, spec)
-        self.id = self.record.id
+        # One running build per spec; each build has a record (and log) of its own.
+        self.id = build_id(provider, spec)
         self.log = EventLog()
         self.result: Optional[str] = None
         self.image_name: Optional[str] = None
@@ -320,7 +321,8 @@ class BuildGateway:
         return os.path.join(self.config.data_dir, RECORDS_DIRNAME)
 
     def running_ids(self) -> set[str]:
-        return set(self.builds)
+        """Record ids of the builds being followed."""
+        return {build.record.id for build in self.builds.values()}
 
     def attach(self, provider: str, spec: str) -> Build:
         """The running build of this spec, or a new one (raises UpstreamError if refused)."""
@@ -394,7 +396,7 @@ class BuildHandler(BaseHandler):
         except UpstreamError as e:
             self.write(encode_event(e.event()))
             return
-        self.set_header("X-Envbuilder-Build-Id", build.id)
+        self.set_header("X-Envbuilder-Build-Id", build.record.id)
         await self.flush()
         self.follower = Follower()
         await build.log.follow(self.follower, self.send, KEEPALIVE_INTERVAL)

@@ -1,6 +1,8 @@
 """Build records: one JSON-lines file per build in the user's home; together, the build history.
 
-A record file ``<data_dir>/builds/<id>.jsonl`` holds a ``start`` line (time, provider, spec as
+A record file ``<data_dir>/builds/<id>.jsonl`` (one per build started, so a repeat that the
+build service answers from its cache never replaces the log of the build that made the image)
+holds a ``start`` line (time, provider, spec as
 ``<provider>/<spec>`` like a snapshot's, repository, ref), one ``event`` line per event of the
 build as the browser saw it, and an ``end`` line (time, result, image name, message). The id is
 derived from the spec, so a new build of the same spec replaces the record of the previous one.
@@ -27,7 +29,13 @@ def now() -> str:
 
 
 def build_id(provider: str, spec: str) -> str:
+    """The running build of a spec: at most one per spec at a time."""
     return hashlib.sha256(f"{provider}/{spec}".encode()).hexdigest()[:16]
+
+
+def record_id(provider: str, spec: str, started: str) -> str:
+    """The record of one build: a new one each time a build of the spec starts."""
+    return hashlib.sha256(f"{provider}/{spec}@{started}".encode()).hexdigest()[:16]
 
 
 def describe_spec(provider: str, spec: str) -> dict[str, Optional[str]]:
@@ -42,15 +50,16 @@ class BuildRecord:
     """The record of one build, written as the build goes."""
 
     def __init__(self, records_dir: str, provider: str, spec: str) -> None:
-        self.id = build_id(provider, spec)
+        started = now()
+        self.id = record_id(provider, spec, started)
         os.makedirs(records_dir, mode=0o700, exist_ok=True)
         self.path = os.path.join(records_dir, f"{self.id}.jsonl")
-        self._file: Optional[IO[str]] = open(self.path, "w", encoding="utf-8")
+        self._file: Optional[IO[str]] = open(self.path, "x", encoding="utf-8")
         self._write(
             {
                 "kind": "start",
                 "id": self.id,
-                "time": now(),
+                "time": started,
                 "provider": provider,
                 "spec": f"{provider}/{spec}",
                 **describe_spec(provider, spec),

@@ -400,3 +400,22 @@ async def test_history(gateway, upstream, history, jp_fetch):
         with pytest.raises(Exception) as e:
             await jp_fetch("envbuilder", "builds", missing)
         assert e.value.code == 404
+
+
+async def test_a_cache_hit_keeps_the_log_of_the_build_that_made_the_image(
+    gateway, upstream, history, jp_fetch
+):
+    upstream.script = [
+        ("data", '{"phase":"building","message":"Step 1/9 : FROM buildpack-deps\\n"}'),
+        ("data", READY),
+    ]
+    await gateway()
+    upstream.script = [("data", READY)]
+    await gateway()
+
+    builds = (await history())["builds"]
+    assert [b["spec"] for b in builds] == [SPEC, SPEC]
+    assert builds[0]["id"] != builds[1]["id"]
+    first = json.loads((await jp_fetch("envbuilder", "builds", builds[1]["id"])).body)
+    messages = [e["event"].get("message", "") for e in first["events"]]
+    assert "Step 1/9 : FROM buildpack-deps\n" in messages
