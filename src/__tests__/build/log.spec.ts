@@ -1,0 +1,114 @@
+import {
+  BuildLog,
+  matchingLines,
+  matchRanges,
+  overprint,
+  stripAnsi
+} from '../../build/log';
+import { recordedEvents } from './streams';
+
+describe('BuildLog', () => {
+  it('joins messages that do not end a line, as a terminal does', () => {
+    const log = new BuildLog();
+    log.append('Step 1/51 : FROM docker.io/library/buildpack-deps:bionic');
+    expect(log.lines).toEqual([
+      'Step 1/51 : FROM docker.io/library/buildpack-deps:bionic'
+    ]);
+    log.append('\n');
+    log.append(' ---> Using cache\n');
+    expect(log.lines).toEqual([
+      'Step 1/51 : FROM docker.io/library/buildpack-deps:bionic',
+      ' ---> Using cache'
+    ]);
+  });
+
+  it('keeps empty lines', () => {
+    const log = new BuildLog();
+    log.append('FROM x\n');
+    log.append('\n');
+    log.append('\n');
+    log.append('RUN y\n');
+    expect(log.lines).toEqual(['FROM x', '', '', 'RUN y']);
+  });
+
+  it('prints progress lines over each other at a carriage return', () => {
+    const log = new BuildLog();
+    log.append('Fetching base image...\r');
+    log.append('Fetching base image...\r');
+    expect(log.lines).toEqual(['Fetching base image...']);
+    log.append(' ---> 0707eec19ac4\n');
+    expect(log.lines).toEqual([' ---> 0707eec19ac4']);
+    log.append('Unpacking libxcb-image0:arm64 (0.4.0-1build1) ...\r\n');
+    expect(log.lines[1]).toBe(
+      'Unpacking libxcb-image0:arm64 (0.4.0-1build1) ...'
+    );
+  });
+
+  it('keeps ANSI colours in lines and drops them from the plain text', () => {
+    const log = new BuildLog();
+    log.append('\u001b[91mdebconf: delaying package configuration\n\u001b[0m');
+    log.append('done\n');
+    expect(log.lines).toEqual([
+      '\u001b[91mdebconf: delaying package configuration',
+      '\u001b[0mdone'
+    ]);
+    expect(log.plainLines).toEqual([
+      'debconf: delaying package configuration',
+      'done'
+    ]);
+    expect(log.text).toBe('debconf: delaying package configuration\ndone\n');
+  });
+
+  it('keeps every line of the recorded BinderHub build and tells views once per change', () => {
+    const events = recordedEvents();
+    const log = new BuildLog();
+    let changes = 0;
+    log.changed.connect(() => changes++);
+    log.appendAll(events.map(e => e.message ?? ''));
+    expect(changes).toBe(1);
+    expect(log.plainLines[0]).toBe('Waiting for build to start...');
+    expect(log.plainLines).toContain('Picked Git content provider.');
+    expect(log.plainLines).toContain(
+      'Successfully tagged binder-2dexamples-2doctave-03025a:1479e0252b2e648bb755ee913292b79495931717'
+    );
+    // Nothing is lost: every newline of the stream is a line of the log.
+    const newlines = events
+      .map(e => (e.message ?? '').replace(/\r\n/g, '\n').split('\n').length - 1)
+      .reduce((a, b) => a + b, 0);
+    expect(log.length).toBe(newlines);
+    expect(log.widest).toBeGreaterThan(100);
+  });
+
+  it('starts afresh when cleared', () => {
+    const log = new BuildLog();
+    log.append('open line');
+    log.clear();
+    log.append('next\n');
+    expect(log.lines).toEqual(['next']);
+    expect(log.widest).toBe(4);
+  });
+});
+
+describe('log helpers', () => {
+  it('strips colour, cursor and title sequences', () => {
+    expect(
+      stripAnsi('\u001b[1;31mError\u001b[0m: \u001b[2Kx\u001b]0;title\u0007y')
+    ).toBe('Error: xy');
+  });
+
+  it('shows the last non-empty part of an overprinted line', () => {
+    expect(overprint('10%\r20%\r')).toBe('20%');
+    expect(overprint('plain')).toBe('plain');
+  });
+
+  it('finds matches ignoring case', () => {
+    expect(matchRanges('Error: error!', 'error')).toEqual([
+      [0, 5],
+      [7, 12]
+    ]);
+    expect(matchRanges('abc', '')).toEqual([]);
+    expect(
+      matchingLines(['pip install', 'ERROR: No matching', 'ok'], 'error')
+    ).toEqual([1]);
+  });
+});

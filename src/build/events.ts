@@ -1,0 +1,134 @@
+/**
+ * Events of BinderHub's build API as the panel reads them: phases, the end of a build,
+ * and the events `@jupyterhub/binderhub-client` makes up itself when the connection fails.
+ *
+ * Nothing here depends on JupyterLab, so it can be tested on its own.
+ */
+import { IBuildEvent } from '../tokens';
+
+/** A translation function with the signature of `TranslationBundle.__`. */
+export type Translate = (msg: string, ...args: any[]) => string;
+
+/** Fills `%1`, `%2`, … like `TranslationBundle.__`, for tests and callers without a bundle. */
+export const noTranslation: Translate = (msg, ...args) =>
+  msg.replace(/%(\d+)/g, (whole, n) =>
+    Number(n) - 1 < args.length ? String(args[Number(n) - 1]) : whole
+  );
+
+/** Phases that say how far a build got; others (`unknown`, `running`, odd ones) do not. */
+export const PROGRESS_PHASES = [
+  'waiting',
+  'fetching',
+  'building',
+  'pushing',
+  'built',
+  'launching',
+  'ready',
+  'failed'
+] as const;
+
+export type ProgressPhase = (typeof PROGRESS_PHASES)[number];
+
+/** The phase of an event, lower-case and trimmed; null when missing or not a string. */
+export function phaseOf(event: IBuildEvent): string | null {
+  const phase = (event as { phase?: unknown }).phase;
+  if (typeof phase !== 'string') {
+    return null;
+  }
+  const clean = phase.trim().toLowerCase();
+  return clean === '' ? null : clean;
+}
+
+/** The phase if it says how far the build got, else null. */
+export function progressPhase(event: IBuildEvent): ProgressPhase | null {
+  const phase = phaseOf(event);
+  return (PROGRESS_PHASES as readonly string[]).includes(phase ?? '')
+    ? (phase as ProgressPhase)
+    : null;
+}
+
+/** The image an event names, if any (`imageName`; `image` on a launching `ready`). */
+export function imageOf(event: IBuildEvent): string | null {
+  for (const value of [event.imageName, event.image]) {
+    if (typeof value === 'string' && value.trim() !== '') {
+      return value.trim();
+    }
+  }
+  return null;
+}
+
+/** How an event ends a build, if it does. */
+export type BuildEnd =
+  { kind: 'ready'; image: string } | { kind: 'failed'; event: IBuildEvent };
+
+/**
+ * Whether the event ends the build: `failed`, `ready` with an image, or `built` with an
+ * image (a BinderHub that launches would go on to `launching`: the image is ready, and
+ * nothing is launched from here). A `ready` without an image is a failure.
+ */
+export function buildEnd(event: IBuildEvent): BuildEnd | null {
+  const phase = phaseOf(event);
+  const image = imageOf(event);
+  if (phase === 'failed') {
+    return { kind: 'failed', event };
+  }
+  if ((phase === 'ready' || phase === 'built') && image) {
+    return { kind: 'ready', image };
+  }
+  if (phase === 'ready') {
+    return {
+      kind: 'failed',
+      event: { ...event, phase: 'failed', error: 'no-image' }
+    };
+  }
+  return null;
+}
+
+/**
+ * An event as the panel uses it. `@jupyterhub/binderhub-client` reports connection
+ * trouble with events of its own whose text is not fit to show (it prints
+ * `response.text`, a function); those get an `error` kind and a status code.
+ */
+export function fromClient(raw: unknown): IBuildEvent {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { message: `${String(raw)}\n`, phase: 'unknown' };
+  }
+  const event = { ...(raw as IBuildEvent) };
+  const phase = phaseOf(event);
+  if (phase !== null) {
+    event.phase = phase;
+  }
+  const message = typeof event.message === 'string' ? event.message : '';
+  if (event.error !== undefined || event.status_code !== undefined) {
+    return event;
+  }
+  let match = /^Failed to connect to event stream: (\d+)/.exec(message);
+  if (match) {
+    return {
+      phase: 'failed',
+      error: 'connect',
+      status_code: Number(match[1]),
+      detail: message.trim()
+    };
+  }
+  match = /^Error connecting to event stream, retrying: (\d+)/.exec(message);
+  if (match) {
+    return {
+      phase: 'unknown',
+      error: 'retrying',
+      status_code: Number(match[1]),
+      detail: message.trim()
+    };
+  }
+  const broken =
+    message.startsWith('Event stream closed unexpectedly') ||
+    message.startsWith('Error in event stream');
+  if (broken && phase === 'failed') {
+    return { phase: 'failed', error: 'cut', detail: message.trim() };
+  }
+  if (broken) {
+    // Said while the client tries again.
+    return { phase: 'unknown', error: 'retrying', detail: message.trim() };
+  }
+  return event;
+}

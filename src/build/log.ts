@@ -1,0 +1,191 @@
+/**
+ * A build log as a terminal shows it: the messages of a build joined, cut into lines.
+ *
+ * BinderHub sends log text in pieces that need not end a line ("Step 1/51 : FROM …" then
+ * "\n"), and progress lines that end in a carriage return and are printed over. Every
+ * line is kept; the raw text (ANSI colours and all) for the view, the plain text for
+ * searching, copying and downloading.
+ */
+import { ISignal, Signal } from '@lumino/signaling';
+
+// CSI sequences (colours, cursor moves), OSC sequences (titles, links), and two-byte escapes.
+
+const ANSI =
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+
+/** The text without ANSI escape sequences. */
+export function stripAnsi(text: string): string {
+  return text.includes('\x1b') ? text.replace(ANSI, '') : text;
+}
+
+/** What a line printed over with carriage returns shows at the end: the last non-empty part. */
+export function overprint(raw: string): string {
+  if (!raw.includes('\r')) {
+    return raw;
+  }
+  const parts = raw.split('\r');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (stripAnsi(parts[i]) !== '') {
+      return parts[i];
+    }
+  }
+  return '';
+}
+
+/** Columns a plain line takes in a monospace font (tabs to the next multiple of 8). */
+export function columns(plain: string): number {
+  if (!plain.includes('\t')) {
+    return plain.length;
+  }
+  let width = 0;
+  for (const char of plain) {
+    width = char === '\t' ? width + 8 - (width % 8) : width + 1;
+  }
+  return width;
+}
+
+export class BuildLog {
+  /** Each line as printed, ANSI escapes included. */
+  get lines(): readonly string[] {
+    return this._lines;
+  }
+
+  /** Each line without ANSI escapes. */
+  get plainLines(): readonly string[] {
+    return this._plain;
+  }
+
+  get length(): number {
+    return this._lines.length;
+  }
+
+  /** Columns of the widest line so far. */
+  get widest(): number {
+    return this._widest;
+  }
+
+  /** Grows by one with every change, so views can tell whether they are behind. */
+  get version(): number {
+    return this._version;
+  }
+
+  /** Emitted after every change. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /** The whole log as plain text, one line per line. */
+  get text(): string {
+    return this._plain.length === 0 ? '' : this._plain.join('\n') + '\n';
+  }
+
+  /** Add a message of the build as it came. */
+  append(message: string): void {
+    if (this._add(message)) {
+      this._emit();
+    }
+  }
+
+  /** Add several messages with one change notice (e.g. a record read from disk). */
+  appendAll(messages: Iterable<string>): void {
+    let changed = false;
+    for (const message of messages) {
+      changed = this._add(message) || changed;
+    }
+    if (changed) {
+      this._emit();
+    }
+  }
+
+  clear(): void {
+    this._lines = [];
+    this._plain = [];
+    this._widest = 0;
+    this._open = false;
+    this._pending = '';
+    this._emit();
+  }
+
+  private _add(message: string): boolean {
+    if (message === '') {
+      return false;
+    }
+    const parts = message.replace(/\r\n/g, '\n').split('\n');
+    const lastIndex = parts.length - 1;
+    parts.forEach((part, i) => {
+      const last = i === lastIndex;
+      if (i === 0 && this._open) {
+        this._pending += part;
+        this._set(this._lines.length - 1, this._pending);
+        if (!last) {
+          this._open = false;
+          this._pending = '';
+        }
+      } else if (!last || part !== '') {
+        this._lines.push('');
+        this._plain.push('');
+        this._set(this._lines.length - 1, part);
+        this._open = last;
+        this._pending = last ? part : '';
+      }
+    });
+    return true;
+  }
+
+  private _set(index: number, raw: string): void {
+    const shown = overprint(raw);
+    const plain = stripAnsi(shown);
+    this._lines[index] = shown;
+    this._plain[index] = plain;
+    this._widest = Math.max(this._widest, columns(plain));
+  }
+
+  private _emit(): void {
+    this._version += 1;
+    this._changed.emit();
+  }
+
+  private _lines: string[] = [];
+  private _plain: string[] = [];
+  private _widest = 0;
+  /** The last line has no newline yet: the next message goes on with it. */
+  private _open = false;
+  /** The raw text of that open line, carriage returns included. */
+  private _pending = '';
+  private _version = 0;
+  private _changed = new Signal<this, void>(this);
+}
+
+/** Start and end (exclusive) of each case-insensitive occurrence of `query` in `text`. */
+export function matchRanges(text: string, query: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (query === '') {
+    return ranges;
+  }
+  const haystack = text.toLowerCase();
+  const needle = query.toLowerCase();
+  let from = haystack.indexOf(needle);
+  while (from !== -1) {
+    ranges.push([from, from + needle.length]);
+    from = haystack.indexOf(needle, from + needle.length);
+  }
+  return ranges;
+}
+
+/** Indices of the lines that contain `query`, ignoring case. */
+export function matchingLines(
+  lines: readonly string[],
+  query: string
+): number[] {
+  const found: number[] = [];
+  if (query === '') {
+    return found;
+  }
+  const needle = query.toLowerCase();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].toLowerCase().includes(needle)) {
+      found.push(i);
+    }
+  }
+  return found;
+}
