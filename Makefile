@@ -79,8 +79,9 @@ e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium $(STAMPS)/hub5
 
 test: lint jest pytest wheel-check e2e
 
+# Numbers, not tests: see bench/README.md. e.g. make bench BENCH_ARGS="logview --quick"
 bench: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(STAMPS) lib jupyterlab_envbuilder/labextension node_modules ui-tests/node_modules .dev-data .venv-hub5

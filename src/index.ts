@@ -14,6 +14,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { fetchBuildHistory, fetchGitInfo } from './api/share';
 import { fetchEnvironments } from './api/environments';
+import { EnvironmentsModel } from './model/environments';
 import { fetchHandshake } from './api/status';
 // Activation registers the command and builds the Share section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
@@ -83,20 +84,32 @@ const plugin: JupyterFrontEndPlugin<void> = {
       precheck: envFiles,
       trans
     });
-    // "Changed since this server started": the folder's snapshot SHA against the build of
-    // the running image, asked again whenever the folder's listing is refreshed.
+    // The environment history: running image, last-known-good, and "changed since this
+    // server started" (the folder's snapshot SHA against the build of the running image),
+    // asked again whenever the folder's listing is refreshed.
+    const environments = new EnvironmentsModel(fetchEnvironments);
+    handshake.changed.connect((_, state) => {
+      if (state.kind === 'ready') {
+        void environments.refresh(envFiles.folder);
+      }
+    });
     envFiles.stateChanged.connect((model, state) => {
       if (state.kind !== 'ready') {
         model.setDiffersFromRunningImage(null);
         return;
       }
-      fetchEnvironments(model.folder)
-        .then(answer =>
-          model.setDiffersFromRunningImage(answer.changedSinceStart)
-        )
-        .catch(() => model.setDiffersFromRunningImage(null));
+      void environments.refresh(model.folder).then(() => {
+        model.setDiffersFromRunningImage(
+          environments.environments?.changedSinceStart ?? null
+        );
+      });
     });
     const panel = new EnvironmentPanel({
+      environments: {
+        model: environments,
+        restart: image =>
+          void app.commands.execute(CommandIDs.restartIntoImage, { image })
+      },
       handshake,
       trans,
       share,

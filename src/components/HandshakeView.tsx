@@ -132,7 +132,21 @@ function HandshakeDetails(props: {
           label={trans.__('Restart onto a new image')}
           capability={handshake.capabilities.restart}
           trans={trans}
-        />
+        >
+          {hub !== null && (
+            <p
+              className="jp-EnvBuilder-reason"
+              data-testid="envbuilder-manual-restart"
+            >
+              {trans.__(
+                'You can still do it by hand: on the hub home page, stop this server, then start it again and give the new image in its options.'
+              )}{' '}
+              <a href={`${hub.hubPrefix}home`} target="_blank" rel="noreferrer">
+                {trans.__('Open the hub home page')}
+              </a>
+            </p>
+          )}
+        </CapabilityItem>
       </ul>
     </div>
   );
@@ -143,6 +157,8 @@ function CapabilityItem(props: {
   label: string;
   capability: ICapability;
   trans: TranslationBundle;
+  /** Shown when the capability is not available: what the user can do meanwhile. */
+  children?: React.ReactNode;
 }): JSX.Element {
   const { capability, trans } = props;
   const Icon = capability.available ? checkIcon : closeIcon;
@@ -174,6 +190,7 @@ function CapabilityItem(props: {
       {!capability.available && capability.adminSetting && (
         <AdminSetting setting={capability.adminSetting} trans={trans} />
       )}
+      {!capability.available && props.children}
     </li>
   );
 }

@@ -4,8 +4,10 @@ import { Message } from '@lumino/messaging';
 import { AccordionPanel } from '@lumino/widgets';
 import * as React from 'react';
 
+import { EnvironmentsView } from '../components/EnvironmentsView';
 import { HandshakeView } from '../components/HandshakeView';
 import { environmentIcon } from '../icons';
+import { EnvironmentsModel } from '../model/environments';
 import { HandshakeModel } from '../model/handshake';
 import { ShareModel } from '../model/share';
 import { BuildSection } from './BuildSection';
@@ -30,17 +32,35 @@ export class EnvironmentPanel extends SidePanel {
     );
     this.header.addWidget(heading);
 
+    const environments = options.environments;
     const status = ReactWidget.create(
-      <UseSignal signal={options.handshake.changed}>
-        {() => (
-          <HandshakeView
-            state={options.handshake.state}
-            frontendVersion={options.handshake.frontendVersion}
-            onRefresh={() => void options.handshake.refresh()}
-            trans={trans}
-          />
+      <>
+        <UseSignal signal={options.handshake.changed}>
+          {() => (
+            <HandshakeView
+              state={options.handshake.state}
+              frontendVersion={options.handshake.frontendVersion}
+              onRefresh={() => void options.handshake.refresh()}
+              trans={trans}
+            />
+          )}
+        </UseSignal>
+        {environments && (
+          <UseSignal signal={environments.model.changed}>
+            {() => (
+              <EnvironmentsView
+                model={environments.model}
+                onRestart={
+                  options.handshake.handshake?.capabilities.restart.available
+                    ? environments.restart
+                    : null
+                }
+                trans={trans}
+              />
+            )}
+          </UseSignal>
         )}
-      </UseSignal>
+      </>
     );
     status.title.label = trans.__('Server and hub');
     status.addClass('jp-EnvBuilder-section');
@@ -108,5 +128,10 @@ export namespace EnvironmentPanel {
     envFiles?: Omit<EnvFilesSection.IOptions, 'trans'>;
     /** The Build section's model and commands; without it, no section. */
     build?: Omit<BuildSection.IOptions, 'trans'>;
+    /** The environment history, and how to restart onto one of its images. */
+    environments?: {
+      model: EnvironmentsModel;
+      restart: (image: string) => void;
+    };
   }
 }

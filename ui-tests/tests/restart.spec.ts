@@ -117,6 +117,14 @@ test.describe('Restart into another environment', () => {
       'typed before the restart, never saved by hand'
     );
     expect(after.keep).toBe('my notes');
+    // The image it ran on before is the last-known-good one, one click away.
+    const previous = panel.locator(
+      `[data-testid="envbuilder-environments"] li[data-image="${FIRST}"]`
+    );
+    await expect(previous).toContainText('last known good');
+    await expect(
+      previous.getByRole('button', { name: 'Restart into this' })
+    ).toBeVisible();
     expect(after.current).toBe('analysis.ipynb');
     const restarted = testInfo.outputPath('restarted.png');
     await raw.screenshot({ path: restarted });
@@ -135,6 +143,15 @@ test.describe('Restart into another environment', () => {
         ),
       BROKEN
     );
+    // The reopened notebook may count as changed (its kernel metadata): then say save.
+    const saveFirst = raw.locator('.jp-Dialog');
+    const asked = await saveFirst
+      .waitFor({ state: 'visible', timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (asked) {
+      await saveFirst.getByRole('button', { name: 'Save and Restart' }).click();
+    }
     const rollback = raw.locator('#envbuilder-rollback');
     await expect(rollback).toBeVisible({ timeout: 120 * 1000 });
     await expect(rollback).toContainText(BROKEN);
@@ -171,6 +188,9 @@ test.describe('Restart into another environment', () => {
     await expect(restart).toContainText('servers!server');
     await expect(restart).toContainText(
       "c.Spawner.oauth_client_allowed_scopes = ['servers!server', 'read:servers!server']"
+    );
+    await expect(panel.getByTestId('envbuilder-manual-restart')).toContainText(
+      'stop this server, then start it again'
     );
     const shot = testInfo.outputPath('missing-scopes.png');
     await hubPage(page).screenshot({ path: shot });

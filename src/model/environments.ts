@@ -1,0 +1,64 @@
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { IEnvironments } from '../tokens';
+
+/** What the history says about the images this server ran on; null until first loaded. */
+export class EnvironmentsModel {
+  constructor(
+    private readonly _fetch: (folder: string) => Promise<IEnvironments>
+  ) {}
+
+  get environments(): IEnvironments | null {
+    return this._environments;
+  }
+
+  get error(): string | null {
+    return this._error;
+  }
+
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /** Ask the server again, for the environment folder `folder`. */
+  async refresh(folder: string): Promise<void> {
+    try {
+      this._environments = await this._fetch(folder);
+      this._error = null;
+    } catch (error) {
+      this._error = String(error);
+    }
+    this._changed.emit();
+  }
+
+  /**
+   * Earlier images to go back to, newest first, without the running one and without repeats:
+   * the last-known-good one first when there is one.
+   */
+  get rollbackImages(): string[] {
+    const environments = this._environments;
+    if (!environments) {
+      return [];
+    }
+    const seen = new Set<string>();
+    if (environments.runningImage) {
+      seen.add(environments.runningImage);
+    }
+    const images: string[] = [];
+    const add = (image: string | null) => {
+      if (image && !seen.has(image)) {
+        seen.add(image);
+        images.push(image);
+      }
+    };
+    add(environments.lastKnownGood);
+    for (const entry of environments.entries) {
+      add(entry.image);
+    }
+    return images;
+  }
+
+  private _environments: IEnvironments | null = null;
+  private _error: string | null = null;
+  private _changed = new Signal<this, void>(this);
+}
