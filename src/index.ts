@@ -141,7 +141,13 @@ const plugin: JupyterFrontEndPlugin<void> = {
     palette?.addItem({ command: CommandIDs.openPanel, category });
     palette?.addItem({ command: CommandIDs.refreshStatus, category });
     addShareCommands(app, { panel, share, docManager, trans });
-    addRestartCommands(app, { handshake, docManager, trans });
+    let spawnOptionsOverride = '';
+    addRestartCommands(app, {
+      handshake,
+      docManager,
+      trans,
+      spawnOptionsOverride: () => spawnOptionsOverride
+    });
     palette?.addItem({ command: CommandIDs.copyLaunchLink, category });
     addBuildCommands(app, {
       model: build,
@@ -162,6 +168,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
             );
             envFiles.setFolder(folder);
             build.setFolder(folder);
+            spawnOptionsOverride = String(
+              settings.composite.spawnOptionsTemplate ?? ''
+            );
           };
           followFolder();
           settings.changed.connect(followFolder);

@@ -11,6 +11,8 @@ import { createRestartModel, runRestart } from '../widgets/restart';
 
 export interface IRestartCommandOptions {
   handshake: HandshakeModel;
+  /** The user's override of the hub's spawn options template ('' for the hub's). */
+  spawnOptionsOverride: () => string;
   docManager: IDocumentManager | null;
   trans: TranslationBundle;
 }
@@ -25,6 +27,7 @@ export function addRestartCommands(
 ): void {
   const { handshake, docManager, trans } = options;
   let model: RestartModel | null = null;
+  let modelTemplate = '';
   let progress: string | null = null;
 
   const showProgress = (_: RestartModel, state: RestartState) => {
@@ -61,14 +64,30 @@ export function addRestartCommands(
 
   const restartModel = (): RestartModel | null => {
     const shake = handshake.handshake;
+    const override = options.spawnOptionsOverride().trim();
+    if (model && override !== modelTemplate && !model.busy) {
+      // The user changed the template in the settings editor.
+      model = null;
+    }
     if (!model && shake && docManager) {
+      const restart = shake.capabilities.restart;
+      const withOverride = override
+        ? {
+            ...shake,
+            capabilities: {
+              ...shake.capabilities,
+              restart: { ...restart, spawnOptionsTemplate: override }
+            }
+          }
+        : shake;
       model = createRestartModel(
         app,
         docManager,
-        shake,
+        withOverride,
         recordLastKnownGood,
         trans
       );
+      modelTemplate = override;
       model?.changed.connect(showProgress);
     }
     return model;
