@@ -187,7 +187,12 @@ class Hub:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            # A loaded machine can make the hub's own cleanup slow; never leave it behind.
+            self.process.kill()
+            self.process.wait(timeout=30)
         self.log.close()
 
 
@@ -301,8 +306,10 @@ async def test_a_snapshot_is_built_through_the_hub(
     assert cached["message"].startswith("Done! Found built image") and cached["dryRun"]
     assert len([r for r in alice if r.path.endswith("/info/refs")]) == 1
 
-    (record,) = json.loads((await jp_fetch("envbuilder", "builds")).body)["builds"]
-    assert record["result"] == "dry-run" and record["imageName"] == image
+    # Each build has its own record: the cache hit did not replace the log of the real one.
+    cache_hit, first = json.loads((await jp_fetch("envbuilder", "builds")).body)["builds"]
+    for record in (cache_hit, first):
+        assert record["result"] == "dry-run" and record["imageName"] == image
 
 
 async def test_one_build_per_commit_with_keepalives(alice, hub, jp_fetch, jp_root_dir):
