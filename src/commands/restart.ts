@@ -113,12 +113,17 @@ export function addRestartCommands(
         required: ['image']
       }
     },
+    // Before the handshake has run the command stays enabled and runs it first.
     isEnabled: args =>
       typeof args.image === 'string' &&
       args.image !== '' &&
-      handshake.handshake?.capabilities.restart.available === true &&
+      handshake.handshake?.capabilities.restart.available !== false &&
       !restartModel()?.busy,
     execute: async args => {
+      if (!handshake.handshake) {
+        // The panel has not been opened yet: ask the server what this hub allows first.
+        await handshake.refresh();
+      }
       const current = restartModel();
       if (!current) {
         const reason =

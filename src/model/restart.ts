@@ -50,8 +50,9 @@ export interface IRestartOptions {
   stopTimeoutMs?: number;
 }
 
-const POLL_MS = 1000;
-const MAX_POLL_MS = 4000;
+// Start checking soon (a local stop takes about a second), then back off.
+const POLL_MS = 250;
+const MAX_POLL_MS = 2000;
 const RATE_LIMIT_MS = 5000;
 
 /**
