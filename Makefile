@@ -77,7 +77,12 @@ e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium $(STAMPS)/hub5
 	cd ui-tests && ENVBUILDER_E2E_HUB_PYTHON=$(CURDIR)/.venv-hub5/bin/python ENVBUILDER_E2E_PORT=8020 \
 		node_modules/.bin/playwright test --grep @hub5
 
-test: lint jest pytest wheel-check e2e
+# Every test, each part timed (the first line is the set-up: venv, node_modules, build).
+test:
+	@set -e; for part in build lint jest pytest wheel-check e2e; do \
+		start=$$(date +%s); $(MAKE) --no-print-directory $$part; \
+		echo "== make $$part took $$(( $$(date +%s) - start ))s"; \
+	done
 
 # Numbers, not tests: see bench/README.md. e.g. make bench BENCH_ARGS="logview --quick"
 bench: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium
