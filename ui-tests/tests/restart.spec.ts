@@ -108,8 +108,7 @@ test.describe('Restart into another environment', () => {
       const keep = await contents.get('keep.txt', { content: true });
       return {
         cells: notebook.content.cells.map((c: any) => c.source),
-        keep: keep.content,
-        current: app.shell.currentWidget?.context?.path
+        keep: keep.content
       };
     });
     // JupyterLab adds an empty cell to an empty notebook; ours comes first.
@@ -125,7 +124,15 @@ test.describe('Restart into another environment', () => {
     await expect(
       previous.getByRole('button', { name: 'Restart into this' })
     ).toBeVisible();
-    expect(after.current).toBe('analysis.ipynb');
+    // Back at the same Lab path: the notebook is the current document again (Lab opens the
+    // /lab/tree/ path once its layout is restored, so wait for it).
+    await raw.waitForFunction(
+      () =>
+        (window as any).jupyterapp.shell.currentWidget?.context?.path ===
+        'analysis.ipynb',
+      undefined,
+      { timeout: 30 * 1000 }
+    );
     const restarted = testInfo.outputPath('restarted.png');
     await raw.screenshot({ path: restarted });
     await testInfo.attach('restarted', {
@@ -144,14 +151,12 @@ test.describe('Restart into another environment', () => {
       BROKEN
     );
     // The reopened notebook may count as changed (its kernel metadata): then say save.
-    const saveFirst = raw.locator('.jp-Dialog');
-    const asked = await saveFirst
-      .waitFor({ state: 'visible', timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-    if (asked) {
-      await saveFirst.getByRole('button', { name: 'Save and Restart' }).click();
-    }
+    const saveFirst = raw
+      .locator('.jp-Dialog')
+      .getByRole('button', { name: 'Save and Restart' });
+    await saveFirst
+      .click({ timeout: 5000 })
+      .catch(() => 'no unsaved documents: the restart went on by itself');
     const rollback = raw.locator('#envbuilder-rollback');
     await expect(rollback).toBeVisible({ timeout: 120 * 1000 });
     await expect(rollback).toContainText(BROKEN);
