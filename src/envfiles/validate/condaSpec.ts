@@ -5,7 +5,7 @@
  * `=>`, pip syntax in the conda list) without trying to be conda's parser.
  */
 import { Translate } from '../types';
-import { ISpanIssue } from './problems';
+import { ISpanIssue, spanError } from './problems';
 
 const OPERATORS = ['==', '!=', '>=', '<=', '~=', '>', '<', '='];
 const OPERATOR_RUN = /^[=<>!~]+/;
@@ -14,21 +14,6 @@ const VERSION = /^[A-Za-z0-9_.*+!]+/;
 const BUILD = /^[A-Za-z0-9_.*+]+$/;
 /** Explicit package URLs conda can install directly. */
 const PACKAGE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+\.(conda|tar\.bz2)$/;
-
-function error(
-  start: number,
-  end: number,
-  code: string,
-  message: string
-): ISpanIssue {
-  return {
-    start,
-    end: Math.max(end, start + 1),
-    severity: 'error',
-    code,
-    message
-  };
-}
 
 /** The operator to suggest for a mistyped one. */
 function suggestOperator(run: string): string | null {
@@ -57,7 +42,7 @@ function checkVersionExpression(
     if (run !== '' && !OPERATORS.includes(run)) {
       const suggestion = suggestOperator(run);
       return [
-        error(
+        spanError(
           i,
           i + run.length,
           'conda-bad-operator',
@@ -78,7 +63,7 @@ function checkVersionExpression(
     if (version === '') {
       return versionAt >= end
         ? [
-            error(
+            spanError(
               i,
               versionAt,
               'conda-missing-version',
@@ -88,7 +73,7 @@ function checkVersionExpression(
             )
           ]
         : [
-            error(
+            spanError(
               versionAt,
               versionAt + 1,
               'conda-version-char',
@@ -113,7 +98,7 @@ function checkVersionExpression(
     }
     if (next !== ',' && next !== '|') {
       return [
-        error(
+        spanError(
           i,
           i + 1,
           'conda-version-char',
@@ -130,7 +115,7 @@ function checkVersionExpression(
     }
     if (i >= end) {
       return [
-        error(
+        spanError(
           i - 1,
           i,
           'conda-missing-version',
@@ -156,7 +141,7 @@ function notAMatchSpec(
   if (body.startsWith('-')) {
     const option = /^\S+/.exec(body)?.[0] ?? '-';
     return [
-      error(
+      spanError(
         start,
         start + option.length,
         'conda-pip-option',
@@ -174,7 +159,7 @@ function notAMatchSpec(
     return PACKAGE_URL.test(body.trimEnd())
       ? []
       : [
-          error(
+          spanError(
             start,
             spec.trimEnd().length,
             'conda-url',
@@ -187,7 +172,7 @@ function notAMatchSpec(
   const at = spec.indexOf('@', start);
   if (at >= 0) {
     return [
-      error(
+      spanError(
         at,
         at + 1,
         'conda-pip-syntax',
@@ -198,7 +183,7 @@ function notAMatchSpec(
   const semicolon = spec.indexOf(';', start);
   if (semicolon >= 0) {
     return [
-      error(
+      spanError(
         semicolon,
         spec.trimEnd().length,
         'conda-pip-syntax',
@@ -217,7 +202,7 @@ export function checkCondaSpec(spec: string, __: Translate): ISpanIssue[] {
   const end = spec.trimEnd().length;
   if (start >= end) {
     return [
-      error(
+      spanError(
         0,
         spec.length,
         'conda-empty',
@@ -234,7 +219,7 @@ export function checkCondaSpec(spec: string, __: Translate): ISpanIssue[] {
   if (channel) {
     if (channel[1] === '') {
       return [
-        error(
+        spanError(
           i,
           i + 2,
           'conda-channel',
@@ -247,7 +232,7 @@ export function checkCondaSpec(spec: string, __: Translate): ISpanIssue[] {
   const name = NAME.exec(spec.slice(i, end))?.[0] ?? '';
   if (name === '') {
     return [
-      error(
+      spanError(
         i,
         i + 1,
         'conda-name',
@@ -325,7 +310,7 @@ function checkVersionPart(
   const spaced = /\s/.test(spec[at]);
   if (!spaced && !OPERATOR_RUN.test(spec.slice(at, end))) {
     return [
-      error(
+      spanError(
         at,
         at + 1,
         'conda-name-char',
@@ -341,7 +326,7 @@ function checkVersionPart(
   if (spaced && /^[A-Za-z]/.test(versionText)) {
     const word = /^\S+/.exec(versionText)?.[0] ?? versionText;
     return [
-      error(
+      spanError(
         at,
         version.start,
         'conda-space-in-name',
@@ -355,7 +340,7 @@ function checkVersionPart(
   }
   if (extra.length > 0) {
     return [
-      error(
+      spanError(
         extra[0].start,
         end,
         'conda-too-many-parts',
@@ -369,7 +354,7 @@ function checkVersionPart(
   const buildText = build ? spec.slice(build.start, build.end) : '';
   if (issues.length === 0 && build && !BUILD.test(buildText)) {
     issues.push(
-      error(
+      spanError(
         build.start,
         build.end,
         'conda-build',
@@ -393,12 +378,12 @@ function checkBracket(
   const close = spec.indexOf(']', at);
   if (close < 0 || close >= end) {
     return [
-      error(at, end, 'conda-bracket', __('The "[" is not closed; add "]".'))
+      spanError(at, end, 'conda-bracket', __('The "[" is not closed; add "]".'))
     ];
   }
   if (!spec.slice(at, close).includes('=')) {
     return [
-      error(
+      spanError(
         at,
         close + 1,
         'conda-pip-extras',
@@ -410,7 +395,7 @@ function checkBracket(
   }
   if (close + 1 < end) {
     return [
-      error(
+      spanError(
         close + 1,
         end,
         'conda-after-bracket',

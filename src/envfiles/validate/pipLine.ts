@@ -14,7 +14,7 @@ import {
   REMOVED_OPTIONS,
   REQUIREMENT_OPTIONS
 } from './pipOptions';
-import { ISpanIssue } from './problems';
+import { ISpanIssue, spanError } from './problems';
 import { checkRequirementSpec } from './requirementSpec';
 
 interface IToken {
@@ -31,21 +31,6 @@ function tokens(line: string, from: number, to: number): IToken[] {
     found.push({ text: match[0], start: match.index });
   }
   return found;
-}
-
-function error(
-  start: number,
-  end: number,
-  code: string,
-  message: string
-): ISpanIssue {
-  return {
-    start,
-    end: Math.max(end, start + 1),
-    severity: 'error',
-    code,
-    message
-  };
 }
 
 /** Longest requirement (without options) given to the grammar parser. */
@@ -75,7 +60,7 @@ function checkLocalPath(token: IToken, __: Translate): ISpanIssue[] {
     return [];
   }
   return [
-    error(
+    spanError(
       token.start,
       token.start + token.text.length,
       'pip-path-outside',
@@ -103,7 +88,7 @@ function checkValue(
       }
       if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value.text)) {
         return [
-          error(
+          spanError(
             value.start,
             end,
             'pip-editable-url',
@@ -119,7 +104,7 @@ function checkValue(
       return URL_PATTERN.test(value.text)
         ? []
         : [
-            error(
+            spanError(
               value.start,
               end,
               'pip-url-expected',
@@ -134,7 +119,7 @@ function checkValue(
       )
         ? []
         : [
-            error(
+            spanError(
               value.start,
               end,
               'pip-formats',
@@ -148,7 +133,7 @@ function checkValue(
       return /^[A-Za-z0-9.-]+(:\d+)?$/.test(value.text)
         ? []
         : [
-            error(
+            spanError(
               value.start,
               end,
               'pip-host',
@@ -199,7 +184,7 @@ function readOption(
   if (!option) {
     const removed = REMOVED_OPTIONS.includes(name);
     result.issues.push(
-      error(
+      spanError(
         token.start,
         nameEnd,
         removed ? 'pip-removed-option' : 'pip-unknown-option',
@@ -216,7 +201,7 @@ function readOption(
   if (option.value === 'none') {
     if (long ? equals >= 0 : token.text.length > 2) {
       result.issues.push(
-        error(
+        spanError(
           nameEnd,
           token.start + token.text.length,
           'pip-option-no-value',
@@ -235,7 +220,7 @@ function readOption(
     // optparse reads `-rfile` as `-r file` but `-r=file` as the value "=file".
     if (token.text[2] === '=') {
       result.issues.push(
-        error(
+        spanError(
           nameEnd,
           nameEnd + 1,
           'pip-short-option-equals',
@@ -251,7 +236,7 @@ function readOption(
   }
   if (!result.value || result.value.text === '') {
     result.issues.push(
-      error(
+      spanError(
         token.start,
         nameEnd,
         'pip-option-missing-value',
@@ -272,7 +257,7 @@ function checkLineOption(toks: IToken[], __: Translate): ISpanIssue[] {
     const extra = toks[read.next];
     const last = toks[toks.length - 1];
     issues.push(
-      error(
+      spanError(
         extra.start,
         last.start + last.text.length,
         'pip-option-extra',
@@ -293,7 +278,7 @@ function checkRequirementOptions(toks: IToken[], __: Translate): ISpanIssue[] {
     const token = toks[at];
     if (!token.text.startsWith('-')) {
       issues.push(
-        error(
+        spanError(
           token.start,
           token.start + token.text.length,
           'pip-option-extra',
@@ -316,7 +301,7 @@ function checkRequirementOptions(toks: IToken[], __: Translate): ISpanIssue[] {
       read.issues.splice(
         0,
         read.issues.length,
-        error(
+        spanError(
           token.start,
           token.start + read.name.length,
           'pip-option-placement',
@@ -337,7 +322,7 @@ function checkRequirementOptions(toks: IToken[], __: Translate): ISpanIssue[] {
         !/^[0-9a-f]+$/i.test(digest)
       ) {
         issues.push(
-          error(
+          spanError(
             read.value.start,
             read.value.start + read.value.text.length,
             'pip-hash',
@@ -385,7 +370,7 @@ export function checkPipLine(line: string, __: Translate): ISpanIssue[] {
     const issues =
       requirementToks.length > 1
         ? [
-            error(
+            spanError(
               requirementToks[1].start,
               reqEnd,
               'pip-url-extra',

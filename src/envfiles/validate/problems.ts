@@ -16,6 +16,22 @@ export interface ISpanIssue {
   message: string;
 }
 
+/** An error between two offsets of a string, at least one character wide so it shows. */
+export function spanError(
+  start: number,
+  end: number,
+  code: string,
+  message: string
+): ISpanIssue {
+  return {
+    start,
+    end: Math.max(end, start + 1),
+    severity: 'error',
+    code,
+    message
+  };
+}
+
 export class Problems {
   constructor(
     readonly file: string,

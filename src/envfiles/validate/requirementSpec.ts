@@ -11,7 +11,7 @@ import {
 } from 'pip-requirements-js';
 import { Translate } from '../types';
 import { checkSpecifier } from './pep440';
-import { ISpanIssue } from './problems';
+import { ISpanIssue, spanError } from './problems';
 
 /**
  * The grammar tries "==" before "===", so it cannot read arbitrary equality.
@@ -25,21 +25,6 @@ const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const NAME_PREFIX = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?/;
 const OPERATORS = ['===', '==', '!=', '<=', '>=', '~=', '<', '>'];
 const OPERATOR_CHARS = '=<>!~';
-
-function issue(
-  start: number,
-  end: number,
-  code: string,
-  message: string
-): ISpanIssue {
-  return {
-    start,
-    end: Math.max(end, start + 1),
-    severity: 'error',
-    code,
-    message
-  };
-}
 
 /** `a space`, or the character in quotes, for messages. */
 function describeChar(ch: string, __: Translate): string {
@@ -57,7 +42,7 @@ function singleEquals(spec: string, __: Translate): ISpanIssue | null {
   }
   const at = match[1].length;
   const name = match[1].trim();
-  return issue(
+  return spanError(
     at,
     at + 1,
     'pip-single-equals',
@@ -81,7 +66,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
     const end = spec.length;
     const lastOperator = OPERATORS.find(op => trimmedBefore.endsWith(op));
     if (lastOperator) {
-      return issue(
+      return spanError(
         trimmedBefore.length - lastOperator.length,
         end,
         'pip-missing-version',
@@ -89,7 +74,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
       );
     }
     if (trimmedBefore.endsWith(',')) {
-      return issue(
+      return spanError(
         trimmedBefore.length - 1,
         end,
         'pip-trailing-comma',
@@ -99,7 +84,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
       );
     }
     if (inExtras) {
-      return issue(
+      return spanError(
         before.lastIndexOf('['),
         end,
         'pip-unclosed-extras',
@@ -107,7 +92,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
       );
     }
     if (inMarker) {
-      return issue(
+      return spanError(
         before.indexOf(';'),
         end,
         'pip-incomplete-marker',
@@ -116,7 +101,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
         )
       );
     }
-    return issue(
+    return spanError(
       Math.max(0, offset - 1),
       end,
       'pip-incomplete',
@@ -127,7 +112,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
   const ch = spec[offset];
   const wordEnd = offset + (/^\S+/.exec(rest)?.[0].length ?? 1);
   if (inExtras) {
-    return issue(
+    return spanError(
       offset,
       offset + 1,
       'pip-extras-syntax',
@@ -138,7 +123,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
     );
   }
   if (inMarker) {
-    return issue(
+    return spanError(
       offset,
       wordEnd,
       'pip-marker-syntax',
@@ -148,7 +133,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
     );
   }
   if (trimmedBefore.endsWith(',')) {
-    return issue(
+    return spanError(
       offset,
       offset + 1,
       'pip-missing-constraint',
@@ -163,7 +148,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
   ) {
     const word = spec.slice(offset, wordEnd);
     return /^\d/.test(word)
-      ? issue(
+      ? spanError(
           offset,
           wordEnd,
           'pip-missing-operator',
@@ -173,7 +158,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
             word
           )
         )
-      : issue(
+      : spanError(
           nameOnly[0].trimEnd().length,
           offset,
           'pip-space-in-name',
@@ -186,7 +171,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
   }
   if (OPERATOR_CHARS.includes(ch)) {
     if (/\s$/.test(before) && /[A-Za-z0-9*]$/.test(trimmedBefore)) {
-      return issue(
+      return spanError(
         offset,
         offset + 1,
         'pip-missing-comma',
@@ -201,7 +186,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
     while (end < spec.length && OPERATOR_CHARS.includes(spec[end])) {
       end++;
     }
-    return issue(
+    return spanError(
       start,
       end,
       'pip-bad-operator',
@@ -211,7 +196,7 @@ function explainStop(spec: string, offset: number, __: Translate): ISpanIssue {
       )
     );
   }
-  return issue(
+  return spanError(
     offset,
     wordEnd,
     'pip-unexpected',
@@ -230,7 +215,7 @@ function checkName(
   return NAME.test(data)
     ? []
     : [
-        issue(
+        spanError(
           location.startIdx,
           location.endIdx,
           'pip-name-chars',
@@ -255,7 +240,12 @@ function checkVersions(
     const problem = checkSpecifier(written, version.data);
     const at = (code: string, message: string) =>
       issues.push(
-        issue(version.location.startIdx, version.location.endIdx, code, message)
+        spanError(
+          version.location.startIdx,
+          version.location.endIdx,
+          code,
+          message
+        )
       );
     switch (problem) {
       case 'invalid':
@@ -303,7 +293,7 @@ function checkUrl(
   }
   const start = Math.min(location.startIdx, req.location.endIdx);
   return [
-    issue(
+    spanError(
       start,
       location.endIdx,
       'pip-url-expected',
