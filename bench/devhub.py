@@ -37,6 +37,8 @@ class DevHub:
         self.url = f"http://127.0.0.1:{port}"
         # dev/jupyterhub_config.py puts the local build service on the proxy's port + 5.
         self.service_url = f"http://127.0.0.1:{port + 5}/services/binder/"
+        # ... and the snapshot store on port + 6; builds clone from it through the proxy.
+        self.store_url = f"{self.url}/services/snapshots/"
         self.proc: Optional[subprocess.Popen] = None
         self.log_path = RESULTS / f"devhub-{port}.log"
         self.http = httpx.Client(timeout=60, trust_env=False)
@@ -50,7 +52,9 @@ class DevHub:
 
     def start(self, timeout: float = 120) -> None:
         busy = [
-            p for p in (self.port, self.port + 1, self.port + 5, self.port + 81) if port_in_use(p)
+            p
+            for p in (self.port, self.port + 1, self.port + 5, self.port + 6, self.port + 81)
+            if port_in_use(p)
         ]
         if busy:
             raise RuntimeError(f"ports {busy} are in use: is another dev hub running there?")

@@ -1,6 +1,6 @@
 """``make bench``: run the benchmarks, print their tables, write bench/results/<name>.json.
 
-    python bench/run.py                      # all three
+    python bench/run.py                      # all four
     python bench/run.py logview gateway      # some
     python bench/run.py --quick              # fewer rounds, to try the setup
 
@@ -17,10 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gateway
 import logview_ingest
 import restart_overhead
+import snapshotstore
 from devhub import DevHub
 from report import RESULTS, ROOT, write_result
 
-NAMES = ("logview", "gateway", "restart")
+NAMES = ("logview", "gateway", "restart", "store")
 
 
 def main() -> int:
@@ -52,7 +53,7 @@ def main() -> int:
         result = logview_ingest.run(rounds=2 if quick else 7, lines=20_000 if quick else 200_000)
         done("logview", result, logview_ingest.render(result))
 
-    hub_names = [n for n in names if n in ("gateway", "restart")]
+    hub_names = [n for n in names if n in ("gateway", "restart", "store")]
     if hub_names:
         print(f"== dev hub on 127.0.0.1:{args.port} (log: bench/results/devhub-{args.port}.log) ==")
         with DevHub(args.port) as hub:
@@ -64,6 +65,10 @@ def main() -> int:
                 print("== restart overhead (Chromium) ==", flush=True)
                 result = restart_overhead.run(hub, rounds=1 if quick else 7)
                 done("restart", result, restart_overhead.render(result))
+            if "store" in hub_names:
+                print("== snapshot store ==", flush=True)
+                result = snapshotstore.run(hub, rounds=3 if quick else 15, users=3 if quick else 10)
+                done("store", result, snapshotstore.render(result))
 
     print("=" * 100)
     print("\n\n".join(tables))

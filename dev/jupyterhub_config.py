@@ -79,13 +79,20 @@ if os.environ.get("ENVBUILDER_GALATA") == "1":
         "--LabApp.expose_app_in_browser=True",
     ]
 
-# jupyterlab-envbuilder's hub side: restart scopes, the spawner's image option, and the
-# local build service (repo2docker on this machine) registered as the hub service `binder`.
+# jupyterlab-envbuilder's hub side: restart scopes, the spawner's image option, the local
+# build service (repo2docker on this machine) registered as the hub service `binder`, and the
+# snapshot store (`snapshots`) the servers push their environments to.
 configure(
     c,
     local_build_service=True,
     # The service runs from the project's venv (repo2docker), whichever venv runs the hub.
     local_build_service_options={"port": port + 5, "python": str(singleuser_bin.parent / "python")},
+    snapshot_store=True,
+    snapshot_store_options={
+        "port": port + 6,
+        "store_dir": str(data / "snapshots"),
+        "python": str(singleuser_bin.parent / "python"),
+    },
     spawn_options="image={image}",
 )
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .localbuilder.register import _grant, _setting, register_local_build_service
+from .snapshotstore.register import register_snapshot_store
 
 # Hub pages that offer the previous environment when a spawn on a new image fails.
 TEMPLATES = str(Path(__file__).parent / "templates")
@@ -39,6 +40,8 @@ def configure(
     build_service_name: str = "binder",
     local_build_service: bool = False,
     local_build_service_options: Optional[dict] = None,
+    snapshot_store: bool = False,
+    snapshot_store_options: Optional[dict] = None,
     spawn_options: Optional[str] = "image={image}",
     restart: bool = True,
 ) -> None:
@@ -50,6 +53,9 @@ def configure(
     - ``local_build_service``: run the local build service (repo2docker on this machine) as
       that hub service instead; ``local_build_service_options`` go to
       ``register_local_build_service``.
+    - ``snapshot_store``: run the snapshot store as a hub service (servers push their
+      snapshots there; the build service clones them by content, so the same files build once
+      hub-wide); ``snapshot_store_options`` go to ``register_snapshot_store``.
     - ``spawn_options``: how the spawner takes an image, with an ``{image}`` placeholder
       (``image={image}`` for DockerSpawner; ``kubespawner_profile_options(slug)`` for a
       KubeSpawner profile); None leaves restarting onto a new image off.
@@ -68,6 +74,9 @@ def configure(
         _grant(c, "user", scope)
         _grant(c, "server", scope)
         environment["ENVBUILDER_BUILD_SERVICE_URL"] = build_service_url
+
+    if snapshot_store:
+        register_snapshot_store(c, **(snapshot_store_options or {}))
 
     if spawn_options:
         if "{image}" not in spawn_options:
