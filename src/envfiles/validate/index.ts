@@ -15,6 +15,7 @@ import { Problems } from './problems';
 import { validateRequirements } from './requirements';
 import { validateRuntime } from './runtime';
 import { validateScript } from './scripts';
+import { checkSecrets } from './secrets';
 import { IFileSource } from './source';
 
 export interface IEnvironmentFileInput {
@@ -73,6 +74,7 @@ export function validateEnvironmentFile(
       checkTextContent(source.text, problems)
     ) {
       contentCheck(baseName(input.path))?.(source, problems);
+      checkSecrets(source, problems);
     }
   } catch (error) {
     problems.addAt(
