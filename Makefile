@@ -16,7 +16,7 @@ $(STAMPS)/venv: pyproject.toml
 	@mkdir -p $(STAMPS)
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -U pip
-	$(PIP) install "jupyterlab>=4.4,<5" "hatchling>=1.5" "hatch-jupyter-builder>=0.5" "hatch-nodejs-version>=0.3.2" editables
+	$(PIP) install "jupyterlab>=4.4,<5" "hatchling>=1.5" "hatch-jupyter-builder>=0.5" "hatch-nodejs-version>=0.3.2" "jupyter-builder>=1.2,<2" editables
 	$(PY) -c "import jupyterlab, hatchling, hatch_jupyter_builder, editables"
 	touch $@
 
