@@ -1,11 +1,53 @@
-"""Admin settings of the server extension: traitlets on one Configurable."""
+"""Admin settings of the server extension, and what JupyterHub tells it: one Configurable.
 
+Every ``ENVBUILDER_*``, ``JUPYTERHUB_*`` and ``JUPYTER_IMAGE*`` variable is read here, once,
+as the default of a trait; the rest of the package asks this object. Limits and the paths of
+the snapshot repository and the build records are derived here too.
+"""
+
+import json
 import os
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+from urllib.parse import unquote, urlsplit
 
-from traitlets import Float, Int, Unicode, default
+from traitlets import Float, Int, List, Unicode, default
 from traitlets.config import Configurable
 
-from .snapshots import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES
+from .contract import (
+    BUILD_SERVICE_NAME,
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_TOTAL_BYTES,
+    service_scope,
+)
+
+# Below ``data_dir``: the snapshot repository, its secret, the build records.
+REPO_DIRNAME = "snapshots.git"
+SECRET_FILENAME = "snapshot-secret"  # noqa: S105 - a file name
+RECORDS_DIRNAME = "builds"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of the environment folder a snapshot takes."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_total_bytes: int = MAX_TOTAL_BYTES
+    max_files: int = MAX_FILES
+
+
+def _env(name: str, fallback: str = "") -> str:
+    return os.environ.get(name, fallback)
+
+
+def origin(url: str) -> Optional[str]:
+    """``scheme://host[:port]`` of an http(s) URL, or None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class EnvBuilder(Configurable):
@@ -13,7 +55,8 @@ class EnvBuilder(Configurable):
 
     On a hub these are usually set for every user with ``c.Spawner.environment``
     (the ``ENVBUILDER_*`` variables named below) or by
-    ``jupyterlab_envbuilder.hub.configure(c)``.
+    ``jupyterlab_envbuilder.hub.configure(c)``. The ``hub_*`` and ``image`` traits come from
+    the environment JupyterHub gives each server; setting them is for tests and odd setups.
     """
 
     build_service_url = Unicode(
@@ -23,16 +66,8 @@ class EnvBuilder(Configurable):
     ).tag(config=True)
 
     @default("build_service_url")
-    def _default_build_service_url(self):
-        return os.environ.get("ENVBUILDER_BUILD_SERVICE_URL", "")
-
-    hub_api_url = Unicode(
-        help="URL of the JupyterHub REST API. Default: $JUPYTERHUB_API_URL.",
-    ).tag(config=True)
-
-    @default("hub_api_url")
-    def _default_hub_api_url(self):
-        return os.environ.get("JUPYTERHUB_API_URL", "")
+    def _default_build_service_url(self) -> str:
+        return _env("ENVBUILDER_BUILD_SERVICE_URL")
 
     spawn_options_template = Unicode(
         help="""Query string the hub's spawn page receives to start a server on an image,
@@ -44,8 +79,8 @@ class EnvBuilder(Configurable):
     ).tag(config=True)
 
     @default("spawn_options_template")
-    def _default_spawn_options_template(self):
-        return os.environ.get("ENVBUILDER_SPAWN_OPTIONS", "")
+    def _default_spawn_options_template(self) -> str:
+        return _env("ENVBUILDER_SPAWN_OPTIONS")
 
     data_dir = Unicode(
         help="""Folder in the user's home for the snapshot repository, its secret and the
@@ -54,10 +89,8 @@ class EnvBuilder(Configurable):
     ).tag(config=True)
 
     @default("data_dir")
-    def _default_data_dir(self):
-        base = os.environ.get("XDG_DATA_HOME") or os.path.join(
-            os.path.expanduser("~"), ".local", "share"
-        )
+    def _default_data_dir(self) -> str:
+        base = _env("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
         return os.path.join(base, "jupyterlab-envbuilder")
 
     snapshot_base_url = Unicode(
@@ -71,15 +104,9 @@ class EnvBuilder(Configurable):
     ).tag(config=True)
 
     @default("snapshot_base_url")
-    def _default_snapshot_base_url(self):
-        for name in (
-            "ENVBUILDER_SNAPSHOT_BASE_URL",
-            "JUPYTERHUB_PUBLIC_URL",
-            "JUPYTERHUB_PUBLIC_HUB_URL",
-        ):
-            if os.environ.get(name):
-                return os.environ[name]
-        return ""
+    def _default_snapshot_base_url(self) -> str:
+        explicit = _env("ENVBUILDER_SNAPSHOT_BASE_URL")
+        return explicit or self.hub_public_url or self.hub_public_hub_url
 
     snapshot_max_file_size = Int(
         MAX_FILE_BYTES,
@@ -101,3 +128,125 @@ class EnvBuilder(Configurable):
         help="""Seconds without a byte from the build service before a build is reported
         as failed. BinderHub sends a keepalive every 25 seconds while a build runs.""",
     ).tag(config=True)
+
+    # What JupyterHub tells a single-user server through its environment.
+
+    hub_api_url = Unicode(help="URL of the JupyterHub REST API. Default: $JUPYTERHUB_API_URL.").tag(
+        config=True
+    )
+
+    @default("hub_api_url")
+    def _default_hub_api_url(self) -> str:
+        return _env("JUPYTERHUB_API_URL")
+
+    hub_api_token = Unicode(
+        help="This server's hub token; empty off a hub. Default: $JUPYTERHUB_API_TOKEN."
+    ).tag(config=True)
+
+    @default("hub_api_token")
+    def _default_hub_api_token(self) -> str:
+        return _env("JUPYTERHUB_API_TOKEN")
+
+    hub_user = Unicode(help="The user this server belongs to. Default: $JUPYTERHUB_USER.").tag(
+        config=True
+    )
+
+    @default("hub_user")
+    def _default_hub_user(self) -> str:
+        return _env("JUPYTERHUB_USER")
+
+    hub_server_name = Unicode(
+        help="This server's name, '' for the default one. Default: $JUPYTERHUB_SERVER_NAME."
+    ).tag(config=True)
+
+    @default("hub_server_name")
+    def _default_hub_server_name(self) -> str:
+        return _env("JUPYTERHUB_SERVER_NAME")
+
+    hub_base_url = Unicode(help="The hub's base URL. Default: $JUPYTERHUB_BASE_URL, else /.").tag(
+        config=True
+    )
+
+    @default("hub_base_url")
+    def _default_hub_base_url(self) -> str:
+        return _env("JUPYTERHUB_BASE_URL", "/")
+
+    hub_public_url = Unicode(help="Default: $JUPYTERHUB_PUBLIC_URL.").tag(config=True)
+
+    @default("hub_public_url")
+    def _default_hub_public_url(self) -> str:
+        return _env("JUPYTERHUB_PUBLIC_URL")
+
+    hub_public_hub_url = Unicode(help="Default: $JUPYTERHUB_PUBLIC_HUB_URL.").tag(config=True)
+
+    @default("hub_public_hub_url")
+    def _default_hub_public_hub_url(self) -> str:
+        return _env("JUPYTERHUB_PUBLIC_HUB_URL")
+
+    hub_oauth_client_allowed_scopes = List(
+        Unicode(),
+        help="""Scopes the hub lets this server's pages request for their tokens.
+        Default: $JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES (a JSON list).""",
+    ).tag(config=True)
+
+    @default("hub_oauth_client_allowed_scopes")
+    def _default_hub_oauth_client_allowed_scopes(self) -> list[str]:
+        try:
+            value = json.loads(_env("JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES", "[]"))
+        except ValueError:
+            return []
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    image = Unicode(
+        help="The image this server runs on. Default: $JUPYTER_IMAGE_SPEC, else $JUPYTER_IMAGE."
+    ).tag(config=True)
+
+    @default("image")
+    def _default_image(self) -> str:
+        return _env("JUPYTER_IMAGE_SPEC") or _env("JUPYTER_IMAGE")
+
+    # Derived once from the settings above.
+
+    @property
+    def on_hub(self) -> bool:
+        return bool(self.hub_api_token)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(
+            self.snapshot_max_file_size, self.snapshot_max_total_size, self.snapshot_max_files
+        )
+
+    @property
+    def repository_path(self) -> str:
+        return os.path.join(self.data_dir, REPO_DIRNAME)
+
+    @property
+    def records_dir(self) -> str:
+        return os.path.join(self.data_dir, RECORDS_DIRNAME)
+
+    @property
+    def hub_prefix(self) -> str:
+        return self.hub_base_url.rstrip("/") + "/hub/"
+
+    @property
+    def build_service_name(self) -> str:
+        """The hub service name of the build service, from its URL (``/services/<name>/``)."""
+        match = re.search(r"/services/([^/]+)/?$", urlsplit(self.build_service_url).path)
+        return unquote(match.group(1)) if match else BUILD_SERVICE_NAME
+
+    @property
+    def build_service_scope(self) -> str:
+        """The scope this server's token needs for the build service."""
+        return service_scope(self.build_service_name)
+
+    def hub_context(self) -> Optional[dict[str, Any]]:
+        """Who and where this server is on the hub; None off a hub."""
+        if not self.on_hub:
+            return None
+        return {
+            "user": self.hub_user,
+            "serverName": self.hub_server_name,
+            "hubPrefix": self.hub_prefix,
+            "publicUrl": self.hub_public_hub_url,
+        }

@@ -10,8 +10,10 @@ import json
 import os
 from typing import Any, Optional
 
+from .config import Limits
+from .errors import EnvBuilderError
 from .history import list_records, now
-from .snapshots import Limits, SnapshotError, read_folder, snapshot_commit
+from .snapshots import read_folder, snapshot_commit
 
 LOG_NAME = "environments.jsonl"
 # Enough history to roll back through, without the file growing without end.
@@ -58,7 +60,7 @@ def folder_sha(root_dir: str, folder: str, limits: Limits) -> tuple[Optional[str
     try:
         files = read_folder(root_dir, folder, limits)
         commit, _objects = snapshot_commit(files)
-    except SnapshotError as e:
+    except EnvBuilderError as e:
         return None, e.message
     return commit.id.decode("ascii"), None
 

@@ -10,8 +10,6 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from tornado.iostream import StreamClosedError
-
 KEEPALIVE = b":keepalive\n\n"
 
 
@@ -46,10 +44,6 @@ class EventLog:
         self.done = True
         self._wake_all()
 
-    @property
-    def followers(self) -> int:
-        return len(self._followers)
-
     def _wake_all(self) -> None:
         for follower in self._followers:
             follower.wake.set()
@@ -62,8 +56,8 @@ class EventLog:
     ) -> None:
         """Send every event, past and future, until the log is done or the follower stops.
 
-        ``send`` writes and flushes; a closed connection (``StreamClosedError``) ends the
-        following quietly, and never affects the log or the other followers.
+        ``send`` writes and flushes; when the peer has gone it stops the follower, which
+        ends the following quietly and never affects the log or the other followers.
         """
         self._followers.add(follower)
         sent = 0
@@ -81,7 +75,5 @@ class EventLog:
                         await asyncio.wait_for(follower.wake.wait(), keepalive_interval)
                     except asyncio.TimeoutError:
                         await send(KEEPALIVE)
-        except StreamClosedError:
-            return
         finally:
             self._followers.discard(follower)

@@ -1,6 +1,6 @@
 """The build gateway: the browser's way to the hub's build service (BinderHub's build API).
 
-``GET envbuilder/build/<provider>/<spec>`` forwards to
+A build of ``<provider>/<spec>`` (``GET envbuilder/build/<provider>/<spec>``) forwards to
 ``<build_service_url>/build/<provider>/<spec>?build_only=true`` with this server's hub token,
 and only ever there. The build runs on in the server when every browser tab has gone: every
 event is recorded (see :mod:`.history`), a tab that comes (back) gets the events so far, then
@@ -10,76 +10,60 @@ can act on, also when the build service is down, refuses, rate-limits or cuts th
 """
 
 import asyncio
-import functools
 import json
 import logging
-import os
 import re
-import ssl
 from collections.abc import Callable
 from typing import Any, Optional
 from urllib.parse import unquote, urlsplit
 
-import httpx
-import tornado
-from httpx_sse import SSEError, aconnect_sse
-from jupyter_server.utils import url_path_join
-
 from .config import EnvBuilder
-from .eventstream import EventLog, Follower, encode_event
-from .handlers import NAMESPACE, BaseHandler
-from .history import RECORDS_DIRNAME, BuildRecord, build_id, list_records, read_record
+from .errors import EnvBuilderError
+from .eventstream import EventLog
+from .history import BuildRecord, build_id
+from .http import StreamError, event_stream
 
 log = logging.getLogger(__name__)
 
-KEEPALIVE_INTERVAL = 25
 _PROVIDER = re.compile(r"[A-Za-z0-9_-]+")
 # What encodeURIComponent and BinderHub's specs produce; no "?", "#", "\" or spaces.
 _SPEC_SEGMENT = re.compile(r"[A-Za-z0-9._~!*'()%@:+,=-]+")
 _RETRY_SECONDS = re.compile(r"(\d+)\s*seconds?", re.IGNORECASE)
-_ERROR_BODY_BYTES = 4096
 
 
-class UpstreamError(Exception):
+def upstream_error(message: str, error: str, **fields: Any) -> EnvBuilderError:
     """The build service cannot be asked, or followed to the end: why, for the user."""
-
-    def __init__(self, message: str, error: str, **fields: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.error = error
-        self.fields = fields
-
-    def event(self) -> dict[str, Any]:
-        return {
-            "phase": "failed",
-            "message": self.message + "\n",
-            "error": self.error,
-            "gateway": True,
-            **self.fields,
-        }
+    return EnvBuilderError(502, error, message, **fields)
 
 
-def service_scope(build_service_url: str) -> str:
-    """The scope a server's token needs for the build service, after its hub service name."""
-    match = re.search(r"/services/([^/]+)/?$", urlsplit(build_service_url).path)
-    name = unquote(match.group(1)) if match else "binder"
-    return f"access:services!service={name}"
+def failed_event(e: EnvBuilderError) -> dict[str, Any]:
+    """The terminal event a build that the gateway gave up on ends with."""
+    return {
+        "phase": "failed",
+        "message": e.message + "\n",
+        "error": e.reason,
+        "gateway": True,
+        **e.details,
+    }
 
 
 def upstream_url(build_service_url: str, provider: str, spec: str) -> str:
-    """``<build_service_url>/build/<provider>/<spec>?build_only=true``, or UpstreamError."""
+    """``<build_service_url>/build/<provider>/<spec>?build_only=true``, or EnvBuilderError."""
     base = build_service_url.strip()
     if not base:
-        raise UpstreamError(
+        raise upstream_error(
             "No build service is configured for this server. An admin sets "
             "c.Spawner.environment = {'ENVBUILDER_BUILD_SERVICE_URL': "
             "'https://<hub>/services/binder/'} in jupyterhub_config.py.",
             "not-configured",
+            setting="EnvBuilder.build_service_url",
         )
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
-        raise UpstreamError(
-            f"EnvBuilder.build_service_url is not an http(s) URL: {base!r}.", "not-configured"
+        raise upstream_error(
+            f"EnvBuilder.build_service_url is not an http(s) URL: {base!r}.",
+            "not-configured",
+            setting="EnvBuilder.build_service_url",
         )
     segments = spec.split("/")
     if (
@@ -87,13 +71,13 @@ def upstream_url(build_service_url: str, provider: str, spec: str) -> str:
         or not all(_SPEC_SEGMENT.fullmatch(s) for s in segments)
         or any(unquote(s) in (".", "..") for s in segments)
     ):
-        raise UpstreamError(f"Not a build spec: {provider}/{spec}", "bad-spec")
+        raise EnvBuilderError(400, "bad-spec", f"Not a build spec: {provider}/{spec}")
     url = base.rstrip("/") + f"/build/{provider}/{spec}?build_only=true"
     # The URL stays on the configured service whatever the spec holds.
     checked = urlsplit(url)
     same_service = (checked.scheme, checked.netloc) == (parts.scheme, parts.netloc)
     if not same_service or not checked.path.startswith(parts.path.rstrip("/") + "/build/"):
-        raise UpstreamError(f"Not a build spec: {provider}/{spec}", "bad-spec")
+        raise EnvBuilderError(400, "bad-spec", f"Not a build spec: {provider}/{spec}")
     return url
 
 
@@ -148,26 +132,6 @@ def explain_status(
     return f"The build service answered HTTP {code}{suffix}.", "upstream-http", {}
 
 
-async def _error_detail(response: httpx.Response) -> str:
-    body = b""
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) >= _ERROR_BODY_BYTES:
-            break
-    try:
-        message = json.loads(body).get("message")
-    except (ValueError, AttributeError):
-        return ""
-    return str(message) if message else ""
-
-
-@functools.lru_cache(maxsize=1)
-def _tls_context() -> ssl.SSLContext:
-    """One TLS context for every build: building it is most of the cost of a new client
-    (tens of milliseconds, measured by bench/gateway.py)."""
-    return ssl.create_default_context()
-
-
 async def stream_build_events(
     url: str,
     *,
@@ -176,54 +140,51 @@ async def stream_build_events(
     scope: str,
     on_data: Callable[[str], bool],
 ) -> None:
-    """The one place the gateway talks to the build service.
+    """Follow the build service's event stream of one build.
 
     Calls ``on_data`` with the data of each event until it returns True (then the stream
-    is closed) or the service ends the stream. Raises UpstreamError for everything that
+    is closed) or the service ends the stream. Raises EnvBuilderError for everything that
     keeps the stream from being followed: refused, unreachable, silent, cut.
     """
-    headers = {"Authorization": f"token {token}"} if token else {}
-    timeout = httpx.Timeout(10, read=idle_timeout)
     try:
-        async with httpx.AsyncClient(
-            timeout=timeout, trust_env=False, verify=_tls_context()
-        ) as client:
-            async with aconnect_sse(client, "GET", url, headers=headers) as source:
-                response = source.response
-                if response.status_code != 200:
-                    message, error, fields = explain_status(
-                        response.status_code,
-                        await _error_detail(response),
-                        scope,
-                        response.headers.get("Retry-After"),
-                    )
-                    raise UpstreamError(message, error, status_code=response.status_code, **fields)
-                async for event in source.aiter_sse():
-                    if event.data and on_data(event.data):
-                        return
-    except SSEError as e:
-        raise UpstreamError(
-            f"The build service did not answer with an event stream ({e}). "
+        async with event_stream(url, token=token, idle_timeout=idle_timeout) as stream:
+            if stream.status != 200:
+                message, error, fields = explain_status(
+                    stream.status,
+                    await stream.error_message(),
+                    scope,
+                    stream.headers.get("Retry-After"),
+                )
+                raise upstream_error(message, error, status_code=stream.status, **fields)
+            async for data in stream.data():
+                if on_data(data):
+                    return
+    except StreamError as e:
+        raise _stream_failure(e, url, idle_timeout) from e
+
+
+def _stream_failure(e: StreamError, url: str, idle_timeout: float) -> EnvBuilderError:
+    if e.kind == "not-event-stream":
+        return upstream_error(
+            f"The build service did not answer with an event stream ({e.detail}). "
             "Check EnvBuilder.build_service_url.",
             "not-event-stream",
-        ) from e
-    except httpx.TimeoutException as e:
-        if isinstance(e, httpx.ReadTimeout):
-            message = f"No word from the build service for {idle_timeout:g} seconds; gave up."
-            raise UpstreamError(message, "silent") from e
-        message = f"The build service at {url} did not answer in time."
-        raise UpstreamError(message, "unreachable") from e
-    except httpx.ConnectError as e:
-        raise UpstreamError(
-            f"The build service cannot be reached ({e}). It may be down; try again later.",
+        )
+    if e.kind == "silent":
+        message = f"No word from the build service for {idle_timeout:g} seconds; gave up."
+        return upstream_error(message, "silent")
+    if e.kind == "timeout":
+        return upstream_error(f"The build service at {url} did not answer in time.", "unreachable")
+    if e.kind == "unreachable":
+        return upstream_error(
+            f"The build service cannot be reached ({e.detail}). It may be down; try again later.",
             "unreachable",
-        ) from e
-    except (httpx.RemoteProtocolError, httpx.ReadError) as e:
-        raise UpstreamError(
-            f"The connection to the build service broke off mid-build ({e}). "
-            "The build may go on there: build again to attach to it.",
-            "cut",
-        ) from e
+        )
+    return upstream_error(
+        f"The connection to the build service broke off mid-build ({e.detail}). "
+        "The build may go on there: build again to attach to it.",
+        "cut",
+    )
 
 
 def interpret(data: str, scope: str) -> dict[str, Any]:
@@ -306,7 +267,7 @@ class Build:
             )
 
     def fail(self, message: str, error: str, **fields: Any) -> None:
-        self.add(UpstreamError(message, error, **fields).event())
+        self.add(failed_event(upstream_error(message, error, **fields)))
 
     def _settle(self, result: str, image: Optional[str], message: Any) -> None:
         self.result = result
@@ -327,27 +288,23 @@ class BuildGateway:
         self.config = config
         self.builds: dict[str, Build] = {}
 
-    @property
-    def records_dir(self) -> str:
-        return os.path.join(self.config.data_dir, RECORDS_DIRNAME)
-
     def running_ids(self) -> set[str]:
         """Record ids of the builds being followed."""
         return {build.record.id for build in self.builds.values()}
 
     def attach(self, provider: str, spec: str) -> Build:
-        """The running build of this spec, or a new one (raises UpstreamError if refused)."""
+        """The running build of this spec, or a new one (raises EnvBuilderError if refused)."""
         running = self.builds.get(build_id(provider, spec))
         if running is not None:
             return running
         url = upstream_url(self.config.build_service_url, provider, spec)
-        build = Build(provider, spec, self.records_dir)
+        build = Build(provider, spec, self.config.records_dir)
         self.builds[build.id] = build
         build.task = asyncio.ensure_future(self._follow(build, url))
         return build
 
     async def _follow(self, build: Build, url: str) -> None:
-        scope = service_scope(self.config.build_service_url)
+        scope = self.config.build_service_scope
 
         def on_data(data: str) -> bool:
             build.add(interpret(data, scope))
@@ -356,7 +313,7 @@ class BuildGateway:
         try:
             await stream_build_events(
                 url,
-                token=os.environ.get("JUPYTERHUB_API_TOKEN", ""),
+                token=self.config.hub_api_token,
                 idle_timeout=self.config.build_idle_timeout,
                 scope=scope,
                 on_data=on_data,
@@ -367,87 +324,11 @@ class BuildGateway:
                     "Build again to see whether it goes on.",
                     "cut",
                 )
-        except UpstreamError as e:
-            build.add(e.event())
+        except EnvBuilderError as e:
+            build.add(failed_event(e))
         except Exception as e:
             log.exception("Build gateway failed following %s", url)
             build.fail(f"The build gateway failed: {type(e).__name__}: {e}", "gateway")
         finally:
             self.builds.pop(build.id, None)
             build.close()
-
-
-class BuildHandler(BaseHandler):
-    """``GET envbuilder/build/<provider>/<spec>``: the event stream of a build."""
-
-    def initialize(self, config: EnvBuilder, gateway: BuildGateway) -> None:
-        super().initialize(config)
-        self.gateway = gateway
-        self.follower: Optional[Follower] = None
-
-    def on_connection_close(self) -> None:
-        if self.follower is not None:
-            self.follower.stop()
-
-    async def send(self, chunk: bytes) -> None:
-        self.write(chunk)
-        await self.flush()
-
-    @tornado.web.authenticated
-    async def get(self, provider: str, _spec: str) -> None:
-        # The spec as sent, before tornado decodes "%2F" into "/".
-        prefix = url_path_join(self.base_url, NAMESPACE, "build", provider) + "/"
-        path = self.request.path
-        spec = path[len(prefix) :] if path.startswith(prefix) else _spec
-        self.set_header("Content-Type", "text/event-stream")
-        self.set_header("Cache-Control", "no-cache")
-        self.set_header("X-Accel-Buffering", "no")
-        try:
-            build = self.gateway.attach(provider, spec)
-        except UpstreamError as e:
-            self.write(encode_event(e.event()))
-            return
-        self.set_header("X-Envbuilder-Build-Id", build.record.id)
-        await self.flush()
-        self.follower = Follower()
-        await build.log.follow(self.follower, self.send, KEEPALIVE_INTERVAL)
-
-    def finish(self, *args: Any, **kwargs: Any) -> Any:
-        if self.get_status() == 200:
-            kwargs.setdefault("set_content_type", "text/event-stream")
-        return super().finish(*args, **kwargs)
-
-
-class BuildsHandler(BaseHandler):
-    """``GET envbuilder/builds``: the build history, newest first."""
-
-    def initialize(self, config: EnvBuilder, gateway: BuildGateway) -> None:
-        super().initialize(config)
-        self.gateway = gateway
-
-    @tornado.web.authenticated
-    def get(self) -> None:
-        records = list_records(self.gateway.records_dir, self.gateway.running_ids())
-        self.reply({"builds": records})
-
-
-class BuildRecordHandler(BuildsHandler):
-    """``GET envbuilder/builds/<id>``: one build record with its events."""
-
-    @tornado.web.authenticated
-    def get(self, record_id: str) -> None:
-        running = record_id in self.gateway.running_ids()
-        record = read_record(self.gateway.records_dir, record_id, running)
-        if record is None:
-            raise tornado.web.HTTPError(404, f"No build record {record_id!r}.")
-        self.reply(record)
-
-
-def build_routes(route: str, config: EnvBuilder) -> list[tuple]:
-    gateway = BuildGateway(config)
-    kwargs = {"config": config, "gateway": gateway}
-    return [
-        (url_path_join(route, "build", r"([^/]+)/(.+)"), BuildHandler, kwargs),
-        (url_path_join(route, "builds"), BuildsHandler, kwargs),
-        (url_path_join(route, "builds", r"([^/]+)"), BuildRecordHandler, kwargs),
-    ]

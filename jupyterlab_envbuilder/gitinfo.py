@@ -1,4 +1,4 @@
-"""Where a notebook stands in git: ``GET envbuilder/git?path=<path relative to the server root>``.
+"""Where a notebook stands in git: the clone it lives in, its remote, branch and state.
 
 The Share section pre-fills a launch link from the clone a notebook lives in (remote, branch,
 path in the repository) and warns when students would not get what the instructor sees:
@@ -12,26 +12,12 @@ from subprocess import DEVNULL, PIPE
 from typing import Any, Optional
 from urllib.parse import urlsplit, urlunsplit
 
-import tornado
-from jupyter_server.utils import url_path_join
-
-from .config import EnvBuilder
-from .handlers import BaseHandler
+from .errors import EnvBuilderError
 
 # Seconds one git command may take; `git status` in a large home is the slow one.
 GIT_TIMEOUT = 15.0
 # The answer lists at most this many changed files (it always gives their number).
 MAX_LISTED_FILES = 100
-
-
-class GitInfoError(Exception):
-    """A request that cannot be answered: ``reason`` is a stable word for the frontend."""
-
-    def __init__(self, status: int, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.reason = reason
-        self.message = message
 
 
 async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tuple[int, str, str]:
@@ -57,7 +43,7 @@ async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tu
             env=env,
         )
     except FileNotFoundError as e:
-        raise GitInfoError(
+        raise EnvBuilderError(
             500, "no-git", "git is not installed on this server, so its clones cannot be read."
         ) from e
     try:
@@ -65,7 +51,7 @@ async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tu
     except asyncio.TimeoutError as e:
         proc.kill()
         await proc.wait()
-        raise GitInfoError(
+        raise EnvBuilderError(
             504, "timeout", f"git {args[0]} took longer than {timeout:g} s; try again."
         ) from e
     return proc.returncode or 0, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
@@ -84,17 +70,17 @@ def resolve_path(root_dir: str, path: str) -> tuple[str, str]:
     Refuses anything outside the root, also through a symbolic link.
     """
     if not path or "\0" in path:
-        raise GitInfoError(
+        raise EnvBuilderError(
             400, "bad-path", "Give the notebook's path, relative to the server root."
         )
     root = os.path.realpath(root_dir)
     full = os.path.realpath(os.path.join(root, path))
     if os.path.commonpath([root, full]) != root:
-        raise GitInfoError(
+        raise EnvBuilderError(
             403, "outside-root", f"{path} is outside the folder this server shows (its root)."
         )
     if not os.path.exists(full):
-        raise GitInfoError(404, "not-found", f"{path} does not exist.")
+        raise EnvBuilderError(404, "not-found", f"{path} does not exist.")
     return full, full if os.path.isdir(full) else os.path.dirname(full)
 
 
@@ -151,8 +137,10 @@ async def git_info(root_dir: str, path: str) -> dict[str, Any]:
     code, out, err = await run_git(["rev-parse", "--show-toplevel"], cwd)
     if code != 0:
         if "not a git repository" in err:
-            raise GitInfoError(422, "not-a-clone", f"{path} is not in a git clone.")
-        raise GitInfoError(422, "git-error", f"git cannot read the clone of {path}: {err.strip()}")
+            raise EnvBuilderError(422, "not-a-clone", f"{path} is not in a git clone.")
+        raise EnvBuilderError(
+            422, "git-error", f"git cannot read the clone of {path}: {err.strip()}"
+        )
     top, repo_root, path_in_repo = clone_paths(root_dir, full, out.strip())
 
     branch = await _git_value(["symbolic-ref", "--quiet", "--short", "HEAD"], top)
@@ -177,7 +165,7 @@ async def git_info(root_dir: str, path: str) -> dict[str, Any]:
         ["status", "--porcelain=v1", "-z", "--untracked-files=all"], top
     )
     if code != 0:
-        raise GitInfoError(422, "git-error", f"git status failed in {path}: {err.strip()}")
+        raise EnvBuilderError(422, "git-error", f"git status failed in {path}: {err.strip()}")
     changed = _changed_files(porcelain)
 
     has_commits = await _git_value(["rev-parse", "--verify", "--quiet", "HEAD"], top) is not None
@@ -210,21 +198,3 @@ async def git_info(root_dir: str, path: str) -> dict[str, Any]:
         "pathTracked": tracked,
         "pathChanged": any(_covers(f, path_in_repo) for f in changed),
     }
-
-
-class GitInfoHandler(BaseHandler):
-    """``GET envbuilder/git?path=<notebook>``: the clone a notebook lives in."""
-
-    @tornado.web.authenticated
-    async def get(self) -> None:
-        path = self.get_query_argument("path", "")
-        try:
-            info = await git_info(self.settings["server_root_dir"], path)
-        except GitInfoError as e:
-            self.reply({"message": e.message, "reason": e.reason, "status": e.status}, e.status)
-            return
-        self.reply(info)
-
-
-def gitinfo_routes(route: str, config: EnvBuilder) -> list[tuple]:
-    return [(url_path_join(route, "git"), GitInfoHandler, {"config": config})]

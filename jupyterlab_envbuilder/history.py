@@ -18,7 +18,6 @@ from datetime import datetime, timezone
 from typing import IO, Any, Optional
 from urllib.parse import unquote
 
-RECORDS_DIRNAME = "builds"
 ID_PATTERN = re.compile(r"[0-9a-f]{16}")
 # The end line is short; reading this much of a file's tail always finds it.
 _TAIL_BYTES = 64 * 1024

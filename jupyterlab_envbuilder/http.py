@@ -1,10 +1,43 @@
-"""The one place the server extension makes outgoing HTTP requests (hub API, build service)."""
+"""The one outgoing HTTP client of the package (httpx): the hub API, the build service.
 
+``fetch`` asks once and never raises for HTTP or network errors; ``event_stream`` follows a
+server-sent event stream and turns every transport failure into a :class:`StreamError` with a
+``kind`` the caller explains. The server extension and the local build service both use it.
+"""
+
+import functools
 import json
-from dataclasses import dataclass
+import ssl
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+import httpx
+from httpx_sse import SSEError, aconnect_sse
+
+_ERROR_BODY_BYTES = 4096
+
+
+@functools.lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    """One TLS context for every request: building it is most of the cost of a new client
+    (tens of milliseconds, measured by bench/gateway.py)."""
+    return ssl.create_default_context()
+
+
+def _client(timeout: httpx.Timeout) -> httpx.AsyncClient:
+    # trust_env=False: no proxy from the environment between a server and its own hub.
+    return httpx.AsyncClient(
+        timeout=timeout, trust_env=False, verify=_tls_context(), follow_redirects=False
+    )
+
+
+def _headers(token: str, headers: Optional[dict[str, str]]) -> dict[str, str]:
+    merged = dict(headers or {})
+    if token:
+        merged["Authorization"] = f"token {token}"
+    return merged
 
 
 @dataclass
@@ -12,6 +45,7 @@ class Response:
     code: int
     body: bytes
     error: Optional[str] = None
+    headers: dict[str, str] = field(default_factory=dict)
 
     def json(self) -> Any:
         return json.loads(self.body.decode("utf-8"))
@@ -23,29 +57,72 @@ async def fetch(
     token: str = "",
     method: str = "GET",
     timeout: float = 10,
-    headers: Optional[dict] = None,
+    headers: Optional[dict[str, str]] = None,
 ) -> Response:
-    """Fetch ``url``; never raises for HTTP or network errors, it reports them in the result.
-
-    ``code`` is the HTTP status, or 0 when no answer came (``error`` says why).
-    """
-    all_headers = dict(headers or {})
-    if token:
-        all_headers["Authorization"] = f"token {token}"
-    request = HTTPRequest(
-        url,
-        method=method,
-        headers=all_headers,
-        connect_timeout=timeout,
-        request_timeout=timeout,
-        follow_redirects=False,
-    )
+    """Fetch ``url``; ``code`` is the HTTP status, or 0 when no answer came (``error`` says why)."""
     try:
-        response = await AsyncHTTPClient().fetch(request, raise_error=False)
-    except HTTPClientError as e:  # pragma: no cover - raise_error=False covers HTTP codes
-        return Response(e.code, b"", str(e))
-    except Exception as e:
+        async with _client(httpx.Timeout(timeout)) as client:
+            response = await client.request(method, url, headers=_headers(token, headers))
+    except (httpx.HTTPError, OSError, ValueError) as e:
         return Response(0, b"", f"{type(e).__name__}: {e}")
-    if response.code == 599:
-        return Response(0, b"", str(response.error))
-    return Response(response.code, response.body or b"")
+    return Response(response.status_code, response.content, None, dict(response.headers))
+
+
+class StreamError(Exception):
+    """An event stream that cannot be followed: ``kind`` is ``unreachable`` (no connection),
+    ``timeout`` (no answer in time), ``silent`` (nothing for ``idle_timeout`` once answered),
+    ``cut`` (broken off) or ``not-event-stream``."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+
+
+class EventStream:
+    """An open event stream: its status and headers, then the data of each event."""
+
+    def __init__(self, response: httpx.Response, source: Any) -> None:
+        self.status = response.status_code
+        self.headers = response.headers
+        self._response = response
+        self._source = source
+
+    async def error_message(self) -> str:
+        """The ``message`` of a JSON error body (read up to a few KiB), or ''."""
+        body = b""
+        async for chunk in self._response.aiter_bytes():
+            body += chunk
+            if len(body) >= _ERROR_BODY_BYTES:
+                break
+        try:
+            message = json.loads(body).get("message")
+        except (ValueError, AttributeError):
+            return ""
+        return str(message) if message else ""
+
+    async def data(self) -> AsyncIterator[str]:
+        """The data of each event with data (comments and empty events are skipped)."""
+        async for event in self._source.aiter_sse():
+            if event.data:
+                yield event.data
+
+
+@asynccontextmanager
+async def event_stream(url: str, *, token: str, idle_timeout: float) -> AsyncIterator[EventStream]:
+    """Open ``url`` as an event stream; failures while opening or reading raise StreamError."""
+    timeout = httpx.Timeout(10, read=idle_timeout)
+    try:
+        async with _client(timeout) as client:
+            async with aconnect_sse(client, "GET", url, headers=_headers(token, None)) as source:
+                yield EventStream(source.response, source)
+    except SSEError as e:
+        raise StreamError("not-event-stream", str(e)) from e
+    except httpx.ReadTimeout as e:
+        raise StreamError("silent", str(e)) from e
+    except httpx.TimeoutException as e:
+        raise StreamError("timeout", str(e)) from e
+    except httpx.ConnectError as e:
+        raise StreamError("unreachable", str(e)) from e
+    except (httpx.RemoteProtocolError, httpx.ReadError) as e:
+        raise StreamError("cut", str(e)) from e

@@ -25,17 +25,14 @@ from dulwich.objects import Blob, Commit, Tree
 from dulwich.repo import Repo
 from dulwich.server import update_server_info
 
-MAX_FILE_BYTES = 1024 * 1024
-MAX_TOTAL_BYTES = 10 * 1024 * 1024
-MAX_FILES = 500
+from .config import SECRET_FILENAME, Limits
+from .errors import EnvBuilderError
+
 # Tags keep recent snapshots reachable for a build that clones a little later.
 KEPT_SNAPSHOTS = 20
 # Never part of an environment: Jupyter's autosave copies and git's own folder.
 IGNORED_NAMES = frozenset({".ipynb_checkpoints", ".git"})
 
-DEFAULT_FOLDER = "environment"
-REPO_DIRNAME = "snapshots.git"
-SECRET_FILENAME = "snapshot-secret"  # noqa: S105 - a file name
 BRANCH = b"refs/heads/main"
 TAG_PREFIX = b"refs/tags/snapshot-"
 
@@ -44,22 +41,6 @@ _MESSAGE = b"Environment snapshot\n"
 _CAPABILITY_CONTEXT = b"jupyterlab-envbuilder snapshot repository v1"
 # encodeURIComponent leaves these unescaped, besides letters, digits and "-_".
 _URI_COMPONENT_SAFE = "~()*!.'"
-
-
-class SnapshotError(Exception):
-    """A snapshot that cannot be taken, with an HTTP status and a message for the user."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_file_bytes: int = MAX_FILE_BYTES
-    max_total_bytes: int = MAX_TOTAL_BYTES
-    max_files: int = MAX_FILES
 
 
 @dataclass(frozen=True)
@@ -86,11 +67,16 @@ def _size(n: int) -> str:
 def resolve_folder(root_dir: str, folder: str) -> str:
     """The absolute path of ``folder`` (relative to the server root), refusing a way out."""
     if not isinstance(folder, str) or not folder.strip("/ "):
-        raise SnapshotError(400, "Name the environment folder, e.g. 'environment'.")
+        raise EnvBuilderError(
+            400, "no-folder-named", "Name the environment folder, e.g. 'environment'."
+        )
     parts = PurePosixPath(folder.strip("/")).parts
     if ".." in parts or "\\" in folder or "\0" in folder:
-        raise SnapshotError(
-            400, f"The environment folder must be inside your files: {folder!r} is not."
+        raise EnvBuilderError(
+            400,
+            "outside-root",
+            f"The environment folder must be inside your files: {folder!r} is not.",
+            folder=folder,
         )
     root = os.path.realpath(root_dir)
     path = os.path.join(root, *parts)
@@ -98,19 +84,28 @@ def resolve_folder(root_dir: str, folder: str) -> str:
     for part in parts:
         walked = os.path.join(walked, part)
         if os.path.islink(walked):
-            raise SnapshotError(
+            raise EnvBuilderError(
                 400,
+                "symlink",
                 f"'{folder}' goes through the symbolic link '{os.path.relpath(walked, root)}'; "
                 "snapshots take only a real folder.",
+                path=os.path.relpath(walked, root),
             )
     if not os.path.exists(path):
-        raise SnapshotError(
+        raise EnvBuilderError(
             404,
+            "no-folder",
             f"There is no folder '{folder}'. Create it and put your environment files in it "
             "(e.g. requirements.txt, environment.yml, apt.txt, postBuild).",
+            folder=folder,
         )
     if not os.path.isdir(path):
-        raise SnapshotError(400, f"'{folder}' is a file; the environment must be a folder.")
+        raise EnvBuilderError(
+            400,
+            "not-a-folder",
+            f"'{folder}' is a file; the environment must be a folder.",
+            folder=folder,
+        )
     return path
 
 
@@ -131,41 +126,54 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
             relative = prefix + entry.name
             shown = f"{label}/{relative}"
             if entry.is_symlink():
-                raise SnapshotError(
+                raise EnvBuilderError(
                     400,
+                    "symlink",
                     f"'{shown}' is a symbolic link; snapshots take only regular files. "
                     "Replace it with a copy of the file.",
+                    path=shown,
                 )
             if entry.is_dir(follow_symlinks=False):
                 visit(entry.path, relative + "/")
                 continue
             if not entry.is_file(follow_symlinks=False):
-                raise SnapshotError(
-                    400, f"'{shown}' is not a regular file (a pipe, socket or device)."
+                raise EnvBuilderError(
+                    400,
+                    "not-a-file",
+                    f"'{shown}' is not a regular file (a pipe, socket or device).",
+                    path=shown,
                 )
             if len(files) == limits.max_files:
-                raise SnapshotError(
+                raise EnvBuilderError(
                     413,
+                    "too-many-files",
                     f"'{label}' has more than {limits.max_files} files; an environment needs "
                     "only a few (EnvBuilder.snapshot_max_files).",
+                    limit=limits.max_files,
+                    setting="EnvBuilder.snapshot_max_files",
                 )
             data, mode = _read_regular(entry.path, shown, limits.max_file_bytes)
             total += len(data)
             if total > limits.max_total_bytes:
-                raise SnapshotError(
+                raise EnvBuilderError(
                     413,
+                    "too-large-total",
                     f"The files in '{label}' add up to more than "
                     f"{_size(limits.max_total_bytes)} (EnvBuilder.snapshot_max_total_size). "
                     "Keep data and notebooks out of the environment folder.",
+                    limit=limits.max_total_bytes,
+                    setting="EnvBuilder.snapshot_max_total_size",
                 )
             files.append(SnapshotFile(relative, data, bool(mode & 0o111)))
 
     visit(top, "")
     if not files:
-        raise SnapshotError(
+        raise EnvBuilderError(
             400,
+            "empty-folder",
             f"The folder '{label}' has no files. Add your environment files, e.g. "
             "requirements.txt or environment.yml.",
+            folder=label,
         )
     return files
 
@@ -176,17 +184,25 @@ def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, int]:
     try:
         fd = os.open(path, flags)
     except OSError as e:
-        raise SnapshotError(400, f"'{shown}' cannot be read: {e.strerror}.") from e
+        raise EnvBuilderError(
+            400, "unreadable", f"'{shown}' cannot be read: {e.strerror}.", path=shown
+        ) from e
     with os.fdopen(fd, "rb") as f:
         info = os.fstat(f.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise SnapshotError(400, f"'{shown}' is not a regular file.")
+            raise EnvBuilderError(
+                400, "not-a-file", f"'{shown}' is not a regular file.", path=shown
+            )
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise SnapshotError(
+        raise EnvBuilderError(
             413,
+            "too-large-file",
             f"'{shown}' is larger than {_size(max_bytes)}, the most an environment file may "
             "be (EnvBuilder.snapshot_max_file_size). Keep data out of the environment folder.",
+            path=shown,
+            limit=max_bytes,
+            setting="EnvBuilder.snapshot_max_file_size",
         )
     return data, info.st_mode
 

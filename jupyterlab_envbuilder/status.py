@@ -4,15 +4,13 @@ Every capability that is missing names the admin setting that would enable it, s
 can pass the message on and an admin knows exactly what to change.
 """
 
-import json
-import os
 from typing import Any, Optional
 
-from . import __version__
 from .config import EnvBuilder
+from .contract import RESTART_SCOPES
 from .http import fetch
+from .version import __version__
 
-RESTART_SCOPES = ("servers!server", "read:servers!server")
 RESTART_SETTING = (
     "c.Spawner.oauth_client_allowed_scopes = ['servers!server', 'read:servers!server']"
     "  # in jupyterhub_config.py, or jupyterlab_envbuilder.hub.configure(c)"
@@ -56,32 +54,6 @@ def _scope_granted(wanted: str, granted: list[str], owner: str, server: str) -> 
     return any(scope in accepted for scope in granted)
 
 
-def _json_env(name: str) -> list[str]:
-    try:
-        value = json.loads(os.environ.get(name, "[]"))
-    except ValueError:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
-def hub_context() -> Optional[dict[str, Any]]:
-    """Who and where this server is on the hub, from JupyterHub's environment; None off a hub."""
-    if not os.environ.get("JUPYTERHUB_API_TOKEN"):
-        return None
-    base_url = os.environ.get("JUPYTERHUB_BASE_URL", "/")
-    return {
-        "user": os.environ.get("JUPYTERHUB_USER", ""),
-        "serverName": os.environ.get("JUPYTERHUB_SERVER_NAME", ""),
-        "hubPrefix": base_url.rstrip("/") + "/hub/",
-        "publicUrl": os.environ.get("JUPYTERHUB_PUBLIC_HUB_URL", ""),
-        "hubVersion": None,
-    }
-
-
-def current_image() -> Optional[str]:
-    return os.environ.get("JUPYTER_IMAGE_SPEC") or os.environ.get("JUPYTER_IMAGE") or None
-
-
 async def hub_version(config: EnvBuilder) -> tuple[Optional[str], Optional[str]]:
     """The hub's version from ``GET {hub api}/`` (no auth needed), or an error."""
     if not config.hub_api_url:
@@ -103,12 +75,11 @@ async def build_capability(config: EnvBuilder) -> dict[str, Any]:
             "reason": "No build service is configured for this server.",
             "adminSetting": BUILD_SETTING,
         }
-    token = os.environ.get("JUPYTERHUB_API_TOKEN", "")
-    response = await fetch(url.rstrip("/") + "/versions", token=token, timeout=5)
+    response = await fetch(url.rstrip("/") + "/versions", token=config.hub_api_token, timeout=5)
     if response.code == 200:
         # BinderHub's /versions is public: whether this server's token may build is told by
         # the hub, from the token's own scopes.
-        missing = await missing_service_scope(config, url, token)
+        missing = await missing_service_scope(config)
         if missing:
             return {
                 "available": False,
@@ -140,11 +111,10 @@ def _service_scope_granted(wanted: str, granted: list[str]) -> bool:
     return wanted in granted or "access:services" in granted
 
 
-async def missing_service_scope(config: EnvBuilder, url: str, token: str) -> Optional[str]:
+async def missing_service_scope(config: EnvBuilder) -> Optional[str]:
     """The build-service scope the token lacks, or None (also when the hub cannot tell)."""
-    from .gateway import service_scope
-
-    wanted = service_scope(url)
+    wanted = config.build_service_scope
+    token = config.hub_api_token
     if not (config.hub_api_url and token):
         return None
     response = await fetch(config.hub_api_url.rstrip("/") + "/user", token=token, timeout=5)
@@ -165,7 +135,7 @@ def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dic
             "onto another image from here.",
             "adminSetting": None,
         }
-    granted = _json_env("JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES")
+    granted = config.hub_oauth_client_allowed_scopes
     missing = [
         s for s in RESTART_SCOPES if not _scope_granted(s, granted, hub["user"], hub["serverName"])
     ]
@@ -190,7 +160,7 @@ def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dic
 
 
 async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict[str, Any]:
-    hub = hub_context()
+    hub = config.hub_context()
     if hub is not None:
         hub["hubVersion"], hub["hubVersionError"] = await hub_version(config)
     return {
@@ -198,7 +168,7 @@ async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict
         "frontendVersion": frontend_version,
         "versionMatches": frontend_version is None or frontend_version == __version__,
         "hub": hub,
-        "image": current_image(),
+        "image": config.image or None,
         "capabilities": {
             "build": await build_capability(config),
             "restart": restart_capability(config, hub),

@@ -8,21 +8,15 @@ configure(c, build_service_url="https://hub.example.org/services/binder/",
 from pathlib import Path
 from typing import Any, Optional
 
+from ..contract import BUILD_SERVICE_NAME, RESTART_SCOPES, ROLLBACK_STORAGE_PREFIX, service_scope
 from .localbuilder.register import _grant, _setting, register_local_build_service
 from .snapshotstore.register import register_snapshot_store
 
 # Hub pages that offer the previous environment when a spawn on a new image fails.
 TEMPLATES = str(Path(__file__).parent / "templates")
 
-# The page token must be able to stop and start its own server (the restart path).
-RESTART_SCOPES = ("servers!server", "read:servers!server")
 # What a JupyterHub server's page token gets by default (JupyterHub ≥ 3).
 _DEFAULT_CLIENT_SCOPES = ("access:servers!server",)
-
-SPAWN_OPTION_PRESETS = {
-    "dockerspawner": "image={image}",
-    "dev": "image={image}",
-}
 
 
 def kubespawner_profile_options(profile_slug: str, option_slug: str = "image") -> str:
@@ -37,7 +31,7 @@ def configure(
     c: Any,
     *,
     build_service_url: Optional[str] = None,
-    build_service_name: str = "binder",
+    build_service_name: str = BUILD_SERVICE_NAME,
     local_build_service: bool = False,
     local_build_service_options: Optional[dict] = None,
     snapshot_store: bool = False,
@@ -70,7 +64,7 @@ def configure(
             c, name=build_service_name, **(local_build_service_options or {})
         )
     elif build_service_url:
-        scope = f"access:services!service={build_service_name}"
+        scope = service_scope(build_service_name)
         _grant(c, "user", scope)
         _grant(c, "server", scope)
         environment["ENVBUILDER_BUILD_SERVICE_URL"] = build_service_url
@@ -87,6 +81,8 @@ def configure(
         paths = _setting(c.JupyterHub, "template_paths", [])
         if TEMPLATES not in paths:
             paths.insert(0, TEMPLATES)
+        template_vars = _setting(c.JupyterHub, "template_vars", {})
+        template_vars["envbuilder_rollback_prefix"] = ROLLBACK_STORAGE_PREFIX
         scopes = _setting(c.Spawner, "oauth_client_allowed_scopes", [])
         if not scopes:
             scopes.extend(_DEFAULT_CLIENT_SCOPES)

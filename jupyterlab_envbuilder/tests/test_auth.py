@@ -9,7 +9,7 @@ import pytest
 from tornado.routing import PathMatches
 from tornado.web import RequestHandler
 
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 # The one route that proves itself with a capability instead of Jupyter auth.
 CAPABILITY_ROUTE = re.compile(r"envbuilder/snapshots/.*\.git")
 
@@ -44,7 +44,7 @@ def extension_routes(web_app):
 def sample_path(pattern):
     """A concrete path for a route regex: each group becomes a plausible value."""
     path = pattern.rstrip("$")
-    path = re.sub(r"\(\?P<\w+>[^)]*\)|\([^)]*\)", "sample", path)
+    path = re.sub(r"\(\?P<\w+>[^)]*\)|\([^)]*\)", "0" * 32, path)
     return path.replace("\\", "")
 
 
@@ -54,31 +54,48 @@ def implemented_methods(handler):
     ]
 
 
+async def anonymous(http_server_client, method, path):
+    return await http_server_client.fetch(
+        path,
+        method=method,
+        body=b"{}" if method in ("POST", "PUT", "PATCH") else None,
+        follow_redirects=False,
+        headers={"Accept": "application/json"},
+        raise_error=False,
+        request_timeout=10,
+    )
+
+
 async def test_every_handler_requires_authentication(jp_serverapp, http_server_client):
     routes = extension_routes(jp_serverapp.web_app)
-    assert routes, "the extension registered no routes"
+    names = {handler.__name__ for _, handler in routes}
+    assert {"StatusHandler", "SnapshotsHandler", "BuildHandler", "SnapshotRepoHandler"} <= names
     checked = []
     for pattern, handler in routes:
-        if CAPABILITY_ROUTE.search(pattern):
-            continue
+        path = sample_path(pattern)
         for method in implemented_methods(handler):
-            response = await http_server_client.fetch(
-                sample_path(pattern),
-                method=method,
-                body=b"{}" if method in ("POST", "PUT", "PATCH") else None,
-                follow_redirects=False,
-                headers={"Accept": "application/json"},
-                raise_error=False,
-                request_timeout=10,
-            )
+            response = await anonymous(http_server_client, method, path)
+            if CAPABILITY_ROUTE.search(pattern):
+                # The capability proves the request; an unknown one finds nothing.
+                assert response.code == 404, (method, path)
+                continue
             assert response.code in (401, 403), (
                 f"{method} {pattern} ({handler.__name__}) answered {response.code} "
                 "to an anonymous request: decorate it with @tornado.web.authenticated"
             )
+            assert not re.search(rb"data:|refs/heads", response.body or b"")
             checked.append((method, pattern))
     assert any(p.rstrip("$").endswith("envbuilder/status") for _, p in checked)
 
 
+@pytest.mark.parametrize("header", ["", "token wrong-token"])
+async def test_a_wrong_token_is_refused_too(jp_fetch, header):
+    with pytest.raises(Exception) as e:
+        await jp_fetch("envbuilder", "builds", headers={"Authorization": header})
+    assert e.value.code == 403
+
+
 def test_sample_path_fills_groups():
-    assert sample_path(r"/envbuilder/builds/(?P<build_id>[^/]+)$") == "/envbuilder/builds/sample"
-    assert sample_path(r"/envbuilder/build/(.+)") == "/envbuilder/build/sample"
+    zeros = "0" * 32
+    assert sample_path(r"/envbuilder/builds/(?P<build_id>[^/]+)$") == f"/envbuilder/builds/{zeros}"
+    assert sample_path(r"/envbuilder/build/(.+)") == f"/envbuilder/build/{zeros}"

@@ -5,9 +5,10 @@ import json
 import pytest
 from tornado.httpclient import HTTPClientError
 
+from jupyterlab_envbuilder.config import Limits
 from jupyterlab_envbuilder.environments import folder_sha, read_entries, record, summary
 from jupyterlab_envbuilder.history import BuildRecord
-from jupyterlab_envbuilder.snapshots import Limits, read_folder, snapshot_commit
+from jupyterlab_envbuilder.snapshots import read_folder, snapshot_commit
 
 LIMITS = Limits(1024 * 1024, 10 * 1024 * 1024, 100)
 
@@ -74,8 +75,8 @@ def test_entries_newest_last_in_the_file_and_corrupt_lines_skipped(tmp_path):
     assert [e["kind"] for e in read_entries(str(tmp_path))] == ["started", "last-known-good"]
 
 
-async def test_api_records_last_known_good(jp_fetch, monkeypatch):
-    monkeypatch.setenv("JUPYTER_IMAGE_SPEC", "img:new")
+@pytest.mark.envbuilder(image="img:new")
+async def test_api_records_last_known_good(jp_fetch):
     response = await jp_fetch(
         "envbuilder", "environments", method="POST", body=json.dumps({"lastKnownGood": "img:old"})
     )

@@ -36,12 +36,7 @@ async def upstream():
 
 @pytest.fixture
 def envbuilder_config(envbuilder_config, upstream):
-    return {"build_service_url": upstream.url, **envbuilder_config}
-
-
-@pytest.fixture(autouse=True)
-def hub_token(monkeypatch):
-    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", TOKEN)
+    return {"build_service_url": upstream.url, "hub_api_token": TOKEN, **envbuilder_config}
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import subprocess
 import pytest
 from tornado.httpclient import HTTPClientError
 
-from jupyterlab_envbuilder.gitinfo import GitInfoError, public_remote, run_git
+from jupyterlab_envbuilder.errors import EnvBuilderError
+from jupyterlab_envbuilder.gitinfo import public_remote, run_git
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Instructor",
@@ -198,7 +199,7 @@ async def test_missing_and_empty_paths(jp_fetch, course):
 
 async def test_git_is_stopped_after_its_timeout(tmp_path):
     git(tmp_path, "init", "-b", "main")
-    with pytest.raises(GitInfoError) as error:
+    with pytest.raises(EnvBuilderError) as error:
         await run_git(["-c", "alias.slow=!sleep 10", "slow"], str(tmp_path), timeout=0.5)
     assert error.value.status == 504
     assert "longer than 0.5 s" in error.value.message

@@ -6,6 +6,7 @@ import pytest
 from jupyterhub import orm
 from jupyterhub.app import JupyterHub
 
+from jupyterlab_envbuilder.contract import ROLLBACK_STORAGE_PREFIX
 from jupyterlab_envbuilder.hub import configure
 
 
@@ -126,6 +127,8 @@ async def test_hub_pages_offer_the_previous_environment(hub_from_config):
         "logout_url": "/hub/logout",
         "no_spawner_check": True,
         "spawner": SimpleNamespace(name="work"),
+        # What JupyterHub adds to every page from c.JupyterHub.template_vars.
+        **app.template_vars,
     }
     for name, context in [
         ("error.html", {"status_code": 500, "status_message": "Spawn failed"}),
@@ -136,10 +139,12 @@ async def test_hub_pages_offer_the_previous_environment(hub_from_config):
         html = env.get_template(name).render(**page, **context)
         # The hub's own page is still there, with the rollback box added.
         assert 'id="envbuilder-rollback"' in html, name
-        assert "jupyterlab-envbuilder:rollback:" in html, name
+        # The key the Lab page stores the rollback under (src/widgets/restart.ts).
+        assert json.dumps(ROLLBACK_STORAGE_PREFIX) in html, name
     assert (
         env.get_template("error.html")
         .render(
+            **app.template_vars,
             static_url=lambda path, **kw: path,
             base_url="/",
             prefix="/hub/",

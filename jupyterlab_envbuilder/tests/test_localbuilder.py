@@ -222,14 +222,14 @@ def envbuilder_config(envbuilder_config, hub):
         **envbuilder_config,
         "build_service_url": hub.service_url,
         "snapshot_base_url": hub.url,
+        "hub_api_token": hub.server_token,
     }
 
 
 @pytest.fixture
-def alice(hub, jp_serverapp, http_server_client, http_server_port, jp_base_url, monkeypatch):
+def alice(hub, jp_serverapp, http_server_client, http_server_port, jp_base_url):
     """Alice's server behind the hub's proxy, with a server token; its snapshot requests."""
     hub.route("/user/alice", f"http://127.0.0.1:{http_server_port[-1]}")
-    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", hub.server_token)
     requests = []
     log_request = jp_serverapp.web_app.settings["log_function"]
 

@@ -11,10 +11,10 @@ import pytest
 from envfolder import FILES, write_env
 from tornado.httpclient import HTTPClientError
 
+from jupyterlab_envbuilder.config import Limits
+from jupyterlab_envbuilder.contract import MAX_FILE_BYTES
+from jupyterlab_envbuilder.errors import EnvBuilderError
 from jupyterlab_envbuilder.snapshots import (
-    MAX_FILE_BYTES,
-    Limits,
-    SnapshotError,
     load_secret,
     read_folder,
     snapshot_commit,
@@ -117,7 +117,7 @@ def test_jupyter_checkpoints_are_not_part_of_the_environment(tmp_path):
 )
 def test_caps(tmp_path, limits, files, message):
     write_env(tmp_path / "environment", files, executable=set())
-    with pytest.raises(SnapshotError) as e:
+    with pytest.raises(EnvBuilderError) as e:
         read_folder(str(tmp_path), "environment", limits)
     assert e.value.status == 413
     assert message in e.value.message
@@ -132,33 +132,33 @@ def test_symlinks_special_files_and_ways_out_are_refused(tmp_path):
     (tmp_path / "secret.txt").write_text("not yours\n")
 
     os.symlink(tmp_path / "secret.txt", env / "link.txt")
-    with pytest.raises(SnapshotError, match="symbolic link") as e:
+    with pytest.raises(EnvBuilderError, match="symbolic link") as e:
         read_folder(str(tmp_path), "environment", Limits())
     assert e.value.status == 400
     os.remove(env / "link.txt")
 
     os.mkfifo(env / "pipe")
-    with pytest.raises(SnapshotError, match="not a regular file"):
+    with pytest.raises(EnvBuilderError, match="not a regular file"):
         read_folder(str(tmp_path), "environment", Limits())
     os.remove(env / "pipe")
 
     os.symlink(env, tmp_path / "elsewhere")
-    with pytest.raises(SnapshotError, match="symbolic link"):
+    with pytest.raises(EnvBuilderError, match="symbolic link"):
         read_folder(str(tmp_path), "elsewhere", Limits())
     for way_out in ("../environment", "environment/../../etc", ""):
-        with pytest.raises(SnapshotError):
+        with pytest.raises(EnvBuilderError):
             read_folder(str(tmp_path / "environment"), way_out, Limits())
 
 
 def test_missing_empty_and_file_folders(tmp_path):
-    with pytest.raises(SnapshotError, match="no folder") as e:
+    with pytest.raises(EnvBuilderError, match="no folder") as e:
         read_folder(str(tmp_path), "environment", Limits())
     assert e.value.status == 404
     (tmp_path / "environment").mkdir()
-    with pytest.raises(SnapshotError, match="has no files"):
+    with pytest.raises(EnvBuilderError, match="has no files"):
         read_folder(str(tmp_path), "environment", Limits())
     (tmp_path / "binder.txt").write_text("x")
-    with pytest.raises(SnapshotError, match="is a file"):
+    with pytest.raises(EnvBuilderError, match="is a file"):
         read_folder(str(tmp_path), "binder.txt", Limits())
 
 

@@ -18,6 +18,7 @@ import httpx
 import pytest
 from traitlets.config import Config
 
+from jupyterlab_envbuilder.config import Limits
 from jupyterlab_envbuilder.hub import configure
 from jupyterlab_envbuilder.hub.snapshotstore.app import (
     SnapshotStoreService,
@@ -25,7 +26,7 @@ from jupyterlab_envbuilder.hub.snapshotstore.app import (
     networks,
 )
 from jupyterlab_envbuilder.hub.snapshotstore.store import decode_files
-from jupyterlab_envbuilder.snapshots import Limits, SnapshotFile, snapshot_commit
+from jupyterlab_envbuilder.snapshots import SnapshotFile, snapshot_commit
 
 ROOT = Path(__file__).resolve().parents[2]
 CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"

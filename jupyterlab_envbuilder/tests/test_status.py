@@ -7,6 +7,7 @@ from tornado.httpclient import HTTPClientError
 from tornado.web import Application, RequestHandler
 
 from jupyterlab_envbuilder import __version__
+from jupyterlab_envbuilder.config import EnvBuilder
 from jupyterlab_envbuilder.status import RESTART_SETTING, _scope_granted
 
 
@@ -17,36 +18,73 @@ async def get_status(jp_fetch, version=None):
     return json.loads(response.body)
 
 
+# What JupyterHub gives a named server (the spawner's environment), as EnvBuilder traits.
+ON_HUB = {
+    "hub_api_token": "secret-token",
+    "hub_user": "alice",
+    "hub_server_name": "analysis",
+    "hub_base_url": "/",
+    "image": "example.org/env:abc",
+    "hub_oauth_client_allowed_scopes": [
+        "servers!server=alice/analysis",
+        "read:servers!server=alice/analysis",
+    ],
+    "spawn_options_template": "image={image}",
+}
+# Off a hub: nothing from the machine's environment leaks into the server under test.
+OFF_HUB = {
+    "hub_api_token": "",
+    "hub_api_url": "",
+    "build_service_url": "",
+    "image": "",
+    "spawn_options_template": "",
+}
+
+
 @pytest.fixture
-def hub_env(monkeypatch):
-    """The environment JupyterHub gives a named server (what the spawner sets)."""
+def envbuilder_config(envbuilder_config, request):
+    settings = {**OFF_HUB, **envbuilder_config}
+    if "hub_and_builder" in request.fixturenames:
+        settings.update(request.getfixturevalue("hub_and_builder"))
+    marker = request.node.get_closest_marker("envbuilder")
+    if marker is not None:
+        settings.update(marker.kwargs)  # the test's own settings win
+    return settings
+
+
+def test_settings_come_from_the_environment_once(monkeypatch):
+    scopes = ["servers!server", "read:servers!server"]
     env = {
         "JUPYTERHUB_API_TOKEN": "secret-token",
         "JUPYTERHUB_USER": "alice",
         "JUPYTERHUB_SERVER_NAME": "analysis",
-        "JUPYTERHUB_BASE_URL": "/",
-        "JUPYTERHUB_PUBLIC_HUB_URL": "",
+        "JUPYTERHUB_BASE_URL": "/prefix/",
+        "JUPYTERHUB_PUBLIC_HUB_URL": "https://hub.example.org/hub/",
+        "JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES": json.dumps(scopes),
+        "JUPYTER_IMAGE": "example.org/env:old",
         "JUPYTER_IMAGE_SPEC": "example.org/env:abc",
-        "JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES": json.dumps(
-            ["servers!server=alice/analysis", "read:servers!server=alice/analysis"]
-        ),
-        "ENVBUILDER_SPAWN_OPTIONS": "image={image}",
+        "ENVBUILDER_BUILD_SERVICE_URL": "https://hub.example.org/services/builder/",
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    for key in ("JUPYTERHUB_API_URL", "ENVBUILDER_BUILD_SERVICE_URL", "JUPYTER_IMAGE"):
-        monkeypatch.delenv(key, raising=False)
-    return env
+    monkeypatch.delenv("ENVBUILDER_SNAPSHOT_BASE_URL", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_PUBLIC_URL", raising=False)
+    config = EnvBuilder()
+    assert config.hub_context() == {
+        "user": "alice",
+        "serverName": "analysis",
+        "hubPrefix": "/prefix/hub/",
+        "publicUrl": "https://hub.example.org/hub/",
+    }
+    assert config.image == "example.org/env:abc"
+    assert config.hub_oauth_client_allowed_scopes == scopes
+    assert config.snapshot_base_url == "https://hub.example.org/hub/"
+    assert config.build_service_scope == "access:services!service=builder"
+    monkeypatch.setenv("JUPYTERHUB_USER", "mallory")
+    assert config.hub_user == "alice"
 
 
-async def test_off_a_hub_nothing_is_claimed(jp_fetch, monkeypatch):
-    for key in (
-        "JUPYTERHUB_API_TOKEN",
-        "ENVBUILDER_BUILD_SERVICE_URL",
-        "JUPYTER_IMAGE_SPEC",
-        "JUPYTER_IMAGE",
-    ):
-        monkeypatch.delenv(key, raising=False)
+async def test_off_a_hub_nothing_is_claimed(jp_fetch):
     status = await get_status(jp_fetch, __version__)
     assert status["version"] == __version__
     assert status["versionMatches"] is True
@@ -57,7 +95,8 @@ async def test_off_a_hub_nothing_is_claimed(jp_fetch, monkeypatch):
     assert status["capabilities"]["restart"]["available"] is False
 
 
-async def test_named_server_context_and_image(jp_fetch, hub_env):
+@pytest.mark.envbuilder(**ON_HUB)
+async def test_named_server_context_and_image(jp_fetch):
     status = await get_status(jp_fetch, __version__)
     assert status["hub"]["user"] == "alice"
     assert status["hub"]["serverName"] == "analysis"
@@ -69,14 +108,15 @@ async def test_named_server_context_and_image(jp_fetch, hub_env):
     }
 
 
-async def test_version_mismatch_is_reported(jp_fetch, hub_env):
+@pytest.mark.envbuilder(**ON_HUB)
+async def test_version_mismatch_is_reported(jp_fetch):
     status = await get_status(jp_fetch, "0.0.0-other")
     assert status["versionMatches"] is False
     assert status["frontendVersion"] == "0.0.0-other"
 
 
-async def test_missing_restart_scopes_name_the_admin_setting(jp_fetch, hub_env, monkeypatch):
-    monkeypatch.setenv("JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES", json.dumps(["read:users"]))
+@pytest.mark.envbuilder(**{**ON_HUB, "hub_oauth_client_allowed_scopes": ["read:users"]})
+async def test_missing_restart_scopes_name_the_admin_setting(jp_fetch):
     restart = (await get_status(jp_fetch))["capabilities"]["restart"]
     assert restart["available"] is False
     assert restart["missingScopes"] == ["servers!server", "read:servers!server"]
@@ -84,8 +124,8 @@ async def test_missing_restart_scopes_name_the_admin_setting(jp_fetch, hub_env, 
     assert restart["spawnOptionsTemplate"] == "image={image}"
 
 
-async def test_missing_spawn_template_is_named(jp_fetch, hub_env, monkeypatch):
-    monkeypatch.delenv("ENVBUILDER_SPAWN_OPTIONS")
+@pytest.mark.envbuilder(**{**ON_HUB, "spawn_options_template": ""})
+async def test_missing_spawn_template_is_named(jp_fetch):
     restart = (await get_status(jp_fetch))["capabilities"]["restart"]
     assert restart["available"] is False
     assert "ENVBUILDER_SPAWN_OPTIONS" in restart["adminSetting"]
@@ -131,7 +171,7 @@ class _FakeBuildService(RequestHandler):
 
 
 @pytest.fixture
-def hub_and_builder(hub_env, monkeypatch, unused_tcp_port_factory):
+def hub_and_builder(unused_tcp_port_factory):
     """A hub API root and a build service on loopback, to check the handshake's probes."""
     import tornado.httpserver
 
@@ -145,9 +185,11 @@ def hub_and_builder(hub_env, monkeypatch, unused_tcp_port_factory):
     port = unused_tcp_port_factory()
     server = tornado.httpserver.HTTPServer(app)
     server.listen(port, "127.0.0.1")
-    monkeypatch.setenv("JUPYTERHUB_API_URL", f"http://127.0.0.1:{port}/hub/api")
-    monkeypatch.setenv("ENVBUILDER_BUILD_SERVICE_URL", f"http://127.0.0.1:{port}/services/binder/")
-    yield port
+    yield {
+        **ON_HUB,
+        "hub_api_url": f"http://127.0.0.1:{port}/hub/api",
+        "build_service_url": f"http://127.0.0.1:{port}/services/binder/",
+    }
     server.stop()
 
 
@@ -157,18 +199,16 @@ async def test_hub_version_and_reachable_build_service(jp_fetch, hub_and_builder
     assert status["capabilities"]["build"]["available"] is True
 
 
-async def test_build_service_refusing_the_token_names_the_scope(
-    jp_fetch, hub_and_builder, monkeypatch
-):
-    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "wrong-token")
+@pytest.mark.envbuilder(hub_api_token="wrong-token")
+async def test_build_service_refusing_the_token_names_the_scope(jp_fetch, hub_and_builder):
     build = (await get_status(jp_fetch))["capabilities"]["build"]
     assert build["available"] is False
     assert "HTTP 403" in build["reason"]
     assert "access:services!service=binder" in build["adminSetting"]
 
 
-async def test_build_service_down_is_reported(jp_fetch, hub_env, monkeypatch, unused_tcp_port):
-    monkeypatch.setenv("ENVBUILDER_BUILD_SERVICE_URL", f"http://127.0.0.1:{unused_tcp_port}/")
+@pytest.mark.envbuilder(**ON_HUB, build_service_url="http://127.0.0.1:9/")
+async def test_build_service_down_is_reported(jp_fetch):
     build = (await get_status(jp_fetch))["capabilities"]["build"]
     assert build["available"] is False
     assert "cannot be reached" in build["reason"]

@@ -18,16 +18,18 @@ from http.client import responses
 from typing import Any, Optional
 from urllib.parse import unquote, urlsplit
 
+import jupyterhub
 import repo2docker
 from jupyterhub.services.auth import HubAuth, HubAuthenticated
-from tornado.httpclient import AsyncHTTPClient
+from tornado.iostream import StreamClosedError
 from tornado.web import Application as WebApplication
 from tornado.web import HTTPError, RequestHandler, authenticated
 from traitlets import Enum, Float, Int, List, Unicode, default
 from traitlets.config import Application
 
-from ... import __version__
 from ...eventstream import Follower, encode_event
+from ...http import fetch
+from ...version import __version__
 from .builds import Builder
 
 _SHA = re.compile(r"[0-9a-f]{40}")
@@ -88,8 +90,11 @@ class BuildHandler(HubAuthenticated, RequestHandler):
         await self.send(encode_event(event))
 
     async def send(self, chunk: bytes) -> None:
-        self.write(chunk)
-        await self.flush()
+        try:
+            self.write(chunk)
+            await self.flush()
+        except StreamClosedError:
+            self.on_connection_close()
 
     def on_connection_close(self) -> None:
         if self.follower is not None:
@@ -152,12 +157,7 @@ class HealthHandler(RequestHandler):
     async def hub_ok(self) -> bool:
         if not self.hub_api_url:
             return False
-        try:
-            response = await AsyncHTTPClient().fetch(
-                self.hub_api_url.rstrip("/") + "/", request_timeout=3, raise_error=False
-            )
-        except OSError:
-            return False
+        response = await fetch(self.hub_api_url.rstrip("/") + "/", timeout=3)
         return response.code == 200
 
     async def get(self) -> None:
@@ -174,10 +174,6 @@ class HealthHandler(RequestHandler):
 
 def default_appendix() -> str:
     """What an image needs to come back as a server of this hub with this extension."""
-    import jupyterhub
-
-    from ... import __version__
-
     packages = [f"jupyterhub=={jupyterhub.__version__}", "jupyterlab>=4.4,<5"]
     # A development version is not on PyPI: then the image gets the latest release.
     release = __version__.replace(".", "").isdigit()

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Optional
 
+import docker
 import escapism
 
 from ...eventstream import EventLog
@@ -45,8 +46,6 @@ def image_name(prefix: str, repo_url: str, ref: str) -> str:
 def container_engine_available() -> bool:
     """Whether a docker daemon answers (``$DOCKER_HOST`` or the default socket)."""
     try:
-        import docker
-
         client = docker.from_env(timeout=3)
         try:
             return bool(client.ping())
@@ -57,8 +56,6 @@ def container_engine_available() -> bool:
 
 
 def image_exists(name: str) -> bool:
-    import docker
-
     client = docker.from_env(timeout=10)
     try:
         client.images.get(name)

@@ -5,6 +5,8 @@ from typing import Any, Optional
 
 from traitlets.config import LazyConfigValue
 
+from ...contract import BUILD_SERVICE_NAME, service_scope
+
 # JupyterHub's default scopes of the roles this adds to.
 _DEFAULT_ROLE_SCOPES = {
     "user": ["self"],
@@ -38,7 +40,7 @@ def _grant(c: Any, role_name: str, scope: str) -> None:
 def register_local_build_service(
     c: Any,
     *,
-    name: str = "binder",
+    name: str = BUILD_SERVICE_NAME,
     ip: str = "127.0.0.1",
     port: int = 8585,
     container_engine: str = "auto",
@@ -80,7 +82,7 @@ def register_local_build_service(
     services[:] = [s for s in services if s.get("name") != name]
     services.append(service)
 
-    scope = f"access:services!service={name}"
+    scope = service_scope(name)
     _grant(c, "user", scope)
     _grant(c, "server", scope)
 

@@ -33,8 +33,9 @@ from tornado.web import HTTPError, RequestHandler, authenticated
 from traitlets import Float, Int, List, Unicode, default
 from traitlets.config import Application
 
-from ... import __version__
-from ...snapshots import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, Limits
+from ...config import Limits
+from ...contract import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES
+from ...version import __version__
 from .store import PushError, SnapshotStore, decode_files
 
 Network = Any  # ipaddress.IPv4Network | ipaddress.IPv6Network

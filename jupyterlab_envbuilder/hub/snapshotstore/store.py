@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Optional
 
+from ...config import Limits
 from ...snapshots import (
     IGNORED_NAMES,
-    Limits,
     SnapshotFile,
     served_file,
     snapshot_commit,

@@ -1,27 +1,21 @@
-"""HTTP side of snapshots: take one, and serve the snapshot repository to the build service.
+"""``POST envbuilder/snapshots``, and the snapshot repository served to the build service.
 
-``POST envbuilder/snapshots`` is authenticated like every other route. The repository route
-``envbuilder/snapshots/<capability>.git/<path>`` is the one route without Jupyter auth: the
-build service has no Jupyter credentials, so the route proves itself with the capability and
-answers nothing but the files of that one repository, read-only.
+The repository route ``envbuilder/snapshots/<capability>.git/<path>`` is the one route without
+Jupyter auth: the build service has no Jupyter credentials, so the route proves itself with the
+capability and answers nothing but the files of that one repository, read-only.
 """
 
 import asyncio
-import os
-from typing import Any, Optional
-from urllib.parse import urlsplit
+from typing import Any
 
 import tornado
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.utils import url_path_join
 
-from .config import EnvBuilder
-from .handlers import NAMESPACE, BaseHandler
-from .snapshots import (
-    DEFAULT_FOLDER,
-    REPO_DIRNAME,
-    Limits,
-    SnapshotError,
+from ..config import EnvBuilder, origin
+from ..contract import API_NAMESPACE, DEFAULT_FOLDER
+from ..errors import EnvBuilderError
+from ..snapshots import (
     capability_for,
     check_capability,
     load_secret,
@@ -29,14 +23,7 @@ from .snapshots import (
     spec_for,
     take_snapshot,
 )
-
-
-def origin(url: str) -> Optional[str]:
-    """``scheme://host[:port]`` of an http(s) URL, or None."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return f"{parts.scheme}://{parts.netloc}"
+from .base import BaseHandler
 
 
 class SnapshotsHandler(BaseHandler):
@@ -48,30 +35,19 @@ class SnapshotsHandler(BaseHandler):
 
     @tornado.web.authenticated
     async def post(self) -> None:
-        body = self.get_json_body() or {}
-        if not isinstance(body, dict):
-            raise tornado.web.HTTPError(400, 'Send a JSON object like {"folder": "environment"}.')
-        folder = body.get("folder") or DEFAULT_FOLDER
+        folder = self.json_object().get("folder") or DEFAULT_FOLDER
         config = self.envbuilder
-        limits = Limits(
-            config.snapshot_max_file_size,
-            config.snapshot_max_total_size,
-            config.snapshot_max_files,
-        )
-        repo_path = os.path.join(config.data_dir, REPO_DIRNAME)
         root_dir = self.settings["server_root_dir"]
         loop = asyncio.get_running_loop()
-        try:
-            async with self.lock:
-                snapshot = await loop.run_in_executor(
-                    None, take_snapshot, root_dir, folder, repo_path, limits
-                )
-                secret = load_secret(config.data_dir, create=True)
-        except SnapshotError as e:
-            raise tornado.web.HTTPError(e.status, e.message) from e
+        async with self.lock:
+            snapshot = await loop.run_in_executor(
+                None, take_snapshot, root_dir, folder, config.repository_path, config.limits
+            )
+            secret = load_secret(config.data_dir, create=True)
         if secret is None:
-            raise tornado.web.HTTPError(
+            raise EnvBuilderError(
                 500,
+                "empty-secret",
                 f"The snapshot secret in {config.data_dir} is empty; "
                 "delete the file 'snapshot-secret' there to make a new one.",
             )
@@ -93,7 +69,7 @@ class SnapshotsHandler(BaseHandler):
         base = origin(self.envbuilder.snapshot_base_url)
         if base is None:
             base = f"{self.request.protocol}://{self.request.host}"
-        path = url_path_join(self.base_url, NAMESPACE, "snapshots", f"{capability}.git")
+        path = url_path_join(self.base_url, API_NAMESPACE, "snapshots", f"{capability}.git")
         return base + path
 
 
@@ -112,10 +88,9 @@ class SnapshotRepoHandler(tornado.web.RequestHandler):
         self._serve(capability, path, include_body=False)
 
     def _serve(self, capability: str, path: str, include_body: bool) -> None:
-        data_dir = self.envbuilder.data_dir
         found = None
-        if check_capability(data_dir, capability):
-            found = served_file(os.path.join(data_dir, REPO_DIRNAME), path)
+        if check_capability(self.envbuilder.data_dir, capability):
+            found = served_file(self.envbuilder.repository_path, path)
         if found is None:
             raise tornado.web.HTTPError(404)
         body, content_type, immutable = found
@@ -132,17 +107,6 @@ class SnapshotRepoHandler(tornado.web.RequestHandler):
             self.finish()
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
+        # git reads plain text; the capability route says nothing more than the status.
         self.set_header("Content-Type", "text/plain; charset=utf-8")
         self.finish(f"{status_code} {self._reason}\n")
-
-
-def snapshot_routes(route: str, config: EnvBuilder) -> list[tuple]:
-    lock = asyncio.Lock()
-    return [
-        (url_path_join(route, "snapshots"), SnapshotsHandler, {"config": config, "lock": lock}),
-        (
-            url_path_join(route, "snapshots", r"([^/]+)\.git/(.*)"),
-            SnapshotRepoHandler,
-            {"config": config},
-        ),
-    ]

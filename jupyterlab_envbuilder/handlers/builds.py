@@ -1,0 +1,88 @@
+"""The build gateway's routes: a build's event stream, the build history, one build record."""
+
+from typing import Any, Optional
+
+import tornado
+from jupyter_server.utils import url_path_join
+from tornado.iostream import StreamClosedError
+
+from ..config import EnvBuilder
+from ..contract import API_NAMESPACE
+from ..errors import EnvBuilderError
+from ..eventstream import Follower, encode_event
+from ..gateway import BuildGateway, failed_event
+from ..history import list_records, read_record
+from .base import BaseHandler
+
+# BinderHub's interval: a proxy between the browser and this server sees a byte this often.
+KEEPALIVE_INTERVAL = 25
+
+
+class BuildHandler(BaseHandler):
+    """``GET envbuilder/build/<provider>/<spec>``: the event stream of a build."""
+
+    def initialize(self, config: EnvBuilder, gateway: BuildGateway) -> None:
+        super().initialize(config)
+        self.gateway = gateway
+        self.follower: Optional[Follower] = None
+
+    def on_connection_close(self) -> None:
+        if self.follower is not None:
+            self.follower.stop()
+
+    async def send(self, chunk: bytes) -> None:
+        try:
+            self.write(chunk)
+            await self.flush()
+        except StreamClosedError:
+            self.on_connection_close()
+
+    @tornado.web.authenticated
+    async def get(self, provider: str, _spec: str) -> None:
+        # The spec as sent, before tornado decodes "%2F" into "/".
+        prefix = url_path_join(self.base_url, API_NAMESPACE, "build", provider) + "/"
+        path = self.request.path
+        spec = path[len(prefix) :] if path.startswith(prefix) else _spec
+        self.set_header("Content-Type", "text/event-stream")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Accel-Buffering", "no")
+        try:
+            build = self.gateway.attach(provider, spec)
+        except EnvBuilderError as e:
+            # An event stream answers with events, also to say no.
+            self.write(encode_event(failed_event(e)))
+            return
+        self.set_header("X-Envbuilder-Build-Id", build.record.id)
+        await self.flush()
+        self.follower = Follower()
+        await build.log.follow(self.follower, self.send, KEEPALIVE_INTERVAL)
+
+    def finish(self, *args: Any, **kwargs: Any) -> Any:
+        if self.get_status() == 200:
+            kwargs.setdefault("set_content_type", "text/event-stream")
+        return super().finish(*args, **kwargs)
+
+
+class BuildsHandler(BaseHandler):
+    """``GET envbuilder/builds``: the build history, newest first."""
+
+    def initialize(self, config: EnvBuilder, gateway: BuildGateway) -> None:
+        super().initialize(config)
+        self.gateway = gateway
+
+    @tornado.web.authenticated
+    def get(self) -> None:
+        records = list_records(self.envbuilder.records_dir, self.gateway.running_ids())
+        self.reply({"builds": records})
+
+
+class BuildRecordHandler(BuildsHandler):
+    """``GET envbuilder/builds/<id>``: one build record with its events."""
+
+    @tornado.web.authenticated
+    def get(self, record_id: str) -> None:
+        running = record_id in self.gateway.running_ids()
+        record = read_record(self.envbuilder.records_dir, record_id, running)
+        if record is None:
+            raise EnvBuilderError(404, "no-record", f"No build record {record_id!r}.", id=record_id)
+        self.reply(record)

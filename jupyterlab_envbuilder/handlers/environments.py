@@ -1,0 +1,44 @@
+"""``envbuilder/environments``: what this server runs on, and the last-known-good image."""
+
+import asyncio
+
+import tornado
+
+from ..contract import DEFAULT_FOLDER
+from ..environments import record, summary
+from ..errors import EnvBuilderError
+from .base import BaseHandler
+
+
+class EnvironmentsHandler(BaseHandler):
+    """``GET envbuilder/environments?folder=``: running, last-known-good, changed since start.
+
+    ``POST envbuilder/environments`` with ``{"lastKnownGood": "<image>"}``: recorded by the Lab
+    page before it restarts the server onto another image.
+    """
+
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        config = self.envbuilder
+        folder = self.get_query_argument("folder", DEFAULT_FOLDER)
+        loop = asyncio.get_running_loop()
+        answer = await loop.run_in_executor(
+            None,
+            summary,
+            config.data_dir,
+            config.records_dir,
+            config.image or None,
+            self.settings["server_root_dir"],
+            folder,
+            config.limits,
+        )
+        self.reply(answer)
+
+    @tornado.web.authenticated
+    def post(self) -> None:
+        image = self.json_object().get("lastKnownGood")
+        if not isinstance(image, str) or not image.strip():
+            raise EnvBuilderError(400, "no-image", 'Send {"lastKnownGood": "<image name>"}.')
+        config = self.envbuilder
+        entry = record(config.data_dir, "last-known-good", image.strip(), config.hub_server_name)
+        self.reply(entry, status=201)
