@@ -38,6 +38,7 @@ def configure(
     snapshot_store_options: Optional[dict] = None,
     spawn_options: Optional[str] = "image={image}",
     restart: bool = True,
+    launch: bool = True,
 ) -> None:
     """Set the roles, scopes and settings jupyterlab-envbuilder needs.
 
@@ -57,6 +58,9 @@ def configure(
       (``c.Spawner.oauth_client_allowed_scopes``), and show a "start on the previous
       environment" button on the hub's pages when a server fails to start on a new image
       (``c.JupyterHub.template_paths``).
+    - ``launch``: add the hub page behind course links that name a server
+      (``<hub>/hub/envbuilder/launch/<server>?image=…&urlpath=…``, see ``hub.launch``);
+      needs ``spawn_options`` and ``c.JupyterHub.allow_named_servers``.
     """
     environment = _setting(c.Spawner, "environment", {})
     if local_build_service:
@@ -77,10 +81,21 @@ def configure(
             raise ValueError(f"spawn_options needs an {{image}} placeholder: {spawn_options!r}")
         environment["ENVBUILDER_SPAWN_OPTIONS"] = spawn_options
 
-    if restart:
+    if launch and spawn_options:
+        # Imported here: the handler needs JupyterHub, the rest of configure() does not.
+        from .launch import ROUTE, SPAWN_OPTIONS_SETTING, LaunchHandler
+
+        _setting(c.JupyterHub, "tornado_settings", {})[SPAWN_OPTIONS_SETTING] = spawn_options
+        handlers = _setting(c.JupyterHub, "extra_handlers", [])
+        if not any(handler[0] == ROUTE for handler in handlers):
+            handlers.append((ROUTE, LaunchHandler))
+
+    if restart or (launch and spawn_options):
         paths = _setting(c.JupyterHub, "template_paths", [])
         if TEMPLATES not in paths:
             paths.insert(0, TEMPLATES)
+
+    if restart:
         template_vars = _setting(c.JupyterHub, "template_vars", {})
         template_vars["envbuilder_rollback_prefix"] = ROLLBACK_STORAGE_PREFIX
         scopes = _setting(c.Spawner, "oauth_client_allowed_scopes", [])

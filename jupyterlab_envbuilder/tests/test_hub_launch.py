@@ -1,0 +1,205 @@
+"""Course links that name a server, through a real JupyterHub (JupyterHub's own ``MockHub``:
+the hub in-process, a real configurable-http-proxy, mock single-user servers) with the launch
+page ``configure()`` installs, handed over to the real nbgitpuller.
+
+The student already runs their default server on another image; the course link creates and
+starts ``course-101`` beside it, on the link's image, and opens the content there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+# The link round-trip module's real git server, Jupyter server with nbgitpuller and helpers.
+import test_links_roundtrip as roundtrip
+from jupyterhub.tests.mocking import MockHub
+from jupyterhub.tests.utils import public_url
+from tornado.httpclient import AsyncHTTPClient
+from traitlets.config import Config
+
+from jupyterlab_envbuilder.hub import configure
+
+# Fixtures are found by name in the test module.
+git_server = roundtrip.git_server
+jupyter_server = roundtrip.jupyter_server
+
+DEFAULT_IMAGE = "quay.io/org/research:2023"
+COURSE_IMAGE = "quay.io/org/course-101:2024"
+NEXT_TERM_IMAGE = "quay.io/org/course-101:2025"
+
+
+@pytest.fixture
+async def hub(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(
+        "PATH", f"{roundtrip.ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}"
+    )
+    c = Config()
+    c.JupyterHub.allow_named_servers = True
+    configure(c, spawn_options="image={image}")
+    app = MockHub.instance(config=c)
+    await app.initialize([])
+    await app.start()
+    yield app
+    app.log.handlers = []
+    MockHub.clear_instance()
+
+    async def keep_other_tasks(sig=None):
+        pass
+
+    app.shutdown_cancel_tasks = keep_other_tasks
+    await app.stop()
+
+
+class Browser:
+    """A logged-in browser: cookies kept across requests, redirects not followed."""
+
+    def __init__(self, hub, cookies: dict[str, str]):
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(public_url(hub)))
+        self.cookies = dict(cookies)
+
+    async def fetch(self, url: str, **kwargs):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        response = await AsyncHTTPClient().fetch(
+            url if "://" in url else self.origin + url,
+            headers=headers,
+            follow_redirects=False,
+            raise_error=False,
+            **kwargs,
+        )
+        for header in response.headers.get_list("Set-Cookie"):
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response
+
+
+def course_link(hub, git_server: str, image: str, server: str = "course-101") -> str:
+    # The content part as the extension's link builder writes it (src/links).
+    pull = roundtrip.build_link(
+        {
+            "hubUrl": "https://hub.example.org/",
+            "content": {"repo": f"{git_server}course.git", "branch": "main", "path": "intro.ipynb"},
+            "environment": {"kind": "default"},
+        }
+    ).split("/hub/user-redirect/", 1)[1]
+    query = urlencode({"image": image, "urlpath": pull})
+    return f"{public_url(hub)}hub/envbuilder/launch/{server}?{query}"
+
+
+async def wait_ready(spawner) -> None:
+    for _ in range(100):
+        if spawner.ready:
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{spawner._log_name} never became ready")
+
+
+async def test_course_link_starts_a_named_server_beside_the_default_one(
+    hub, git_server, jupyter_server
+):
+    user_server = f"{hub.base_url}user/student/"
+    # The student works on their default server, on their research image.
+    location = await roundtrip.follow_hub_redirects(
+        hub, f"{public_url(hub)}hub/spawn?opt-image={DEFAULT_IMAGE}", "student"
+    )
+    assert location.startswith(user_server)
+    student = hub.users["student"]
+    assert student.spawners[""].user_options == {"image": [DEFAULT_IMAGE]}
+
+    # The course link: course-101 is created and started on the course image.
+    location = await roundtrip.follow_hub_redirects(
+        hub, course_link(hub, git_server, COURSE_IMAGE), "student"
+    )
+    path, _, query = location.partition("?")
+    assert path == f"{user_server}course-101/git-pull"
+    course = student.spawners["course-101"]
+    assert course.user_options == {"image": [COURSE_IMAGE]}
+    assert course.ready
+    # The default server runs on, untouched.
+    assert student.spawners[""].ready
+    assert student.spawners[""].user_options == {"image": [DEFAULT_IMAGE]}
+    await roundtrip.check_nbgitpuller(
+        jupyter_server,
+        query,
+        roundtrip.Expected(
+            repo=f"{git_server}course.git",
+            branch="main",
+            folder="course",
+            urlpath="lab/tree/course/intro.ipynb",
+            opens="course/intro.ipynb",
+        ),
+    )
+
+    # Following the link again goes straight to the content.
+    browser = Browser(hub, await hub.login_user("student"))
+    again = await browser.fetch(course_link(hub, git_server, COURSE_IMAGE))
+    assert again.code == 302
+    assert again.headers["Location"] == location
+
+
+async def test_a_server_on_another_image_is_restarted_only_when_asked(hub, git_server):
+    student_link = course_link(hub, git_server, COURSE_IMAGE)
+    await roundtrip.follow_hub_redirects(hub, student_link, "student")
+    course = hub.users["student"].spawners["course-101"]
+    browser = Browser(hub, await hub.login_user("student"))
+
+    # A link for next term's image: a page, and the server keeps running as it is.
+    next_term = course_link(hub, git_server, NEXT_TERM_IMAGE)
+    page = await browser.fetch(next_term)
+    assert page.code == 200
+    html = page.body.decode()
+    assert COURSE_IMAGE in html and NEXT_TERM_IMAGE in html
+    assert 'id="envbuilder-launch-restart"' in html
+    assert course.ready and course.user_options == {"image": [COURSE_IMAGE]}
+    open_as_is = re.search(r'id="envbuilder-launch-open" href="([^"]+)"', html).group(1)
+    assert open_as_is.startswith(f"{hub.base_url}user/student/course-101/git-pull?")
+
+    # Without the form's XSRF token nothing happens.
+    refused = await browser.fetch(next_term, method="POST", body="")
+    assert refused.code == 403
+    assert course.ready and course.user_options == {"image": [COURSE_IMAGE]}
+
+    # The page's button: the server is stopped and started again on the new image.
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', html).group(1)
+    restart = await browser.fetch(next_term, method="POST", body=urlencode({"_xsrf": xsrf}))
+    assert restart.code == 303
+    assert not hub.users["student"].spawners["course-101"].active
+    location = await roundtrip.follow_hub_redirects(
+        hub, browser.origin + restart.headers["Location"], "student"
+    )
+    assert location.startswith(f"{hub.base_url}user/student/course-101/git-pull?")
+    course = hub.users["student"].spawners["course-101"]
+    await wait_ready(course)
+    assert course.user_options == {"image": [NEXT_TERM_IMAGE]}
+
+
+@pytest.mark.parametrize(
+    ("server", "query", "status"),
+    [
+        ("Course 101", {"image": COURSE_IMAGE}, 400),
+        ("course-101", {"image": "not an image"}, 400),
+        ("course-101", {}, 400),
+        ("course-101", {"image": COURSE_IMAGE, "urlpath": "//evil.example.org/"}, 400),
+        ("course-101", {"image": COURSE_IMAGE, "urlpath": "https://evil.example.org/"}, 400),
+    ],
+)
+async def test_malformed_links_start_nothing(hub, server, query, status):
+    browser = Browser(hub, await hub.login_user("student"))
+    response = await browser.fetch(
+        f"{public_url(hub)}hub/envbuilder/launch/{server.replace(' ', '%20')}?{urlencode(query)}"
+    )
+    assert response.code == status
+    assert "course-101" not in hub.users["student"].orm_spawners
+
+
+async def test_anonymous_visitors_log_in_first(hub, git_server):
+    link = course_link(hub, git_server, COURSE_IMAGE)
+    response = await AsyncHTTPClient().fetch(link, follow_redirects=False, raise_error=False)
+    assert response.code == 302
+    assert "/hub/login?next=" in response.headers["Location"]
