@@ -151,7 +151,7 @@ export interface IBuildRecord extends IBuildSummary {
 export interface IBuildProblem {
   file: string;
   line?: number;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   message: string;
 }
 

@@ -2,6 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import {
   checkIcon,
   errorIcon,
+  infoIcon,
   refreshIcon,
   ToolbarButtonComponent
 } from '@jupyterlab/ui-components';
@@ -224,7 +225,12 @@ function BuildPlan(props: {
           {explanation.buildpack.message}
         </p>
       )}
-      {explanation.runtime && (
+      {explanation.python && (
+        <p data-python-source={explanation.python.source}>
+          {explanation.python.message}
+        </p>
+      )}
+      {explanation.runtime && explanation.runtime.spec?.name !== 'python' && (
         <p>
           {trans.__(
             'Version: %1 (%2).',
@@ -252,7 +258,8 @@ function FileList(
     );
   }
   const counts = new Map<string, number>();
-  for (const problem of model.problems) {
+  // Notes on ignored files are listed below but are not problems of the build.
+  for (const problem of model.problems.filter(p => p.severity !== 'info')) {
     counts.set(problem.file, (counts.get(problem.file) ?? 0) + 1);
   }
   return (
@@ -301,6 +308,8 @@ function FileList(
 function ProblemList(props: IEnvFilesViewProps): JSX.Element {
   const { model, trans } = props;
   const problems = model.problems;
+  const notes = problems.filter(p => p.severity === 'info').length;
+  const count = problems.length - notes;
   return (
     <section
       className="jp-EnvBuilder-problems"
@@ -314,16 +323,22 @@ function ProblemList(props: IEnvFilesViewProps): JSX.Element {
         {trans.__('Problems')}
       </h3>
       <p className="jp-EnvBuilder-muted" aria-live="polite">
-        {problems.length === 0 ? (
+        {count === 0 ? (
           <span className="jp-EnvBuilder-ok">
             <checkIcon.react tag="span" />
-            {trans.__('No problems found, saved or unsaved.')}
+            {notes === 0
+              ? trans.__('No problems found, saved or unsaved.')
+              : trans._n(
+                  'No problems in the files the build reads; one note on a file it ignores:',
+                  'No problems in the files the build reads; %1 notes on files it ignores:',
+                  notes
+                )}
           </span>
         ) : (
           trans._n(
             'One problem, checked as you type:',
             '%1 problems, checked as you type:',
-            problems.length
+            count
           )
         )}
       </p>
@@ -349,8 +364,12 @@ function ProblemItem(props: {
   onOpen: IEnvFilesViewProps['onOpen'];
 }): JSX.Element {
   const { problem, trans } = props;
-  const severity =
-    problem.severity === 'error' ? trans.__('Error') : trans.__('Warning');
+  const severity = {
+    error: trans.__('Error'),
+    warning: trans.__('Warning'),
+    info: trans.__('Information: the build ignores this file')
+  }[problem.severity];
+  const Icon = problem.severity === 'info' ? infoIcon : errorIcon;
   const location = `${problem.file}:${problem.line}:${problem.column}`;
   return (
     <li>
@@ -370,7 +389,7 @@ function ProblemItem(props: {
           problem.column
         )}
       >
-        <errorIcon.react
+        <Icon.react
           tag="span"
           className="jp-EnvBuilder-severity"
           title={severity}

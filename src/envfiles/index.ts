@@ -17,6 +17,7 @@ export type {
 export { explainEnvironment } from './explain/explain';
 export type { IExplainOptions } from './explain/explain';
 export type * from './explain/types';
+export { settleProblems } from './settle';
 export { validateEnvironmentFile } from './validate';
 export type { IEnvironmentFileInput, IValidateOptions } from './validate';
 export { MAX_ENVIRONMENT_FILE_BYTES } from './validate/fileFacts';

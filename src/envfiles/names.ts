@@ -24,13 +24,17 @@ export type EnvironmentFileName = (typeof ENVIRONMENT_FILE_NAMES)[number];
 
 /**
  * Other names repo2docker also reads: an alternative spelling of
- * environment.yml, Julia's alternative project file, and the removed Julia
- * REQUIRE file that now makes the build fail.
+ * environment.yml, Julia's alternative project file, the removed Julia
+ * REQUIRE file that now makes the build fail, pyproject.toml (a package, or
+ * the Python versions it allows) and requirements3.txt (packages for the
+ * Jupyter server's Python when the kernel runs an old Python).
  */
 export const OTHER_CONFIG_NAMES = [
   'environment.yaml',
   'JuliaProject.toml',
-  'REQUIRE'
+  'REQUIRE',
+  'pyproject.toml',
+  'requirements3.txt'
 ] as const;
 
 export type ConfigFileName =

@@ -26,11 +26,35 @@ export const PYTHON_VERSIONS = [
   '3.14'
 ];
 
-/** What a bare major version (`python-3`) means. */
+/** What a bare major version (`python-3`) means (CondaBuildPack.major_pythons). */
 export const PYTHON_MAJOR_DEFAULTS: Readonly<Record<string, string>> = {
   '2': '2.7',
   '3': '3.10'
 };
+
+/** The Python repo2docker builds when nothing asks for a version. */
+export const DEFAULT_PYTHON = PYTHON_MAJOR_DEFAULTS['3'];
+
+/**
+ * The versions repo2docker may pick to satisfy pyproject.toml's
+ * requires-python (conda/supported_python_version.py), oldest first.
+ */
+export const SUPPORTED_PYTHON_VERSIONS = [
+  '3.8',
+  '3.9',
+  '3.10',
+  '3.11',
+  '3.12',
+  '3.13',
+  '3.14'
+];
+
+/**
+ * Kernels on a Python older than this run in a separate environment, and
+ * requirements3.txt is installed into the Jupyter server's (conda's
+ * kernel_env_cutoff_version).
+ */
+export const KERNEL_ENV_CUTOFF = '3.7';
 
 /** R `major.minor` versions and the patch release repo2docker installs for them. */
 export const R_VERSIONS: Readonly<Record<string, string>> = {

@@ -10,8 +10,11 @@
  */
 export type Translate = (msg: string, ...args: any[]) => string;
 
-/** How bad a problem is: an error makes the build fail or do the wrong thing. */
-export type Severity = 'error' | 'warning';
+/**
+ * How bad a problem is: an error makes the build fail or do the wrong thing;
+ * information is a problem in a file the build ignores, so it cannot fail it.
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * One problem found in one file.

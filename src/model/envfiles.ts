@@ -16,6 +16,7 @@ import {
   IProblem,
   isConfigFileName,
   MAX_ENVIRONMENT_FILE_BYTES,
+  settleProblems,
   Translate,
   validateEnvironmentFile
 } from '../envfiles';
@@ -520,10 +521,16 @@ export class EnvFilesModel {
   }
 
   private _publishProblems(): void {
-    const list = [
-      ...this._entries.flatMap(e => this._problemsByFile.get(e.path) ?? []),
-      ...(this._state.kind === 'ready' ? this._sizeProblems() : [])
-    ];
+    const found = this._entries.flatMap(
+      e => this._problemsByFile.get(e.path) ?? []
+    );
+    const list =
+      this._state.kind === 'ready'
+        ? [
+            ...settleProblems(found, this._state.explanation),
+            ...this._sizeProblems()
+          ]
+        : found;
     const key = JSON.stringify(list);
     if (key !== this._problemsKey) {
       this._problemsKey = key;

@@ -2,6 +2,7 @@
  * Which buildpack repo2docker picks, following the order of its
  * `Repo2Docker.buildpacks` list (app.py) and each buildpack's `detect()`.
  */
+import { readPyproject } from '../pyproject';
 import { FolderView } from './view';
 import { BlockerId, BuildpackId, BuildpackReason } from './types';
 
@@ -81,8 +82,16 @@ const RULES: Rule[] = [
         ? pick('python', 'python-runtime', runtime.path)
         : null;
     }
+    const pyproject = view.textOf('pyproject.toml');
     return (
       pick('python', 'python-package', view.pathOf('setup.py')) ??
+      pick(
+        'python',
+        'python-package',
+        pyproject !== null && readPyproject(pyproject).isPackage
+          ? view.pathOf('pyproject.toml')
+          : null
+      ) ??
       pick('python', 'python-requirements', view.pathOf('requirements.txt'))
     );
   }

@@ -14,17 +14,41 @@ import {
   fileMessage,
   runtimeSummary
 } from './messages';
-import { roleOf } from './roles';
-import { IBlocker, IBuildpackChoice, IEnvironmentExplanation } from './types';
+import { validateEnvironmentFile } from '../validate';
+import { decidePython } from './python';
+import { pythonMessage } from './pythonMessage';
+import { IRoleContext, roleOf } from './roles';
+import {
+  BlockerId,
+  IBlocker,
+  IBuildpackChoice,
+  IEnvironmentExplanation,
+  IPythonDecision
+} from './types';
 import { FolderView } from './view';
 
 export interface IExplainOptions {
   /**
-   * File contents by path, as given in `paths`. Only runtime.txt is read:
-   * without it repo2docker's choice between R and Python cannot be known.
+   * File contents by path, as given in `paths`. runtime.txt decides between R
+   * and Python; environment.yml, the Pipfiles and pyproject.toml decide the
+   * Python version; pyproject.toml whether the folder is a package.
    */
   contents?: Readonly<Record<string, string>>;
   trans?: Translate;
+}
+
+/** The first error the validator finds in runtime.txt's text, if any. */
+function runtimeError(view: FolderView, __: Translate): string | null {
+  const runtime = view.runtime;
+  if (runtime.kind !== 'parsed' || runtime.parse.spec === null) {
+    return null;
+  }
+  const text = view.textOf('runtime.txt') ?? '';
+  const problems = validateEnvironmentFile(
+    { path: runtime.path, text },
+    { trans: __ }
+  );
+  return problems.find(p => p.severity === 'error')?.message ?? null;
 }
 
 /**
@@ -40,21 +64,16 @@ export function explainEnvironment(
   const view = new FolderView(layout, options.contents ?? {});
 
   const blockers: IBlocker[] = [];
+  const block = (id: BlockerId, path: string | null, detail = '') =>
+    blockers.push({ id, path, message: blockerMessage(id, path, __, detail) });
   let buildpack: IBuildpackChoice | null = null;
+  let python: IPythonDecision | null = null;
   if (layout.folder === null) {
-    blockers.push({
-      id: 'both-binder-folders',
-      path: null,
-      message: blockerMessage('both-binder-folders', null, __)
-    });
+    block('both-binder-folders', null);
   } else {
     const detection = detectBuildpack(view);
     if (detection.kind === 'blocked') {
-      blockers.push({
-        id: detection.blocker,
-        path: detection.path,
-        message: blockerMessage(detection.blocker, detection.path, __)
-      });
+      block(detection.blocker, detection.path);
     } else {
       buildpack = {
         id: detection.id,
@@ -63,24 +82,41 @@ export function explainEnvironment(
         decidedBy: detection.decidedBy,
         message: buildpackMessage(detection.reason, detection.decidedBy, __)
       };
+      python = decidePython(view, detection.id);
     }
   }
 
+  const runtimePath = view.pathOf('runtime.txt');
+  const context = (blocker: BlockerId | null): IRoleContext => ({
+    view,
+    buildpack: buildpack?.id ?? null,
+    blocker,
+    python
+  });
+  // A runtime.txt the build reads but the validator rejects fails the build.
+  const rejected = runtimeError(view, __);
+  const runtimeEntry = layout.entries.find(e => e.path === runtimePath);
+  if (
+    blockers.length === 0 &&
+    rejected !== null &&
+    runtimeEntry &&
+    roleOf(runtimeEntry, context(null)).status === 'used'
+  ) {
+    block('runtime-rejected', runtimePath, rejected);
+  }
+  if (
+    blockers.length === 0 &&
+    python?.source === 'pyproject' &&
+    python.version === null
+  ) {
+    block('pyproject-python', python.path, python.written ?? '');
+  }
+
   const blocker = blockers[0]?.id ?? null;
-  const runtime =
-    view.runtime.kind === 'absent' || layout.folder === null
-      ? null
-      : {
-          path: view.runtime.path,
-          spec: view.runtime.kind === 'parsed' ? view.runtime.parse.spec : null,
-          summary: runtimeSummary(view.runtime, __)
-        };
+  const runtimeSummaryText =
+    view.runtime.kind === 'absent' ? '' : runtimeSummary(view.runtime, __);
   const files = layout.entries.map(entry => {
-    const role = roleOf(entry, {
-      view,
-      buildpack: buildpack?.id ?? null,
-      blocker
-    });
+    const role = roleOf(entry, context(blocker));
     const message = fileMessage(
       role,
       blocker,
@@ -88,7 +124,7 @@ export function explainEnvironment(
         name: entry.name,
         folder: view.folder,
         buildpack: buildpack?.label ?? '',
-        runtime: runtime?.summary ?? '',
+        runtime: runtimeSummaryText,
         runtimeName: view.runtimeName ?? ''
       },
       __
@@ -96,5 +132,30 @@ export function explainEnvironment(
     return { ...role, path: entry.path, message };
   });
 
-  return { folder: layout.folder, buildpack, runtime, files, blockers };
+  // Only a runtime.txt the build uses says what the version is.
+  const runtimeRole = files.find(f => f.path === runtimePath);
+  const runtime =
+    runtimePath !== null &&
+    view.runtime.kind !== 'absent' &&
+    runtimeRole?.status === 'used' &&
+    runtimeRole.reason !== 'breaks-build'
+      ? {
+          path: runtimePath,
+          spec: view.runtime.kind === 'parsed' ? view.runtime.parse.spec : null,
+          summary: runtimeSummaryText
+        }
+      : null;
+  const pythonChoice =
+    python !== null && buildpack !== null && blocker === null
+      ? { ...python, message: pythonMessage(python, buildpack.id, __) }
+      : null;
+
+  return {
+    folder: layout.folder,
+    buildpack,
+    runtime,
+    python: pythonChoice,
+    files,
+    blockers
+  };
 }

@@ -170,7 +170,24 @@ export function fileMessage(
         return __(
           'Used to choose the language version; its contents were not checked.'
         );
+      case 'limits-python-version':
+        return __(
+          'Used only for requires-python, which limits the Python version repo2docker picks.'
+        );
+      case 'pyproject-unread':
+        return __(
+          'Used when it declares a package or requires-python; its contents were not checked.'
+        );
+      case 'installs-into-server':
+        return __(
+          "Used: the kernel runs an old Python, so these packages go into the Jupyter server's own Python."
+        );
       case 'breaks-build':
+        if (blocker === 'runtime-rejected') {
+          return __(
+            'The build fails here: repo2docker cannot build what this file asks for; see its problem.'
+          );
+        }
         return blocker === 'julia-require'
           ? __(
               'The build fails here: Julia REQUIRE files are no longer supported; use a Project.toml.'
@@ -270,13 +287,22 @@ export function fileMessage(
       return __(
         'Ignored: Project.toml takes the place of the old REQUIRE file.'
       );
+    case 'pyproject-not-package':
+      return __(
+        'Ignored: without both [project] and [build-system] it is not installed as a package, and it sets no requires-python.'
+      );
+    case 'requirements3-needs-old-python':
+      return __(
+        'Ignored: repo2docker reads requirements3.txt only when the kernel runs Python older than 3.7; list these packages in requirements.txt.'
+      );
   }
 }
 
 export function blockerMessage(
   id: BlockerId,
   path: string | null,
-  __: Translate
+  __: Translate,
+  detail = ''
 ): string {
   switch (id) {
     case 'both-binder-folders':
@@ -292,6 +318,14 @@ export function blockerMessage(
       return __(
         'The build fails: repo2docker cannot read %1. Write one line such as python-3.12, r-4.4-2024-06-01 or r-2024-06-01.',
         path
+      );
+    case 'runtime-rejected':
+      return __('The build fails at %1: %2', path, detail);
+    case 'pyproject-python':
+      return __(
+        'The build fails: %1 requires Python %2, and repo2docker supports no version that fits.',
+        path,
+        detail
       );
   }
 }

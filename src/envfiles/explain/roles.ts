@@ -4,12 +4,15 @@
  * does with each file name.
  */
 import { ConfigFileName } from '../names';
+import { readPyproject } from '../pyproject';
+import { KERNEL_ENV_CUTOFF } from '../repo2docker';
 import { IConfigEntry } from './layout';
 import {
   BlockerId,
   BuildpackId,
   FileRole,
   IgnoredReason,
+  IPythonDecision,
   UsedReason
 } from './types';
 import { FolderView, TOP_LEVEL_ONLY } from './view';
@@ -18,6 +21,7 @@ export interface IRoleContext {
   view: FolderView;
   buildpack: BuildpackId | null;
   blocker: BlockerId | null;
+  python: IPythonDecision | null;
 }
 
 type Rule = (entry: IConfigEntry, ctx: IRoleContext) => FileRole | null;
@@ -53,7 +57,8 @@ const GENERAL_RULES: Rule[] = [
       : null,
   (entry, { blocker }) =>
     (blocker === 'julia-require' && entry.name === 'REQUIRE') ||
-    (blocker === 'runtime-invalid' && entry.name === 'runtime.txt')
+    ((blocker === 'runtime-invalid' || blocker === 'runtime-rejected') &&
+      entry.name === 'runtime.txt')
       ? used('breaks-build')
       : null,
   (_, { blocker }) => (blocker !== null ? ignored('build-fails') : null),
@@ -95,6 +100,39 @@ function runtimeRole({ view, buildpack }: IRoleContext): FileRole {
     default:
       return ignored('runtime-unknown-name');
   }
+}
+
+/** Whether a `major.minor` version is older than another. */
+function older(version: string, than: string): boolean {
+  const [a, b] = [version, than].map(v => v.split('.').map(Number));
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+function pyprojectRole({ view, buildpack }: IRoleContext): FileRole {
+  const text = view.textOf('pyproject.toml');
+  if (buildpack === null || !PIP_BUILDPACKS.includes(buildpack)) {
+    return ignored('setup-py-not-installed');
+  }
+  if (text === null) {
+    return used('pyproject-unread');
+  }
+  const pyproject = readPyproject(text);
+  if (pyproject.isPackage) {
+    return used('installs-package');
+  }
+  return buildpack === 'python' && pyproject.requiresPython !== null
+    ? used('limits-python-version')
+    : ignored('pyproject-not-package');
+}
+
+/** requirements3.txt: only pip environments with a legacy kernel Python read it. */
+function requirements3Role({ buildpack, python }: IRoleContext): FileRole {
+  if (buildpack !== 'python' && buildpack !== 'pipfile') {
+    return ignored('other-buildpack');
+  }
+  return python?.version && older(python.version, KERNEL_ENV_CUTOFF)
+    ? used('installs-into-server')
+    : ignored('requirements3-needs-old-python');
 }
 
 /** What the chosen buildpack does with a file, by name. */
@@ -165,6 +203,10 @@ function fileRole(name: ConfigFileName, ctx: IRoleContext): FileRole {
         : ignored('other-buildpack');
     case 'runtime.txt':
       return runtimeRole(ctx);
+    case 'pyproject.toml':
+      return pyprojectRole(ctx);
+    case 'requirements3.txt':
+      return requirements3Role(ctx);
   }
 }
 

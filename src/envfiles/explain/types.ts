@@ -54,6 +54,9 @@ export type UsedReason =
   | 'sets-python-version'
   | 'sets-r-version'
   | 'runtime-unread'
+  | 'limits-python-version'
+  | 'pyproject-unread'
+  | 'installs-into-server'
   | 'breaks-build';
 
 /** Why a file is ignored. */
@@ -79,7 +82,9 @@ export type IgnoredReason =
   | 'setup-py-not-installed'
   | 'environment-yml-preferred'
   | 'julia-project-preferred'
-  | 'require-superseded';
+  | 'require-superseded'
+  | 'pyproject-not-package'
+  | 'requirements3-needs-old-python';
 
 export type FileRole =
   | { status: 'used'; reason: UsedReason }
@@ -94,7 +99,11 @@ export type IFileRole = FileRole & {
 
 /** Something that makes the build fail before it installs anything. */
 export type BlockerId =
-  'both-binder-folders' | 'julia-require' | 'runtime-invalid';
+  | 'both-binder-folders'
+  | 'julia-require'
+  | 'runtime-invalid'
+  | 'runtime-rejected'
+  | 'pyproject-python';
 
 export interface IBlocker {
   id: BlockerId;
@@ -112,12 +121,35 @@ export interface IRuntimeMeaning {
   summary: string;
 }
 
+/** Where the Python version comes from. */
+export type PythonSource =
+  'runtime' | 'environment' | 'pipfile' | 'pyproject' | 'default';
+
+export interface IPythonDecision {
+  /** `major.minor`, or null when the contents that decide it were not given. */
+  version: string | null;
+  source: PythonSource;
+  /** The file that decided, or null for the default. */
+  path: string | null;
+  /** What the file says, as written (`python=3.11`, `>=3.11`), when it matters. */
+  written: string | null;
+}
+
+/** The Python repo2docker builds, where it chooses one, and why. */
+export type IPythonChoice = IPythonDecision & {
+  /** Plain words, translated: "Python 3.10, repo2docker's default: …". */
+  message: string;
+};
+
 export interface IEnvironmentExplanation {
   /** Null when repo2docker cannot decide (both binder/ and .binder/ exist). */
   folder: ConfigFolder | null;
   /** Null when the build fails before a buildpack is chosen. */
   buildpack: IBuildpackChoice | null;
+  /** What runtime.txt sets, only when the build uses it. */
   runtime: IRuntimeMeaning | null;
+  /** Null for Dockerfile and Nix builds, and when the build fails before choosing. */
+  python: IPythonChoice | null;
   /** Every configuration file found, used or ignored, in the order given. */
   files: IFileRole[];
   blockers: IBlocker[];

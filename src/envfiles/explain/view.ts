@@ -9,11 +9,13 @@ import { ConfigFolder } from './types';
 
 /**
  * Files repo2docker only reads at the top level, and only when there is no
- * binder folder (DESCRIPTION in r.py, setup.py in python/__init__.py).
+ * binder folder (DESCRIPTION in r.py, setup.py and pyproject.toml in
+ * python/__init__.py).
  */
 export const TOP_LEVEL_ONLY: readonly ConfigFileName[] = [
   'DESCRIPTION',
-  'setup.py'
+  'setup.py',
+  'pyproject.toml'
 ];
 
 /** runtime.txt as read: absent, present but contents not given, or parsed. */
@@ -25,19 +27,19 @@ export type RuntimeState =
 export class FolderView {
   constructor(
     readonly layout: ILayout,
-    contents: Readonly<Record<string, string>>
+    private readonly _contents: Readonly<Record<string, string>>
   ) {
     this.folder = layout.folder ?? '';
     const path = this.pathOf('runtime.txt');
     if (path === null) {
       this.runtime = { kind: 'absent' };
-    } else if (contents[path] === undefined) {
+    } else if (_contents[path] === undefined) {
       this.runtime = { kind: 'unread', path };
     } else {
       this.runtime = {
         kind: 'parsed',
         path,
-        parse: parseRuntime(contents[path])
+        parse: parseRuntime(_contents[path])
       };
     }
   }
@@ -64,6 +66,12 @@ export class FolderView {
 
   has(name: ConfigFileName): boolean {
     return this.pathOf(name) !== null;
+  }
+
+  /** The text of a file repo2docker would read, when the caller gave it. */
+  textOf(name: ConfigFileName): string | null {
+    const path = this.pathOf(name);
+    return path === null ? null : (this._contents[path] ?? null);
   }
 
   /** The runtime name (`python`, `r`, ...) when runtime.txt was read successfully. */

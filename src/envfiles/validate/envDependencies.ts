@@ -23,6 +23,7 @@ import {
 } from './envYamlContext';
 import { checkPipLine } from './pipLine';
 import { checkPythonSupport } from './pythonSupport';
+import { pastedCommand } from './slips';
 import { isStringScalar, resolveNode } from './yamlNodes';
 
 /** A plain value that runs on to the next line: usually a missing "- " or a bad indent. */
@@ -232,7 +233,8 @@ export function checkDependencies(ctx: IContext, value: Node | null): void {
       );
     } else {
       hasPip ||= condaName(node.value) === 'pip';
-      reportInScalar(ctx, node, checkCondaSpec(node.value, __));
+      const slip = pastedCommand(node.value, 'conda', __);
+      reportInScalar(ctx, node, slip ? [slip] : checkCondaSpec(node.value, __));
       checkPythonVersion(ctx, node);
     }
   }

@@ -67,7 +67,19 @@ function checkChannels(ctx: IContext, value: Node | null): void {
       continue;
     }
     const [start, end] = span(ctx, node);
-    if (!isStringScalar(node) || node.value.trim() === '') {
+    if (
+      (isScalar(node) && node.value === null) ||
+      (isStringScalar(node) && node.value.trim() === '')
+    ) {
+      ctx.problems.error(
+        'env-channel-empty',
+        start,
+        end,
+        __(
+          'This channel entry is empty: write a channel such as conda-forge after "- ", or remove the line.'
+        )
+      );
+    } else if (!isStringScalar(node)) {
       ctx.problems.error(
         'env-channel',
         start,

@@ -5,7 +5,6 @@
  * Also used for the entries of environment.yml's `pip:` list, which conda
  * writes into a requirements file for pip.
  */
-import { pathSegments } from '../paths';
 import { Translate } from '../types';
 import {
   HASH_LENGTHS,
@@ -14,13 +13,16 @@ import {
   REMOVED_OPTIONS,
   REQUIREMENT_OPTIONS
 } from './pipOptions';
+import {
+  ARCHIVE,
+  checkLocalPath,
+  checkValue,
+  IToken,
+  VCS_URL
+} from './pipValues';
 import { ISpanIssue, spanError } from './problems';
 import { checkRequirementSpec } from './requirementSpec';
-
-interface IToken {
-  text: string;
-  start: number;
-}
+import { pipSlip } from './slips';
 
 function tokens(line: string, from: number, to: number): IToken[] {
   const found: IToken[] = [];
@@ -36,10 +38,6 @@ function tokens(line: string, from: number, to: number): IToken[] {
 /** Longest requirement (without options) given to the grammar parser. */
 export const MAX_CHECKED_REQUIREMENT_LENGTH = 2000;
 
-const URL_PATTERN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/;
-const VCS_URL = /^(git|hg|svn|bzr)\+[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/;
-const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
-
 /**
  * Where the line's content ends: pip drops a `#` comment that starts the line
  * or follows whitespace (so `#egg=` fragments in URLs stay).
@@ -47,105 +45,6 @@ const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
 function contentEnd(line: string): number {
   const match = /(^|\s)#/.exec(line);
   return match ? match.index : line.length;
-}
-
-/** A relative or absolute path that points outside the environment folder. */
-function leavesFolder(path: string): boolean {
-  return path.startsWith('~') || pathSegments(path) === null;
-}
-
-function checkLocalPath(token: IToken, __: Translate): ISpanIssue[] {
-  const path = token.text.replace(/\[[^\]]*\]$/, '');
-  if (path === '.' || !leavesFolder(path)) {
-    return [];
-  }
-  return [
-    spanError(
-      token.start,
-      token.start + token.text.length,
-      'pip-path-outside',
-      __(
-        '%1 is outside the environment folder, which is all the build sees. Move what it points to into the folder.',
-        path
-      )
-    )
-  ];
-}
-
-function checkValue(
-  option: IPipOption,
-  name: string,
-  value: IToken,
-  __: Translate
-): ISpanIssue[] {
-  const end = value.start + value.text.length;
-  switch (option.value) {
-    case 'file':
-      return URL_PATTERN.test(value.text) ? [] : checkLocalPath(value, __);
-    case 'editable':
-      if (VCS_URL.test(value.text)) {
-        return [];
-      }
-      if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value.text)) {
-        return [
-          spanError(
-            value.start,
-            end,
-            'pip-editable-url',
-            __(
-              '%1 needs a local folder or a version-control URL starting with git+, hg+, svn+ or bzr+, such as git+https://github.com/owner/repo.',
-              name
-            )
-          )
-        ];
-      }
-      return checkLocalPath(value, __);
-    case 'url':
-      return URL_PATTERN.test(value.text)
-        ? []
-        : [
-            spanError(
-              value.start,
-              end,
-              'pip-url-expected',
-              __('%1 needs a full URL, such as https://pypi.org/simple.', name)
-            )
-          ];
-    case 'url-or-path':
-      return URL_PATTERN.test(value.text) ? [] : checkLocalPath(value, __);
-    case 'formats':
-      return /^(:all:|:none:|[A-Za-z0-9._-]+)(,(:all:|:none:|[A-Za-z0-9._-]+))*$/.test(
-        value.text
-      )
-        ? []
-        : [
-            spanError(
-              value.start,
-              end,
-              'pip-formats',
-              __(
-                '%1 takes :all:, :none: or package names separated by commas.',
-                name
-              )
-            )
-          ];
-    case 'host':
-      return /^[A-Za-z0-9.-]+(:\d+)?$/.test(value.text)
-        ? []
-        : [
-            spanError(
-              value.start,
-              end,
-              'pip-host',
-              __(
-                '%1 takes a host name, optionally with a port, such as example.org:8080.',
-                name
-              )
-            )
-          ];
-    default:
-      return [];
-  }
 }
 
 interface IOptionRead {
@@ -348,6 +247,10 @@ export function checkPipLine(line: string, __: Translate): ISpanIssue[] {
   const toks = tokens(source, 0, end);
   if (toks.length === 0) {
     return [];
+  }
+  const slip = pipSlip(source.slice(0, end), __);
+  if (slip) {
+    return [slip];
   }
   if (toks[0].text.startsWith('-')) {
     return checkLineOption(toks, __);

@@ -45,8 +45,8 @@ function describe(error: YAMLError, text: string, problems: Problems): string {
     case 'MISSING_CHAR':
       return /quote/.test(detail)
         ? __(
-            'YAML syntax error: %1. A quoted value is not closed; add the closing quote where the value ends.',
-            detail
+            'This quoted value is never closed: add the closing %1 where the value ends.',
+            /'/.test(detail) ? "'" : '"'
           )
         : __('YAML syntax error: %1.', detail);
     case 'BAD_SCALAR_START':
@@ -54,6 +54,54 @@ function describe(error: YAMLError, text: string, problems: Problems): string {
     default:
       return __('YAML syntax error: %1.', detail);
   }
+}
+
+/** Where a quoted scalar may begin: after these, or at the start of a line. */
+const SCALAR_LEAD = new Set(['-', ':', ',', '[', '{', '?']);
+
+/** End (exclusive) of the quoted scalar opening at `at`, or -1 when never closed. */
+function quotedEnd(text: string, at: number): number {
+  const quote = text[at];
+  for (let i = at + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') {
+      i++;
+    } else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") {
+        i++;
+      } else {
+        return i + 1;
+      }
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the quoted value that is never closed opens, read the way YAML does:
+ * quotes count only where a value starts, and comments are skipped.
+ */
+function openingQuote(text: string): number {
+  let lead = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') {
+      lead = true;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && !/[\r\n]/.test(text[i + 1])) {
+        i++;
+      }
+    } else if ((ch === '"' || ch === "'") && lead) {
+      const end = quotedEnd(text, i);
+      if (end < 0) {
+        return i;
+      }
+      i = end - 1;
+      lead = false;
+    } else if (!/\s/.test(ch)) {
+      lead = SCALAR_LEAD.has(ch);
+    }
+  }
+  return -1;
 }
 
 /**
@@ -102,11 +150,18 @@ export function parseYaml(text: string, problems: Problems): Document | null {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const reportedLines = new Set<number>();
   const report = (error: YAMLError, severity: 'error' | 'warning') => {
-    const [start, libraryEnd] = error.pos;
-    const end =
-      error.code === 'DUPLICATE_KEY'
-        ? start + duplicateKey(error, text).length
-        : libraryEnd;
+    let [start, end] = error.pos;
+    if (error.code === 'DUPLICATE_KEY') {
+      end = start + duplicateKey(error, text).length;
+    } else if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
+      // The parser notices at the end of the text; the fix belongs where it opens.
+      const opening = openingQuote(text);
+      if (opening >= 0) {
+        start = opening;
+        end =
+          opening + (/^[^\r\n]*/.exec(text.slice(opening))?.[0].length ?? 1);
+      }
+    }
     const line = problems.index.positionAt(start).line;
     if (reportedLines.has(line)) {
       return;

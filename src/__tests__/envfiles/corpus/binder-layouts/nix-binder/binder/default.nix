@@ -1,0 +1,6 @@
+let
+  pkgs = import <nixpkgs> {};
+in
+pkgs.mkShell {
+  buildInputs = [ pkgs.python3 ];
+}

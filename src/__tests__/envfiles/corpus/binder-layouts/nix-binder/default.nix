@@ -1,0 +1,2 @@
+let pkgs = import <nixpkgs> {}; in
+pkgs.mkShell { buildInputs = [ this is not nix ]; }

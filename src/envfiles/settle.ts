@@ -1,0 +1,40 @@
+/**
+ * What the build makes of the problems found in the files: a file the
+ * explanation marks ignored is never read, so its problems cannot fail the
+ * build and become information; a reason the explanation gives for the
+ * build failing, that no file's error already states, becomes an error.
+ */
+import { IEnvironmentExplanation } from './explain/types';
+import { IProblem } from './types';
+
+export function settleProblems(
+  problems: readonly IProblem[],
+  explanation: IEnvironmentExplanation
+): IProblem[] {
+  const ignored = new Set(
+    explanation.files.filter(f => f.status === 'ignored').map(f => f.path)
+  );
+  const settled = problems.map(problem =>
+    ignored.has(problem.file) && problem.severity !== 'info'
+      ? { ...problem, severity: 'info' as const }
+      : problem
+  );
+  const failing = new Set(
+    settled.filter(p => p.severity === 'error').map(p => p.file)
+  );
+  for (const blocker of explanation.blockers) {
+    // Without a file there is nothing to point at; the explanation says it.
+    if (blocker.path !== null && !failing.has(blocker.path)) {
+      settled.push({
+        file: blocker.path,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: `build-fails-${blocker.id}`,
+        message: blocker.message
+      });
+      failing.add(blocker.path);
+    }
+  }
+  return settled;
+}
