@@ -51,9 +51,14 @@ def spawn_options(template: str, image: str, hub_version: str = jupyterhub_versi
 def running_image(spawner, template: str) -> str | None:
     """The image a server was started on, read from its options as the template wrote them."""
     options = spawner.user_options or {}
-    for key, value in parse_qsl(template, keep_blank_values=True):
+    pairs = parse_qsl(template, keep_blank_values=True)
+    # KubeSpawner keeps `profile-option-<profile>--<option>` as `<option>`.
+    profile_prefix = f"profile-option-{dict(pairs).get('profile', '')}--"
+    for key, value in pairs:
         if "{image}" in value:
             found = options.get(key)
+            if found is None and key.startswith(profile_prefix):
+                found = options.get(key[len(profile_prefix) :])
             if isinstance(found, list):
                 found = found[0] if found else None
             return found if isinstance(found, str) else None
