@@ -1,8 +1,14 @@
 /**
- * Shared types and command ids of jupyterlab-envbuilder.
+ * The tokens, plugin and command ids of jupyterlab-envbuilder.
  */
+import { Token } from '@lumino/coreutils';
+import type { Widget } from '@lumino/widgets';
 
-import type { ISignal } from '@lumino/signaling';
+import type { EnvironmentsModel } from './model/environments';
+import type { EnvironmentFolder } from './model/folder';
+import type { HandshakeModel } from './model/handshake';
+import type { BuildHistoryModel } from './model/history';
+import type { IBuildPrecheck } from './model/precheck';
 
 /** Command ids, one place for all of them. */
 export enum CommandIDs {
@@ -14,176 +20,42 @@ export enum CommandIDs {
   showBuildLog = 'envbuilder:show-build-log'
 }
 
-/** The plugin id, also the settings id. */
+/** The core plugin's id, also the settings id. */
 export const PLUGIN_ID = 'jupyterlab-envbuilder:plugin';
 
 /** Translation domain of this extension. */
 export const TRANSLATION_DOMAIN = 'jupyterlab_envbuilder';
 
-/** Where this server runs on the hub, as the server extension sees it. */
-export interface IHubContext {
-  user: string;
-  /** '' is the default server. */
-  serverName: string;
-  hubPrefix: string;
-  publicUrl: string;
-  hubVersion: string | null;
-  hubVersionError?: string | null;
-}
-
-/** Whether one capability is available and, if not, what would enable it. */
-export interface ICapability {
-  available: boolean;
-  reason?: string;
-  /** The exact admin setting that would enable the capability. */
-  adminSetting?: string | null;
-  url?: string;
-  missingScopes?: string[];
-  spawnOptionsTemplate?: string | null;
-}
-
-/** Answer of `GET envbuilder/status?version=`. */
-export interface IHandshake {
-  version: string;
-  frontendVersion: string | null;
-  versionMatches: boolean;
-  hub: IHubContext | null;
-  image: string | null;
-  capabilities: {
-    build: ICapability;
-    restart: ICapability;
-  };
-}
-
-/** Answer of `GET envbuilder/git?path=`: the git clone a notebook lives in. */
-export interface IGitInfo {
-  /** The path asked about, relative to the server root. */
-  path: string;
-  /** The clone's folder, relative to the server root (absolute if it holds the root). */
-  repoRoot: string;
-  /** The path inside the clone; '' for the clone itself. */
-  pathInRepo: string;
-  /** The remote the branch pulls from, else `origin`, else the first; null without one. */
-  remote: string | null;
-  /** That remote's address, without user name or password. */
-  remoteUrl: string | null;
-  /** The checked-out branch; null on a detached HEAD. */
-  branch: string | null;
-  /** The branch's name on the remote, when it has an upstream. */
-  remoteBranch: string | null;
-  /** e.g. `origin/main`; null when the branch has none. */
-  upstream: string | null;
-  /** Whether anything is changed, new or deleted and not committed. */
-  dirty: boolean;
-  /** Those files, relative to the clone (at most 100). */
-  dirtyFiles: string[];
-  dirtyCount: number;
-  /** Commits that no remote has, as far as the clone knows. */
-  unpushed: number;
-  /** Whether the path is committed at all. */
-  pathTracked: boolean;
-  /** Whether the path itself has changes that are not committed. */
-  pathChanged: boolean;
-}
-
-/** One build of the build history, `GET envbuilder/builds` (newest first). */
-export interface IBuildSummary {
-  id: string;
-  spec: string;
-  repoUrl: string | null;
-  ref: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** `built` when an image came out of it. */
-  result: string;
-  imageName: string | null;
-  /** The build service's last words, e.g. why it failed. */
-  message?: string | null;
-}
-
-/** One file of a snapshot. */
-export interface ISnapshotFile {
-  path: string;
-  size: number;
-  executable: boolean;
-}
-
-/** Answer of `POST envbuilder/snapshots`: a content-addressed commit of the environment folder. */
-export interface ISnapshot {
-  sha: string;
-  /** Where the build service fetches the commit from. */
-  repoUrl: string;
-  /** `git/<encoded repoUrl>/<sha>`, the build spec. */
-  spec: string;
-  folder: string;
-  files: ISnapshotFile[];
-}
-
-/** One event of a build's event stream (BinderHub's build API, through the gateway). */
-export interface IBuildEvent {
-  /** Lower-case; may be missing or unknown. */
-  phase?: string;
-  /** Log text, as printed, newlines included (or not). */
-  message?: string;
-  imageName?: string;
-  /** The image name on BinderHub's launching `ready`. */
-  image?: string;
-  /** Set by the local build service when it has no container engine: nothing was built. */
-  dryRun?: boolean;
-  /** An HTTP error of the build service, inside the stream. */
-  status_code?: number;
-  /** Kind of failure, set by the gateway (`forbidden`, `rate-limited`, `cut`, …) or the client. */
-  error?: string;
-  /** The build service's own text when the gateway rephrased the message. */
-  detail?: string;
-  /** The scope the server's token lacks (with `error: 'forbidden'`). */
-  missingScope?: string;
-  /** Seconds to wait (with `error: 'rate-limited'`). */
-  retryAfter?: number;
-}
-
-/** Answer of `GET envbuilder/builds/<id>`: a build with every event it had. */
-export interface IBuildRecord extends IBuildSummary {
-  events: { time: string | null; event: IBuildEvent }[];
-}
-
-/** A problem that keeps a build from starting, e.g. from the Environment files section. */
-export interface IBuildProblem {
-  file: string;
-  line?: number;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-}
-
 /**
- * Something that checks the environment files before a build (the Environment files
- * section's model fits): the Build button waits for it and stays off while errors remain.
+ * The core of the Environment panel, which every feature plugin (files, build, restart,
+ * share, sources) builds on: an admin can switch any feature off with `disabledExtensions`
+ * and the others keep working.
  */
-export interface IBuildPrecheck {
-  /** Check every file again, unsaved editors included; resolves with all problems. */
-  validateAll(): Promise<readonly IBuildProblem[]>;
-  /** The problems known now, to say why Build is off without checking again. */
-  readonly problems?: readonly IBuildProblem[];
-  readonly problemsChanged?: ISignal<unknown, readonly IBuildProblem[]>;
+export interface IEnvBuilder {
+  /** What the server extension and the hub allow; asked when the panel is first shown. */
+  readonly handshake: HandshakeModel;
+  /** The images this server ran on: running, last-known-good, earlier ones. */
+  readonly environments: EnvironmentsModel;
+  /** The build history, one model for every view that shows it. */
+  readonly history: BuildHistoryModel;
+  /** The environment folder, from the settings, normalised. */
+  readonly folder: EnvironmentFolder;
+  /** The Environment panel's widget id, e.g. to show it from a notification. */
+  readonly panelId: string;
+  /** Add a section to the Environment panel; lower ranks come first. */
+  addSection(widget: Widget, rank: number): void;
+  /** Show the panel with this section expanded. */
+  showSection(widget: Widget): void;
 }
 
-/** One fact of the environment history. */
-export interface IEnvironmentEntry {
-  kind: 'started' | 'last-known-good';
-  image: string;
-  server: string;
-  time: string;
-}
+/** The Environment panel's core, provided by the `plugin` plugin. */
+export const IEnvBuilder = new Token<IEnvBuilder>(
+  'jupyterlab-envbuilder:IEnvBuilder',
+  'The Environment panel: handshake, environments, build history, folder, and its sections.'
+);
 
-/** Answer of `GET envbuilder/environments`. */
-export interface IEnvironments {
-  runningImage: string | null;
-  lastKnownGood: string | null;
-  runningBuild: IBuildSummary | null;
-  folder: string;
-  folderSha: string | null;
-  folderProblem: string | null;
-  /** null when unknown (the running image was not built from this folder here). */
-  changedSinceStart: boolean | null;
-  entries: IEnvironmentEntry[];
-}
+/** The check of the environment files that runs before a build (the files plugin's). */
+export const IEnvFilesCheck = new Token<IBuildPrecheck>(
+  'jupyterlab-envbuilder:IEnvFilesCheck',
+  'Checks the environment files before a build; Build stays off while they have errors.'
+);

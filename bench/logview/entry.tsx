@@ -9,7 +9,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 import * as React from 'react';
 
-import { BuildLog } from '../../src/build/log';
+import { BuildLog } from '../../src/buildlog/log';
 import { LogView } from '../../src/components/LogView';
 import '../../style/build.css';
 import { ingest, ISink, nextFrame, runOptions } from './harness';

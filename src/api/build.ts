@@ -2,8 +2,8 @@ import { BinderRepository } from '@jupyterhub/binderhub-client/client.js';
 import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
-import { fromClient } from '../build/events';
-import { IBuildEvent, IBuildRecord, ISnapshot } from '../tokens';
+import { fromClient } from '../buildlog/events';
+import { IBuildEvent, IBuildRecord, ISnapshot } from './types';
 import { API_NAMESPACE, requestAPI } from './request';
 
 /** `POST envbuilder/snapshots`: commit the environment folder, content-addressed. */

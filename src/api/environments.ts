@@ -1,4 +1,4 @@
-import { IEnvironments } from '../tokens';
+import { IEnvironments } from './types';
 import { requestAPI } from './request';
 
 /** `GET envbuilder/environments?folder=`: running image, last-known-good, changed since start. */

@@ -1,4 +1,4 @@
-import { IBuildSummary, IGitInfo } from '../tokens';
+import { IBuildSummary, IGitInfo } from './types';
 import { requestAPI } from './request';
 
 /** `GET envbuilder/git?path=`: the git clone a notebook lives in. */

@@ -1,4 +1,4 @@
-import { IHandshake } from '../tokens';
+import { IHandshake } from './types';
 import { requestAPI } from './request';
 
 /** `GET envbuilder/status?version=`: the handshake with the server extension. */

@@ -15,10 +15,12 @@ import {
   fetchBuildRecord,
   openBuildStream
 } from '../api/build';
-import { fetchBuildHistory } from '../api/share';
 import { shortSha, stageLabel } from '../components/buildText';
 import { BuildModel, IBuildState } from '../model/build';
-import { CommandIDs, IBuildPrecheck, PLUGIN_ID } from '../tokens';
+import { EnvironmentFolder } from '../model/folder';
+import { BuildHistoryModel } from '../model/history';
+import { CommandIDs, PLUGIN_ID } from '../tokens';
+import { IBuildPrecheck } from '../model/precheck';
 import { dirtySaver } from '../widgets/buildDocuments';
 import { BuildLogPanel } from '../widgets/BuildLogPanel';
 import { BuildStatusItem } from '../widgets/BuildStatusItem';
@@ -29,6 +31,8 @@ export function createBuildModel(
   options: {
     docManager: IDocumentManager | null;
     precheck: IBuildPrecheck | null;
+    history: BuildHistoryModel;
+    folder: EnvironmentFolder;
     trans: TranslationBundle;
   }
 ): BuildModel {
@@ -36,9 +40,10 @@ export function createBuildModel(
     api: {
       createSnapshot,
       openStream: spec => openBuildStream(spec),
-      fetchHistory: fetchBuildHistory,
       fetchRecord: fetchBuildRecord
     },
+    history: options.history,
+    folder: options.folder,
     saveDirty: options.docManager
       ? dirtySaver(app.shell, options.docManager)
       : null,

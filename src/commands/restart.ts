@@ -113,12 +113,13 @@ export function addRestartCommands(
         required: ['image']
       }
     },
-    // Before the handshake has run the command stays enabled and runs it first.
+    // Before the handshake has run the command stays enabled and runs it first. Only
+    // reads: the restart model is made when a restart runs.
     isEnabled: args =>
       typeof args.image === 'string' &&
       args.image !== '' &&
       handshake.handshake?.capabilities.restart.available !== false &&
-      !restartModel()?.busy,
+      !model?.busy,
     execute: async args => {
       if (!handshake.handshake) {
         // The panel has not been opened yet: ask the server what this hub allows first.

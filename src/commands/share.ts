@@ -1,19 +1,13 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Clipboard, Notification } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
-import { Contents } from '@jupyterlab/services';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { linkIcon } from '@jupyterlab/ui-components';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { ShareModel } from '../model/share';
 import { CommandIDs } from '../tokens';
-import { EnvironmentPanel } from '../widgets/EnvironmentPanel';
-
-/** The default file browser as far as this command needs it (its id is `filebrowser`). */
-interface ISelectingBrowser {
-  selectedItems(): IterableIterator<Contents.IModel>;
-}
 
 /**
  * The notebook a command call is about: `path` when given; the file browser's selection when
@@ -22,23 +16,17 @@ interface ISelectingBrowser {
 export function notebookToShare(
   app: JupyterFrontEnd,
   docManager: IDocumentManager | null,
+  fileBrowser: IDefaultFileBrowser | null,
   args: ReadonlyPartialJSONObject
 ): string | null {
   if (typeof args.path === 'string') {
     return args.path;
   }
   if (args.source === 'filebrowser') {
-    // Read through the shell, so the extension needs no @jupyterlab/filebrowser dependency.
-    for (const widget of app.shell.widgets('left')) {
-      const browser = widget as unknown as Partial<ISelectingBrowser>;
-      if (widget.id === 'filebrowser' && browser.selectedItems) {
-        const item = browser.selectedItems().next();
-        return !item.done && item.value.type === 'notebook'
-          ? item.value.path
-          : null;
-      }
-    }
-    return null;
+    const item = fileBrowser?.selectedItems().next();
+    return item && !item.done && item.value.type === 'notebook'
+      ? item.value.path
+      : null;
   }
   const current = app.shell.currentWidget;
   const context = current && docManager?.contextForWidget(current);
@@ -52,13 +40,15 @@ export function notebookToShare(
 export function addShareCommands(
   app: JupyterFrontEnd,
   options: {
-    panel: EnvironmentPanel;
+    /** Show the Share section with the keyboard focus in it. */
+    showShare: () => void;
     share: ShareModel;
     docManager: IDocumentManager | null;
+    fileBrowser: IDefaultFileBrowser | null;
     trans: TranslationBundle;
   }
 ): void {
-  const { panel, share, docManager, trans } = options;
+  const { share, docManager, fileBrowser, trans } = options;
   app.commands.addCommand(CommandIDs.copyLaunchLink, {
     // Toolbar buttons show the icon only.
     label: args => (args.toolbar ? '' : trans.__('Copy Launch Link')),
@@ -84,14 +74,14 @@ export function addShareCommands(
         }
       }
     },
-    isEnabled: args => notebookToShare(app, docManager, args) !== null,
+    isEnabled: args =>
+      notebookToShare(app, docManager, fileBrowser, args) !== null,
     execute: async args => {
-      const path = notebookToShare(app, docManager, args);
+      const path = notebookToShare(app, docManager, fileBrowser, args);
       if (path === null) {
         return;
       }
-      app.shell.activateById(panel.id);
-      panel.showShare();
+      options.showShare();
       await share.shareNotebook(path);
       const result = share.result;
       if (result.ok) {

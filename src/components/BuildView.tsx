@@ -2,9 +2,10 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { refreshIcon, ToolbarButtonComponent } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { IFailureExplanation } from '../build/failures';
+import { IFailureExplanation } from '../buildlog/failures';
 import { BuildModel, IBuildState } from '../model/build';
-import { IBuildProblem, IBuildSummary } from '../tokens';
+import { IBuildProblem } from '../model/precheck';
+import { IBuildSummary } from '../api/types';
 import {
   elapsedOf,
   formatElapsed,
@@ -113,7 +114,7 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
         />
       )}
       <BuildHistory
-        builds={model.history}
+        builds={model.history.builds}
         trans={trans}
         restart={props.restart}
         onShowRecord={props.onShowRecord}

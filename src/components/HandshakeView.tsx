@@ -8,7 +8,7 @@ import {
 import * as React from 'react';
 
 import { HandshakeState } from '../model/handshake';
-import { ICapability, IHandshake } from '../tokens';
+import { ICapability, IHandshake } from '../api/types';
 
 export interface IHandshakeViewProps {
   state: HandshakeState;

@@ -13,8 +13,8 @@ import {
 import * as React from 'react';
 import { List, RowComponentProps, useListRef } from 'react-window';
 
-import { ansiSegments, markRanges } from '../build/ansi';
-import { BuildLog, matchingLines, matchRanges } from '../build/log';
+import { ansiSegments, markRanges } from '../buildlog/ansi';
+import { BuildLog, matchingLines, matchRanges } from '../buildlog/log';
 
 /** Pixels from the bottom that still count as "at the end". */
 const AT_END = 4;

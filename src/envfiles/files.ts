@@ -4,7 +4,7 @@
  */
 import { ENVIRONMENT_FILE_NAMES, EnvironmentFileName } from './names';
 import { STARTERS } from './starters';
-import { formatMessage } from './translate';
+import { noTranslation } from '../translate';
 import { Translate } from './types';
 
 export interface IEnvironmentFileInfo {
@@ -77,7 +77,7 @@ function describe(name: EnvironmentFileName, __: Translate): string {
 
 /** Every configuration file with its description and starter content. */
 export function environmentFiles(
-  __: Translate = formatMessage
+  __: Translate = noTranslation
 ): IEnvironmentFileInfo[] {
   return ENVIRONMENT_FILE_NAMES.map(name => ({
     name,

@@ -23,5 +23,4 @@ export type { IEnvironmentFileInput, IValidateOptions } from './validate';
 export { MAX_ENVIRONMENT_FILE_BYTES } from './validate/fileFacts';
 export { MAX_PROBLEMS_PER_FILE } from './validate/problems';
 export { REPO2DOCKER_VERSION } from './repo2docker';
-export { formatMessage } from './translate';
 export type { IFileFacts, IProblem, Severity, Translate } from './types';

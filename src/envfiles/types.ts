@@ -4,11 +4,7 @@
  * Nothing here depends on JupyterLab so the logic can be tested and reused on its own.
  */
 
-/**
- * A translation function with the signature of JupyterLab's `TranslationBundle.__`:
- * `%1`, `%2`, ... in `msg` are replaced by the extra arguments.
- */
-export type Translate = (msg: string, ...args: any[]) => string;
+export type { Translate } from '../translate';
 
 /**
  * How bad a problem is: an error makes the build fail or do the wrong thing;

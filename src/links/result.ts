@@ -2,21 +2,10 @@
  * Typed results and translatable messages shared by the launch-link builders.
  */
 
-/**
- * Translates a message; the signature of JupyterLab's `TranslationBundle.__`.
- *
- * Messages use `%1`, `%2`, … placeholders, as JupyterLab's gettext does.
- */
-export type Translate = (msg: string, ...args: any[]) => string;
+import { noTranslation, Translate } from '../translate';
 
-/**
- * Fills the placeholders without translating, for callers without a translator.
- */
-export const noTranslation: Translate = (msg, ...args) =>
-  msg.replace(/%(\d+)/g, (placeholder: string, index: string) => {
-    const position = Number(index) - 1;
-    return position < args.length ? String(args[position]) : placeholder;
-  });
+export { noTranslation };
+export type { Translate };
 
 /**
  * The input a problem is about, so a form can show it next to that field.

@@ -1,23 +1,14 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { EnvBuilderRequestError } from '../api/request';
-import {
-  buildEnd,
-  noTranslation,
-  phaseOf,
-  progressPhase,
-  Translate
-} from '../build/events';
-import { explainFailure, IFailureExplanation } from '../build/failures';
-import { BuildLog } from '../build/log';
-import {
-  IBuildEvent,
-  IBuildPrecheck,
-  IBuildProblem,
-  IBuildRecord,
-  IBuildSummary,
-  ISnapshot
-} from '../tokens';
+import { buildEnd, phaseOf, progressPhase } from '../buildlog/events';
+import { explainFailure, IFailureExplanation } from '../buildlog/failures';
+import { BuildLog } from '../buildlog/log';
+import { IBuildEvent, IBuildRecord, ISnapshot } from '../api/types';
+import { EnvironmentFolder } from './folder';
+import { BuildHistoryModel } from './history';
+import { IBuildPrecheck, IBuildProblem } from './precheck';
+import { noTranslation, Translate } from '../translate';
 
 /** Where the build of the panel is. */
 export type BuildStage =
@@ -104,9 +95,10 @@ const FINISHED_RESULTS: Record<string, 'ready' | 'failed'> = {
 export class BuildModel {
   constructor(options: BuildModel.IOptions) {
     this._api = options.api;
+    this.history = options.history;
     this._saveDirty = options.saveDirty ?? null;
     this._precheck = options.precheck ?? null;
-    this._folder = options.folder ?? 'environment';
+    this._folder = options.folder ?? new EnvironmentFolder();
     this._now = options.now ?? Date.now;
     this.__ = options.trans ?? noTranslation;
     this._precheck?.problemsChanged?.connect(this._onProblems, this);
@@ -126,22 +118,8 @@ export class BuildModel {
     return this._log;
   }
 
-  get history(): readonly IBuildSummary[] {
-    return this._history;
-  }
-
-  get historyChanged(): ISignal<this, readonly IBuildSummary[]> {
-    return this._historyChanged;
-  }
-
-  /** The environment folder, relative to the server root. */
-  get folder(): string {
-    return this._folder;
-  }
-
-  setFolder(folder: string): void {
-    this._folder = folder;
-  }
+  /** The build history, shared with the other views that show it. */
+  readonly history: BuildHistoryModel;
 
   /** Why Build is off right now, or null when it can start. */
   get blockedReason(): string | null {
@@ -203,14 +181,6 @@ export class BuildModel {
     return this._explained.value;
   }
 
-  /** Let a check of the environment files run before each build (or none). */
-  setPrecheck(precheck: IBuildPrecheck | null): void {
-    this._precheck?.problemsChanged?.disconnect(this._onProblems, this);
-    this._precheck = precheck;
-    this._precheck?.problemsChanged?.connect(this._onProblems, this);
-    this._stateChanged.emit(this._state);
-  }
-
   /**
    * Check, save and commit the environment folder, then build it and follow the build.
    * Resolves when the build has ended (or stopped being watched).
@@ -220,7 +190,7 @@ export class BuildModel {
       return;
     }
     const run = ++this._run;
-    const folder = this._folder;
+    const folder = this._folder.path;
     this._log.clear();
     this._setState({ ...IDLE, stage: 'checking', startedAt: this._now() });
     if (this._precheck) {
@@ -340,7 +310,7 @@ export class BuildModel {
     if (this._state.stage !== 'idle') {
       return false;
     }
-    const running = this._history.find(b => b.result === 'running');
+    const running = this.history.builds.find(b => b.result === 'running');
     if (running) {
       const run = ++this._run;
       this._log.clear();
@@ -356,7 +326,7 @@ export class BuildModel {
       void this.refreshHistory();
       return true;
     }
-    const last = this._history[0];
+    const last = this.history.builds[0];
     const stage = last ? FINISHED_RESULTS[last.result] : undefined;
     if (!last || !stage) {
       return false;
@@ -386,17 +356,8 @@ export class BuildModel {
   }
 
   /** Ask the server for the build history again. */
-  async refreshHistory(): Promise<void> {
-    try {
-      this._history = await this._api.fetchHistory();
-    } catch (error) {
-      console.warn(
-        'jupyterlab-envbuilder: the build history failed to load',
-        error
-      );
-      return;
-    }
-    this._historyChanged.emit(this._history);
+  refreshHistory(): Promise<void> {
+    return this.history.refresh();
   }
 
   /** One build of the history with its log. */
@@ -598,11 +559,10 @@ export class BuildModel {
   private readonly _api: BuildModel.IApi;
   private readonly _saveDirty: DirtySaver | null;
   private readonly _now: () => number;
-  private _precheck: IBuildPrecheck | null;
-  private _folder: string;
+  private readonly _precheck: IBuildPrecheck | null;
+  private readonly _folder: EnvironmentFolder;
   private _state: IBuildState = IDLE;
   private _log = new BuildLog();
-  private _history: IBuildSummary[] = [];
   private _stream: { close(): void } | null = null;
   /** Grows with every build, stop and re-attach: older runs see it and step aside. */
   private _run = 0;
@@ -613,7 +573,6 @@ export class BuildModel {
     value: IFailureExplanation | null;
   } | null = null;
   private _stateChanged = new Signal<this, IBuildState>(this);
-  private _historyChanged = new Signal<this, readonly IBuildSummary[]>(this);
 }
 
 export namespace BuildModel {
@@ -624,17 +583,19 @@ export namespace BuildModel {
       readonly events: AsyncIterable<IBuildEvent>;
       close(): void;
     };
-    fetchHistory(): Promise<IBuildSummary[]>;
     fetchRecord(id: string): Promise<IBuildRecord>;
   }
 
   export interface IOptions {
     api: IApi;
+    /** The build history, shared with the other views. */
+    history: BuildHistoryModel;
     /** Saves open environment files with unsaved changes before a build. */
     saveDirty?: DirtySaver | null;
     /** Checks the environment files before a build. */
     precheck?: IBuildPrecheck | null;
-    folder?: string;
+    /** The environment folder; `environment` when not given. */
+    folder?: EnvironmentFolder;
     now?: () => number;
     trans?: Translate;
   }

@@ -10,16 +10,15 @@ import {
   EnvironmentFileName,
   environmentFiles,
   explainEnvironment,
-  formatMessage,
   IEnvironmentExplanation,
   IEnvironmentFileInfo,
   IProblem,
   isConfigFileName,
   MAX_ENVIRONMENT_FILE_BYTES,
   settleProblems,
-  Translate,
   validateEnvironmentFile
 } from '../envfiles';
+import { noTranslation, Translate } from '../translate';
 import {
   createFile,
   CreateOutcome,
@@ -29,10 +28,10 @@ import {
   IEnvFilesContents,
   joinPath,
   listFolder,
-  normalizeFolder,
   readSavedFile,
   relativeTo
 } from './envfilesDisk';
+import { EnvironmentFolder } from './folder';
 
 export type { CreateOutcome, IEnvFileEntry, IEnvFilesContents };
 
@@ -82,15 +81,14 @@ export interface IEnvFilesActivity {
   notice: { kind: 'success' | 'error'; message: string } | null;
 }
 
-const DEFAULT_FOLDER = 'environment';
-
 export class EnvFilesModel {
   constructor(options: EnvFilesModel.IOptions) {
     this._contents = options.contents;
     this._documents = options.documents ?? null;
-    this.__ = options.trans ?? formatMessage;
+    this.__ = options.trans ?? noTranslation;
     this._catalogue = environmentFiles(this.__);
-    this._folder = normalizeFolder(options.folder ?? DEFAULT_FOLDER);
+    this._folderSource = options.folder ?? new EnvironmentFolder();
+    this._folder = this._folderSource.path;
     this._state = { kind: 'loading', folder: this._folder };
     this._delay = options.validationDelay ?? 300;
     const interval = options.pollInterval ?? 5000;
@@ -110,6 +108,7 @@ export class EnvFilesModel {
     });
     this._contents.fileChanged.connect(this._onFileChanged, this);
     this._documents?.opened.connect(this._onOpened, this);
+    this._folderSource.changed.connect(this._onFolder, this);
   }
 
   /** The environment folder, relative to the server root ('' is the root itself). */
@@ -181,9 +180,8 @@ export class EnvFilesModel {
     return joinPath(this._folder, path);
   }
 
-  /** Point at another folder (the `environmentFolder` setting). */
-  setFolder(folder: string): void {
-    const normalized = normalizeFolder(folder);
+  /** The environment folder changed (the `environmentFolder` setting): start over. */
+  private _onFolder(_: EnvironmentFolder, normalized: string): void {
     if (normalized === this._folder) {
       return;
     }
@@ -325,6 +323,7 @@ export class EnvFilesModel {
     this._detachAll();
     this._contents.fileChanged.disconnect(this._onFileChanged, this);
     this._documents?.opened.disconnect(this._onOpened, this);
+    this._folderSource.changed.disconnect(this._onFolder, this);
     Signal.clearData(this);
   }
 
@@ -675,6 +674,8 @@ export class EnvFilesModel {
   private readonly _delay: number;
   private readonly _poll: Poll;
   private readonly _catalogue: readonly IEnvironmentFileInfo[];
+  private readonly _folderSource: EnvironmentFolder;
+  /** The folder this model shows, which the source's changes replace. */
   private _folder: string;
   private _generation = 0;
   private _active = false;
@@ -713,8 +714,8 @@ export namespace EnvFilesModel {
     documents?: IOpenEnvFiles | null;
     /** JupyterLab's `trans.__`, bound. */
     trans?: Translate;
-    /** Relative to the server root; `environment` by default. */
-    folder?: string;
+    /** The environment folder; `environment` when not given. */
+    folder?: EnvironmentFolder;
     /** How often to look for outside changes while shown (ms). */
     pollInterval?: number;
     /** How long typing must pause before the text is checked (ms). */

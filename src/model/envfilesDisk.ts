@@ -69,16 +69,6 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-/** `environment`, `/repos/x/binder/` → `repos/x/binder`; '' is the server root. */
-export function normalizeFolder(folder: string): string {
-  return folder
-    .trim()
-    .replace(/\\/g, '/')
-    .split('/')
-    .filter(part => part !== '' && part !== '.')
-    .join('/');
-}
-
 /** A path inside the folder, relative to the server root. */
 export function joinPath(folder: string, path: string): string {
   return folder === '' ? path : `${folder}/${path}`;

@@ -1,11 +1,13 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { IEnvironments } from '../tokens';
+import { IEnvironments } from '../api/types';
+import { EnvironmentFolder } from './folder';
 
 /** What the history says about the images this server ran on; null until first loaded. */
 export class EnvironmentsModel {
   constructor(
-    private readonly _fetch: (folder: string) => Promise<IEnvironments>
+    private readonly _fetch: (folder: string) => Promise<IEnvironments>,
+    private readonly _folder: EnvironmentFolder
   ) {}
 
   get environments(): IEnvironments | null {
@@ -20,10 +22,10 @@ export class EnvironmentsModel {
     return this._changed;
   }
 
-  /** Ask the server again, for the environment folder `folder`. */
-  async refresh(folder: string): Promise<void> {
+  /** Ask the server again, about the environment folder as it is set now. */
+  async refresh(): Promise<void> {
     try {
-      this._environments = await this._fetch(folder);
+      this._environments = await this._fetch(this._folder.path);
       this._error = null;
     } catch (error) {
       this._error = String(error);

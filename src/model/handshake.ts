@@ -1,7 +1,7 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { EnvBuilderRequestError } from '../api/request';
-import { IHandshake } from '../tokens';
+import { IHandshake } from '../api/types';
 
 /** What the panel knows about the server extension and the hub. */
 export type HandshakeState =

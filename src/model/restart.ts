@@ -2,7 +2,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { HubApi } from '../api/hub';
 import { imageOptions } from '../links';
-import { noTranslation, Translate } from '../links/result';
+import { noTranslation, Translate } from '../translate';
 
 /** Where a restart is; `failed` always carries a message that says what to do. */
 export type RestartState =

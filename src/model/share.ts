@@ -11,12 +11,12 @@ import {
   JUPYTERHUB_BADGE_IMAGE,
   LaunchEnvironment,
   LinkField,
-  LinkResult,
-  noTranslation,
-  Translate
+  LinkResult
 } from '../links';
-import { IBuildSummary, IGitInfo, IHandshake } from '../tokens';
+import { IGitInfo, IHandshake } from '../api/types';
+import { noTranslation, Translate } from '../translate';
 import { HandshakeModel } from './handshake';
+import { BuildHistoryModel, IBuiltImage } from './history';
 
 /** Where the students' content opens. */
 export type EnvironmentChoice =
@@ -54,14 +54,6 @@ export type GitState =
   | { kind: 'not-a-clone'; path: string; message: string }
   | { kind: 'error'; path: string; message: string };
 
-/** An image some build of the history produced. */
-export interface IBuiltImage {
-  image: string;
-  finishedAt: string | null;
-  repoUrl: string | null;
-  ref: string | null;
-}
-
 export type BuildHistoryState =
   | { kind: 'loading' }
   | { kind: 'ready'; images: IBuiltImage[] }
@@ -89,7 +81,6 @@ export interface IShareWarning {
 }
 
 export type GitInfoFetcher = (path: string) => Promise<IGitInfo>;
-export type BuildHistoryFetcher = () => Promise<IBuildSummary[]>;
 
 const ENVIRONMENT_FIELDS: LinkField[] = [
   'environment',
@@ -107,10 +98,11 @@ export class ShareModel {
   constructor(options: ShareModel.IOptions) {
     this._handshake = options.handshake;
     this._fetchGitInfo = options.fetchGitInfo;
-    this._fetchBuilds = options.fetchBuildHistory;
+    this._history = options.history;
     this._trans = options.trans ?? noTranslation;
     this._origin = options.origin;
     this._handshake.changed.connect(this._onHandshake, this);
+    this._history.changed.connect(this._onHistory, this);
     this._applyDefaults();
     this._result = this._build();
   }
@@ -127,8 +119,12 @@ export class ShareModel {
     return this._git;
   }
 
+  /** The images of the build history that a link can name. */
   get builds(): BuildHistoryState {
-    return this._builds;
+    const state = this._history.state;
+    return state.kind === 'ready'
+      ? { kind: 'ready', images: this._history.images }
+      : state;
   }
 
   /** The launch link, or every problem with the input. */
@@ -321,39 +317,18 @@ export class ShareModel {
   }
 
   /** Read the build history again; its successful builds' images can be chosen. */
-  async refreshBuilds(): Promise<void> {
-    let state: BuildHistoryState;
-    try {
-      const builds = await this._fetchBuilds();
-      const seen = new Set<string>();
-      const images: IBuiltImage[] = [];
-      for (const build of builds) {
-        if (build.result === 'built' && build.imageName) {
-          if (!seen.has(build.imageName)) {
-            seen.add(build.imageName);
-            images.push({
-              image: build.imageName,
-              finishedAt: build.finishedAt,
-              repoUrl: build.repoUrl,
-              ref: build.ref
-            });
-          }
-        }
-      }
-      state = { kind: 'ready', images };
-    } catch (error) {
-      state = {
-        kind: 'unavailable',
-        message: error instanceof Error ? error.message : String(error)
-      };
-    }
-    this._builds = state;
+  refreshBuilds(): Promise<void> {
+    return this._history.refresh();
+  }
+
+  /** A new history: keep the chosen image while it is there, else offer the newest. */
+  private _onHistory(): void {
+    const images = this._history.images;
     if (
-      state.kind === 'ready' &&
-      state.images.length > 0 &&
-      !state.images.some(built => built.image === this._form.buildImage)
+      images.length > 0 &&
+      !images.some(built => built.image === this._form.buildImage)
     ) {
-      this._form = { ...this._form, buildImage: state.images[0].image };
+      this._form = { ...this._form, buildImage: images[0].image };
     }
     this._applyDefaults();
     this._emit();
@@ -473,16 +448,14 @@ export class ShareModel {
         ? null
         : trans('The spawner does not tell this server which image it runs.');
     }
-    switch (this._builds.kind) {
+    const builds = this.builds;
+    switch (builds.kind) {
       case 'loading':
         return trans('Reading the build history…');
       case 'unavailable':
-        return trans(
-          'The build history cannot be read: %1',
-          this._builds.message
-        );
+        return trans('The build history cannot be read: %1', builds.message);
       case 'ready':
-        return this._builds.images.length > 0
+        return builds.images.length > 0
           ? null
           : trans('No build has produced an image yet.');
     }
@@ -490,7 +463,7 @@ export class ShareModel {
 
   private readonly _handshake: HandshakeModel;
   private readonly _fetchGitInfo: GitInfoFetcher;
-  private readonly _fetchBuilds: BuildHistoryFetcher;
+  private readonly _history: BuildHistoryModel;
   private readonly _trans: Translate;
   private readonly _origin: string;
   private _form: IShareForm = {
@@ -507,7 +480,6 @@ export class ShareModel {
     environmentRef: ''
   };
   private _git: GitState = { kind: 'none' };
-  private _builds: BuildHistoryState = { kind: 'loading' };
   private _result: LinkResult<ILaunchLink>;
   private _hubUrlEdited = false;
   private _environmentChosen = false;
@@ -519,7 +491,8 @@ export namespace ShareModel {
   export interface IOptions {
     handshake: HandshakeModel;
     fetchGitInfo: GitInfoFetcher;
-    fetchBuildHistory: BuildHistoryFetcher;
+    /** The build history, shared with the other views. */
+    history: BuildHistoryModel;
     /** The page's origin, for the hub address when the hub gives no public URL. */
     origin: string;
     trans?: Translate;

@@ -4,13 +4,13 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { phaseOf } from '../build/events';
-import { explainFailure } from '../build/failures';
-import { BuildLog } from '../build/log';
+import { phaseOf } from '../buildlog/events';
+import { explainFailure } from '../buildlog/failures';
+import { BuildLog } from '../buildlog/log';
 import { BuildFailure } from '../components/BuildView';
 import { resultLabel, shortSha, stageLabel } from '../components/buildText';
 import { BuildModel } from '../model/build';
-import { IBuildRecord } from '../tokens';
+import { IBuildRecord } from '../api/types';
 
 // The log view (react-window, anser) is fetched when a log is first shown.
 const LazyLogView = React.lazy(() =>

@@ -29,7 +29,7 @@ export class BuildSection extends ReactWidget {
     this.addClass('jp-EnvBuilder-section');
     this.title.label = options.trans.__('Build');
     this._model.stateChanged.connect(this.update, this);
-    this._model.historyChanged.connect(this.update, this);
+    this._model.history.changed.connect(this.update, this);
     this._model.log.changed.connect(this._onLog, this);
     this._handshake?.changed.connect(this.update, this);
     this._commands.commandChanged.connect(this._onCommand, this);

@@ -8,6 +8,7 @@ import {
   IDocumentManager,
   IDocumentWidgetOpener
 } from '@jupyterlab/docmanager';
+import { IEditorTracker } from '@jupyterlab/fileeditor';
 import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
 
@@ -24,23 +25,6 @@ interface IDocumentContext {
     toString(): string;
     readonly contentChanged: ISignal<unknown, void>;
   };
-}
-
-/** A code editor, as file editors expose it (`FileEditor.editor`). */
-interface IPositionedEditor {
-  setCursorPosition(position: { line: number; column: number }): void;
-  revealPosition(position: { line: number; column: number }): void;
-  focus(): void;
-}
-
-function editorOf(widget: Widget): IPositionedEditor | null {
-  const content = (widget as { content?: { editor?: unknown } }).content;
-  const editor = content?.editor as Partial<IPositionedEditor> | undefined;
-  return editor &&
-    typeof editor.setCursorPosition === 'function' &&
-    typeof editor.revealPosition === 'function'
-    ? (editor as IPositionedEditor)
-    : null;
 }
 
 /** One open document, followed until it closes or is renamed. */
@@ -82,6 +66,7 @@ export class EnvFileEditors implements IOpenEnvFiles {
   constructor(options: EnvFileEditors.IOptions) {
     this._commands = options.commands;
     this._docManager = options.docManager;
+    this._editors = options.editorTracker ?? null;
     options.opener?.opened.connect((_, widget) => {
       const context = this._docManager?.contextForWidget(widget);
       if (context) {
@@ -132,14 +117,14 @@ export class EnvFileEditors implements IOpenEnvFiles {
     if (!widget) {
       return;
     }
-    const context = this._docManager?.contextForWidget(widget);
-    await context?.ready;
-    const revealed = (widget as { revealed?: Promise<void> }).revealed;
-    await revealed;
-    const editor = editorOf(widget);
-    if (!editor) {
+    await this._docManager?.contextForWidget(widget)?.ready;
+    // Only a file editor has a cursor to put; another viewer just shows the file.
+    const fileEditor = this._editors?.find(editor => editor === widget);
+    if (!fileEditor) {
       return;
     }
+    await fileEditor.revealed;
+    const editor = fileEditor.content.editor;
     if (position) {
       const at = { line: position.line - 1, column: position.column - 1 };
       editor.setCursorPosition(at);
@@ -150,6 +135,7 @@ export class EnvFileEditors implements IOpenEnvFiles {
 
   private readonly _commands: JupyterFrontEnd['commands'];
   private readonly _docManager: IDocumentManager | null;
+  private readonly _editors: IEditorTracker | null;
   private readonly _open = new WeakMap<IDocumentContext, OpenDocument>();
   private readonly _opened = new Signal<this, string>(this);
 }
@@ -159,5 +145,7 @@ export namespace EnvFileEditors {
     commands: JupyterFrontEnd['commands'];
     docManager: IDocumentManager | null;
     opener: IDocumentWidgetOpener | null;
+    /** The file editors, to put the cursor at a problem. */
+    editorTracker?: IEditorTracker | null;
   }
 }

@@ -10,7 +10,7 @@ import {
   IRollbackInfo,
   RestartModel
 } from '../model/restart';
-import { IHandshake } from '../tokens';
+import { IHandshake } from '../api/types';
 
 /** localStorage key the hub's failure page reads to offer the previous environment. */
 export function rollbackKey(location: IHubLocation): string {

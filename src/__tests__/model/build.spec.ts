@@ -2,14 +2,15 @@ import { EnvBuilderRequestError } from '../../api/request';
 import { BuildModel, BuildStage } from '../../model/build';
 import {
   IBuildEvent,
-  IBuildPrecheck,
-  IBuildProblem,
   IBuildRecord,
   IBuildSummary,
   ISnapshot
-} from '../../tokens';
+} from '../../api/types';
+import { IBuildPrecheck, IBuildProblem } from '../../model/precheck';
+import { EnvironmentFolder } from '../../model/folder';
+import { BuildHistoryModel } from '../../model/history';
 import { Signal } from '@lumino/signaling';
-import { fakeStream, IFakeStream, recordedEvents } from '../build/streams';
+import { fakeStream, IFakeStream, recordedEvents } from '../buildlog/streams';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const REPO =
@@ -58,35 +59,39 @@ function api(
     records: [] as string[]
   };
   const queue = [...streams];
+  const history = new BuildHistoryModel(async () => {
+    calls.history++;
+    return options.history ?? [];
+  });
   return {
     calls,
+    // The model's options: its requests and the history it shares with other views.
     api: {
-      createSnapshot: async (folder: string) => {
-        calls.snapshots.push(folder);
-        if (options.snapshotError) {
-          throw options.snapshotError;
+      history,
+      api: {
+        createSnapshot: async (folder: string) => {
+          calls.snapshots.push(folder);
+          if (options.snapshotError) {
+            throw options.snapshotError;
+          }
+          return snapshot();
+        },
+        openStream: (spec: string) => {
+          calls.streams.push(spec);
+          const next = queue.shift();
+          if (!next) {
+            throw new Error('no more streams');
+          }
+          return next;
+        },
+        fetchRecord: async (id: string) => {
+          calls.records.push(id);
+          const record = options.records?.[id];
+          if (!record) {
+            throw new EnvBuilderRequestError('404 No build record', 404);
+          }
+          return record;
         }
-        return snapshot();
-      },
-      openStream: (spec: string) => {
-        calls.streams.push(spec);
-        const next = queue.shift();
-        if (!next) {
-          throw new Error('no more streams');
-        }
-        return next;
-      },
-      fetchHistory: async () => {
-        calls.history++;
-        return options.history ?? [];
-      },
-      fetchRecord: async (id: string) => {
-        calls.records.push(id);
-        const record = options.records?.[id];
-        if (!record) {
-          throw new EnvBuilderRequestError('404 No build record', 404);
-        }
-        return record;
       }
     }
   };
@@ -109,12 +114,12 @@ describe('BuildModel: a build', () => {
     const { api: requests, calls } = api([stream]);
     const saved: string[] = [];
     const model = new BuildModel({
-      api: requests,
+      ...requests,
       saveDirty: async folder => {
         saved.push(folder);
         return ['environment/requirements.txt'];
       },
-      folder: 'environment'
+      folder: new EnvironmentFolder('environment')
     });
     const seen = stages(model);
     await model.build();
@@ -162,7 +167,7 @@ describe('BuildModel: a build', () => {
         }
       ])
     ]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.state.stage).toBe('ready');
     expect(model.state.cacheHit).toBe(true);
@@ -185,7 +190,7 @@ describe('BuildModel: a build', () => {
     );
     stream.gate = 4;
     const { api: requests } = api([stream]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     const done = model.build();
     await new Promise(resolve => setTimeout(resolve, 10));
     expect(model.state.phase).toBe('fetching');
@@ -213,7 +218,7 @@ describe('BuildModel: a build', () => {
         { phase: 'failed' }
       ])
     ]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.state.stage).toBe('failed');
     expect(model.state.failure?.message).toBe(
@@ -241,7 +246,7 @@ describe('BuildModel: a build', () => {
         { phase: 'failed', message: 'repo2docker failed (exit code 1).\n' }
       ])
     ]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.explanation?.kind).toBe('pip-not-found');
     expect(model.explanation?.line).toBe(1);
@@ -264,7 +269,7 @@ describe('BuildModel: a build', () => {
         }
       ])
     ]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.state.stage).toBe('failed');
     expect(model.explanation?.kind).toBe('forbidden');
@@ -279,14 +284,14 @@ describe('BuildModel: a build', () => {
         breakWith: new TypeError('network error')
       })
     ]);
-    const first = new BuildModel({ api: broken.api });
+    const first = new BuildModel({ ...broken.api });
     await first.build();
     expect(first.state.stage).toBe('failed');
     expect(first.state.failure?.error).toBe('cut');
     expect(first.log.plainLines[1]).toContain('broke off');
 
     const short = api([fakeStream([{ phase: 'building', message: 'x\n' }])]);
-    const second = new BuildModel({ api: short.api });
+    const second = new BuildModel({ ...short.api });
     await second.build();
     expect(second.state.stage).toBe('failed');
     expect(second.state.failure?.error).toBe('cut');
@@ -303,7 +308,7 @@ describe('BuildModel: a build', () => {
         }
       ])
     ]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.state.stage).toBe('ready');
     expect(model.log.plainLines).toEqual(['Done! Image built']);
@@ -313,7 +318,7 @@ describe('BuildModel: a build', () => {
     const { api: requests } = api([
       fakeStream([{ phase: 'ready', message: 'Done!\n' }])
     ]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.state.stage).toBe('failed');
     expect(model.state.failure?.error).toBe('no-image');
@@ -329,7 +334,7 @@ describe('BuildModel: a build', () => {
         { phase: 'ready', imageName: IMAGE, message: 'Done! Image built\n' }
       ])
     ]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.log.plainLines).toEqual([
       'Waiting for build to start...',
@@ -346,7 +351,10 @@ describe('BuildModel: a build', () => {
         413
       )
     });
-    const model = new BuildModel({ api: requests, folder: 'binder' });
+    const model = new BuildModel({
+      ...requests,
+      folder: new EnvironmentFolder('binder')
+    });
     await model.build();
     expect(calls.streams).toEqual([]);
     expect(model.state.stage).toBe('failed');
@@ -387,7 +395,7 @@ describe('BuildModel: the check before a build', () => {
   it('builds nothing while the environment files have errors, and says why', async () => {
     const check = precheck([ERROR]);
     const { api: requests, calls } = api([]);
-    const model = new BuildModel({ api: requests, precheck: check });
+    const model = new BuildModel({ ...requests, precheck: check });
     expect(model.blockedReason).toBe(
       'Fix the problem in the environment files first: requirements.txt, line 3: numpy=1.26 is not a pip requirement: use numpy==1.26.'
     );
@@ -403,7 +411,7 @@ describe('BuildModel: the check before a build', () => {
     const { api: requests, calls } = api([
       fakeStream([{ phase: 'ready', imageName: IMAGE }])
     ]);
-    const model = new BuildModel({ api: requests, precheck: check });
+    const model = new BuildModel({ ...requests, precheck: check });
     let told = 0;
     model.stateChanged.connect(() => told++);
     expect(model.blockedReason).toBeNull();
@@ -430,7 +438,7 @@ describe('BuildModel: watching', () => {
       { hang: true }
     );
     const { api: requests, calls } = api([first, second]);
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     const building = model.build();
     await new Promise(resolve => setTimeout(resolve, 10));
     expect(model.state.stage).toBe('watching');
@@ -465,7 +473,7 @@ describe('BuildModel: after a reload', () => {
       { phase: 'ready', imageName: IMAGE, message: 'Done!\n', dryRun: true }
     ]);
     const { api: requests, calls } = api([stream], { history: [running] });
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     const seen = stages(model);
     expect(await model.resume()).toBe(true);
     expect(calls.streams).toEqual([SPEC]);
@@ -506,7 +514,7 @@ describe('BuildModel: after a reload', () => {
       history: [failed, summary({ id: 'older' })],
       records: { [failed.id]: record }
     });
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     expect(await model.resume()).toBe(true);
     expect(calls.streams).toEqual([]);
     expect(calls.records).toEqual([failed.id]);
@@ -514,7 +522,7 @@ describe('BuildModel: after a reload', () => {
     expect(model.state.fromHistory).toBe(true);
     expect(model.log.plainLines[0]).toBe('E: Unable to locate package libfoo');
     expect(model.explanation?.kind).toBe('apt-not-found');
-    expect(model.history).toHaveLength(2);
+    expect(model.history.builds).toHaveLength(2);
   });
 
   it('shows the last dry run as done, with its image', async () => {
@@ -522,7 +530,7 @@ describe('BuildModel: after a reload', () => {
       history: [summary({ result: 'dry-run' })],
       records: {}
     });
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     await model.resume();
     expect(model.state.stage).toBe('ready');
     expect(model.state.dryRun).toBe(true);
@@ -530,7 +538,7 @@ describe('BuildModel: after a reload', () => {
   });
 
   it('stays idle with no builds at all', async () => {
-    const model = new BuildModel({ api: api([]).api });
+    const model = new BuildModel(api([]).api);
     expect(await model.resume()).toBe(false);
     expect(model.state.stage).toBe('idle');
   });
@@ -545,7 +553,7 @@ describe('BuildModel: after a reload', () => {
       ]
     };
     const { api: requests } = api([], { records: { [record.id]: record } });
-    const model = new BuildModel({ api: requests });
+    const model = new BuildModel({ ...requests });
     const { log } = await model.record(record.id);
     expect(log.plainLines).toEqual(['Step 1']);
     expect(model.log.length).toBe(0);

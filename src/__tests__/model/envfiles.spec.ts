@@ -5,6 +5,7 @@ import {
   MAX_ENVIRONMENT_FILE_BYTES
 } from '../../envfiles';
 import { EnvFilesModel, EnvFolderState } from '../../model/envfiles';
+import { EnvironmentFolder } from '../../model/folder';
 import { FakeContents, FakeEditors } from './fakeContents';
 
 const STARTER_REQUIREMENTS = environmentFiles().find(
@@ -15,18 +16,22 @@ const DELAY = 20;
 
 function setup(
   files: Record<string, string | Uint8Array> = {},
-  options: Partial<EnvFilesModel.IOptions> = {}
+  options: Partial<Omit<EnvFilesModel.IOptions, 'folder'>> & {
+    folder?: string;
+  } = {}
 ) {
   const contents = new FakeContents(files);
   const editors = new FakeEditors();
+  const folder = new EnvironmentFolder(options.folder);
   const model = new EnvFilesModel({
     contents,
     documents: editors,
     validationDelay: DELAY,
     pollInterval: 60 * 60 * 1000,
-    ...options
+    ...options,
+    folder
   });
-  return { contents, editors, model };
+  return { contents, editors, model, folder };
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -200,7 +205,7 @@ describe('EnvFilesModel: the folder', () => {
   });
 
   it('follows the folder setting', async () => {
-    const { model: m } = setup({
+    const { model: m, folder } = setup({
       'environment/requirements.txt': 'numpy\n',
       'course/binder/environment.yml': 'dependencies:\n  - numpy\n'
     });
@@ -212,7 +217,7 @@ describe('EnvFilesModel: the folder', () => {
 
     const states: string[] = [];
     model.stateChanged.connect((_, state) => states.push(state.kind));
-    model.setFolder('course/binder');
+    folder.set('course/binder');
     await model.refresh();
     expect(states).toEqual(['loading', 'ready']);
     const state = ready(model.state);

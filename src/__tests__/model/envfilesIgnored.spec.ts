@@ -1,5 +1,6 @@
 import { EnvFilesModel } from '../../model/envfiles';
 import { BuildModel } from '../../model/build';
+import { BuildHistoryModel } from '../../model/history';
 import { FakeContents, FakeEditors } from './fakeContents';
 
 /** A folder laid out like repo2docker's binder-dir test: a broken file beside binder/. */
@@ -17,6 +18,7 @@ function setup(files: Record<string, string>) {
   });
   const build = new BuildModel({
     api: {} as BuildModel.IOptions['api'],
+    history: new BuildHistoryModel(async () => []),
     precheck: model
   });
   return { model, build };

@@ -1,5 +1,6 @@
 import { EnvironmentsModel } from '../../model/environments';
-import { IEnvironments } from '../../tokens';
+import { EnvironmentFolder } from '../../model/folder';
+import { IEnvironments } from '../../api/types';
 
 function answer(overrides: Partial<IEnvironments> = {}): IEnvironments {
   return {
@@ -22,23 +23,29 @@ function answer(overrides: Partial<IEnvironments> = {}): IEnvironments {
 
 describe('EnvironmentsModel', () => {
   it('offers earlier images newest first, last-known-good first, never the running one', async () => {
-    const model = new EnvironmentsModel(async () => answer());
-    await model.refresh('environment');
+    const model = new EnvironmentsModel(
+      async () => answer(),
+      new EnvironmentFolder()
+    );
+    await model.refresh();
     expect(model.rollbackImages).toEqual(['img:2', 'img:1']);
   });
 
-  it('asks for the given folder and keeps the error when the server fails', async () => {
+  it('asks for the folder as set now and keeps the error when the server fails', async () => {
     const asked: string[] = [];
-    const model = new EnvironmentsModel(async folder => {
-      asked.push(folder);
+    const folder = new EnvironmentFolder('binder/');
+    const model = new EnvironmentsModel(async path => {
+      asked.push(path);
       throw new Error('500 boom');
-    });
+    }, folder);
     let signals = 0;
     model.changed.connect(() => (signals += 1));
-    await model.refresh('binder');
-    expect(asked).toEqual(['binder']);
+    await model.refresh();
+    folder.set('course/binder');
+    await model.refresh();
+    expect(asked).toEqual(['binder', 'course/binder']);
     expect(model.error).toContain('500 boom');
     expect(model.rollbackImages).toEqual([]);
-    expect(signals).toBe(1);
+    expect(signals).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { EnvBuilderRequestError } from '../../api/request';
 import { HandshakeModel, HandshakeState } from '../../model/handshake';
-import { IHandshake } from '../../tokens';
+import { IHandshake } from '../../api/types';
 
 function handshake(version: string): IHandshake {
   return {

@@ -6,7 +6,8 @@ import {
   httpsRemote,
   ShareModel
 } from '../../model/share';
-import { IBuildSummary, IGitInfo, IHandshake } from '../../tokens';
+import { BuildHistoryModel } from '../../model/history';
+import { IBuildSummary, IGitInfo, IHandshake } from '../../api/types';
 
 const VERSION = '1.0.0';
 const ORIGIN = 'http://127.0.0.1:8000';
@@ -89,13 +90,13 @@ async function setup(
       }
       return answer;
     },
-    fetchBuildHistory: async () => {
+    history: new BuildHistoryModel(async () => {
       const answer = options.builds ?? [];
       if (answer instanceof Error) {
         throw answer;
       }
       return answer;
-    }
+    })
   });
   return { model, hub, requested };
 }
@@ -343,7 +344,7 @@ describe('ShareModel', () => {
       origin: ORIGIN,
       fetchGitInfo: path =>
         new Promise<IGitInfo>(resolve => (answers[path] = resolve)),
-      fetchBuildHistory: async () => []
+      history: new BuildHistoryModel(async () => [])
     });
     const first = model.shareNotebook('first.ipynb');
     const second = model.shareNotebook('second.ipynb');
@@ -365,7 +366,7 @@ describe('ShareModel', () => {
       handshake: hub,
       origin: ORIGIN,
       fetchGitInfo: async () => gitInfo(),
-      fetchBuildHistory: async () => []
+      history: new BuildHistoryModel(async () => [])
     });
     expect(model.form.environment).toBe('default');
     await model.shareNotebook('courses/intro/lessons/one.ipynb');

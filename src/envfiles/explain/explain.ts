@@ -3,7 +3,7 @@
  * in layout.ts (where it looks), buildpack.ts (what it picks) and roles.ts
  * (what each file is then used for).
  */
-import { formatMessage } from '../translate';
+import { noTranslation } from '../../translate';
 import { Translate } from '../types';
 import { detectBuildpack } from './buildpack';
 import { readLayout } from './layout';
@@ -59,7 +59,7 @@ export function explainEnvironment(
   paths: readonly string[],
   options: IExplainOptions = {}
 ): IEnvironmentExplanation {
-  const __ = options.trans ?? formatMessage;
+  const __ = options.trans ?? noTranslation;
   const layout = readLayout(paths);
   const view = new FolderView(layout, options.contents ?? {});
 

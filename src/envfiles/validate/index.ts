@@ -5,7 +5,7 @@
  */
 import { baseName } from '../paths';
 import { hasBom, LineIndex, stripBom } from '../text';
-import { formatMessage } from '../translate';
+import { noTranslation } from '../../translate';
 import { IFileFacts, IProblem, Translate } from '../types';
 import { validateApt } from './apt';
 import { validateEnvironmentYml } from './environmentYml';
@@ -62,7 +62,7 @@ export function validateEnvironmentFile(
   input: IEnvironmentFileInput,
   options: IValidateOptions = {}
 ): IProblem[] {
-  const __ = options.trans ?? formatMessage;
+  const __ = options.trans ?? noTranslation;
   const source: IFileSource = {
     text: stripBom(input.text),
     bom: hasBom(input.text)

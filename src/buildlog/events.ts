@@ -4,16 +4,29 @@
  *
  * Nothing here depends on JupyterLab, so it can be tested on its own.
  */
-import { IBuildEvent } from '../tokens';
 
-/** A translation function with the signature of `TranslationBundle.__`. */
-export type Translate = (msg: string, ...args: any[]) => string;
-
-/** Fills `%1`, `%2`, … like `TranslationBundle.__`, for tests and callers without a bundle. */
-export const noTranslation: Translate = (msg, ...args) =>
-  msg.replace(/%(\d+)/g, (whole, n) =>
-    Number(n) - 1 < args.length ? String(args[Number(n) - 1]) : whole
-  );
+/** One event of a build's event stream (BinderHub's build API, through the gateway). */
+export interface IBuildEvent {
+  /** Lower-case; may be missing or unknown. */
+  phase?: string;
+  /** Log text, as printed, newlines included (or not). */
+  message?: string;
+  imageName?: string;
+  /** The image name on BinderHub's launching `ready`. */
+  image?: string;
+  /** Set by the local build service when it has no container engine: nothing was built. */
+  dryRun?: boolean;
+  /** An HTTP error of the build service, inside the stream. */
+  status_code?: number;
+  /** Kind of failure, set by the gateway (`forbidden`, `rate-limited`, `cut`, …) or the client. */
+  error?: string;
+  /** The build service's own text when the gateway rephrased the message. */
+  detail?: string;
+  /** The scope the server's token lacks (with `error: 'forbidden'`). */
+  missingScope?: string;
+  /** Seconds to wait (with `error: 'rate-limited'`). */
+  retryAfter?: number;
+}
 
 /** Phases that say how far a build got; others (`unknown`, `running`, odd ones) do not. */
 export const PROGRESS_PHASES = [

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { IBuildEvent } from '../../tokens';
+import { IBuildEvent } from '../../api/types';
 
 /** The real stream: a BinderHub building binder-examples/octave, then launching it. */
 export const FULLBUILD = path.resolve(

@@ -1,6 +1,6 @@
-import { explainFailure } from '../../build/failures';
-import { BuildLog } from '../../build/log';
-import { IBuildEvent } from '../../tokens';
+import { explainFailure } from '../../buildlog/failures';
+import { BuildLog } from '../../buildlog/log';
+import { IBuildEvent } from '../../api/types';
 import { recordedEvents } from './streams';
 
 /** The plain lines of a log excerpt, as the log keeps them. */

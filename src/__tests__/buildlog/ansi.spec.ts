@@ -1,4 +1,4 @@
-import { ansiSegments, markRanges } from '../../build/ansi';
+import { ansiSegments, markRanges } from '../../buildlog/ansi';
 
 describe('ansiSegments', () => {
   it('turns colours into themed classes', () => {

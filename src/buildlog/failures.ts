@@ -5,8 +5,8 @@
  *
  * Nothing here depends on JupyterLab, so it can be tested on its own.
  */
-import { IBuildEvent } from '../tokens';
-import { noTranslation, Translate } from './events';
+import { IBuildEvent } from './events';
+import { noTranslation, Translate } from '../translate';
 
 export type FailureKind =
   | 'conda-not-found'

@@ -4,7 +4,7 @@ import {
   matchRanges,
   overprint,
   stripAnsi
-} from '../../build/log';
+} from '../../buildlog/log';
 import { recordedEvents } from './streams';
 
 describe('BuildLog', () => {

@@ -1,0 +1,131 @@
+/**
+ * The server extension's answers, as they come over the wire.
+ */
+import type { IBuildEvent } from '../buildlog/events';
+
+export type { IBuildEvent };
+
+/** Where this server runs on the hub, as the server extension sees it. */
+export interface IHubContext {
+  user: string;
+  /** '' is the default server. */
+  serverName: string;
+  hubPrefix: string;
+  publicUrl: string;
+  hubVersion: string | null;
+  hubVersionError?: string | null;
+}
+
+/** Whether one capability is available and, if not, what would enable it. */
+export interface ICapability {
+  available: boolean;
+  reason?: string;
+  /** The exact admin setting that would enable the capability. */
+  adminSetting?: string | null;
+  url?: string;
+  missingScopes?: string[];
+  spawnOptionsTemplate?: string | null;
+}
+
+/** Answer of `GET envbuilder/status?version=`. */
+export interface IHandshake {
+  version: string;
+  frontendVersion: string | null;
+  versionMatches: boolean;
+  hub: IHubContext | null;
+  image: string | null;
+  capabilities: {
+    build: ICapability;
+    restart: ICapability;
+  };
+}
+
+/** Answer of `GET envbuilder/git?path=`: the git clone a notebook lives in. */
+export interface IGitInfo {
+  /** The path asked about, relative to the server root. */
+  path: string;
+  /** The clone's folder, relative to the server root (absolute if it holds the root). */
+  repoRoot: string;
+  /** The path inside the clone; '' for the clone itself. */
+  pathInRepo: string;
+  /** The remote the branch pulls from, else `origin`, else the first; null without one. */
+  remote: string | null;
+  /** That remote's address, without user name or password. */
+  remoteUrl: string | null;
+  /** The checked-out branch; null on a detached HEAD. */
+  branch: string | null;
+  /** The branch's name on the remote, when it has an upstream. */
+  remoteBranch: string | null;
+  /** e.g. `origin/main`; null when the branch has none. */
+  upstream: string | null;
+  /** Whether anything is changed, new or deleted and not committed. */
+  dirty: boolean;
+  /** Those files, relative to the clone (at most 100). */
+  dirtyFiles: string[];
+  dirtyCount: number;
+  /** Commits that no remote has, as far as the clone knows. */
+  unpushed: number;
+  /** Whether the path is committed at all. */
+  pathTracked: boolean;
+  /** Whether the path itself has changes that are not committed. */
+  pathChanged: boolean;
+}
+
+/** One build of the build history, `GET envbuilder/builds` (newest first). */
+export interface IBuildSummary {
+  id: string;
+  spec: string;
+  repoUrl: string | null;
+  ref: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** `built` when an image came out of it. */
+  result: string;
+  imageName: string | null;
+  /** The build service's last words, e.g. why it failed. */
+  message?: string | null;
+}
+
+/** One file of a snapshot. */
+export interface ISnapshotFile {
+  path: string;
+  size: number;
+  executable: boolean;
+}
+
+/** Answer of `POST envbuilder/snapshots`: a content-addressed commit of the environment folder. */
+export interface ISnapshot {
+  sha: string;
+  /** Where the build service fetches the commit from. */
+  repoUrl: string;
+  /** `git/<encoded repoUrl>/<sha>`, the build spec. */
+  spec: string;
+  folder: string;
+  files: ISnapshotFile[];
+}
+
+/** Answer of `GET envbuilder/builds/<id>`: a build with every event it had. */
+export interface IBuildRecord extends IBuildSummary {
+  events: { time: string | null; event: IBuildEvent }[];
+}
+
+/** One fact of the environment history. */
+export interface IEnvironmentEntry {
+  kind: 'started' | 'last-known-good';
+  image: string;
+  server: string;
+  time: string;
+}
+
+/** Answer of `GET envbuilder/environments`. */
+export interface IEnvironments {
+  runningImage: string | null;
+  lastKnownGood: string | null;
+  runningBuild: IBuildSummary | null;
+  folder: string;
+  folderSha: string | null;
+  folderProblem: string | null;
+  /** null when unknown (the running image was not built from this folder here). */
+  changedSinceStart: boolean | null;
+  entries: IEnvironmentEntry[];
+}

@@ -1,0 +1,106 @@
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { IBuildSummary } from '../api/types';
+
+/** Fetches the build history, newest first. */
+export type BuildHistoryFetcher = () => Promise<IBuildSummary[]>;
+
+/** What is known of the build history. */
+export type HistoryState =
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  | { kind: 'unavailable'; message: string };
+
+/** An image some build of the history produced. */
+export interface IBuiltImage {
+  image: string;
+  finishedAt: string | null;
+  repoUrl: string | null;
+  ref: string | null;
+}
+
+/**
+ * The build history of this server, one model for every view that shows it (the Build
+ * section, the Share section's images, the environment history), so they agree and ask
+ * the server once per change instead of once each.
+ */
+export class BuildHistoryModel {
+  constructor(private readonly _fetch: BuildHistoryFetcher) {}
+
+  /** The builds, newest first: the last list read ([] before the first answer). */
+  get builds(): readonly IBuildSummary[] {
+    return this._builds;
+  }
+
+  get state(): HistoryState {
+    return this._state;
+  }
+
+  /** Emitted after every answer, a failed one too. */
+  get changed(): ISignal<this, readonly IBuildSummary[]> {
+    return this._changed;
+  }
+
+  /** The images successful builds produced, newest first, once each. */
+  get images(): IBuiltImage[] {
+    const seen = new Set<string>();
+    const images: IBuiltImage[] = [];
+    for (const build of this._builds) {
+      if (
+        build.result === 'built' &&
+        build.imageName &&
+        !seen.has(build.imageName)
+      ) {
+        seen.add(build.imageName);
+        images.push({
+          image: build.imageName,
+          finishedAt: build.finishedAt,
+          repoUrl: build.repoUrl,
+          ref: build.ref
+        });
+      }
+    }
+    return images;
+  }
+
+  /**
+   * Ask the server again. Calls made while a request runs share one more request after
+   * it, so every caller sees an answer given after it asked.
+   */
+  refresh(): Promise<void> {
+    if (this._pending) {
+      this._again ??= this._pending.then(() => {
+        this._again = null;
+        return this.refresh();
+      });
+      return this._again;
+    }
+    this._pending = this._load().finally(() => {
+      this._pending = null;
+    });
+    return this._pending;
+  }
+
+  private async _load(): Promise<void> {
+    try {
+      this._builds = await this._fetch();
+      this._state = { kind: 'ready' };
+    } catch (error) {
+      console.warn(
+        'jupyterlab-envbuilder: the build history failed to load',
+        error
+      );
+      this._state = {
+        kind: 'unavailable',
+        message: error instanceof Error ? error.message : String(error)
+      };
+    }
+    this._changed.emit(this._builds);
+  }
+
+  private _builds: readonly IBuildSummary[] = [];
+  private _state: HistoryState = { kind: 'loading' };
+  private _pending: Promise<void> | null = null;
+  private _again: Promise<void> | null = null;
+  private _changed = new Signal<this, readonly IBuildSummary[]>(this);
+}

@@ -1,0 +1,76 @@
+import {
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { IStatusBar } from '@jupyterlab/statusbar';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+// Activation registers the commands and builds the section at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { addBuildCommands, createBuildModel } from '../commands/build';
+import { IBuildPrecheck } from '../model/precheck';
+import { IEnvBuilder, IEnvFilesCheck, TRANSLATION_DOMAIN } from '../tokens';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { BuildSection } from '../widgets/BuildSection';
+
+/** Where the Build section sits in the panel. */
+const RANK = 200;
+
+/**
+ * Building the environment folder into an image: the Build section, the build log in the
+ * main area, the status bar item and the notifications.
+ */
+export const buildPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-envbuilder:build',
+  description:
+    'Build the environment folder into an image through the hub’s build service, and follow its log.',
+  autoStart: true,
+  requires: [IEnvBuilder],
+  optional: [
+    ITranslator,
+    IDocumentManager,
+    IStatusBar,
+    ILayoutRestorer,
+    ICommandPalette,
+    IEnvFilesCheck
+  ],
+  activate: (
+    app: JupyterFrontEnd,
+    core: IEnvBuilder,
+    translator: ITranslator | null,
+    docManager: IDocumentManager | null,
+    statusBar: IStatusBar | null,
+    restorer: ILayoutRestorer | null,
+    palette: ICommandPalette | null,
+    precheck: IBuildPrecheck | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const model = createBuildModel(app, {
+      docManager,
+      precheck,
+      history: core.history,
+      folder: core.folder,
+      trans
+    });
+    addBuildCommands(app, {
+      model,
+      panelId: core.panelId,
+      trans,
+      statusBar,
+      restorer,
+      palette
+    });
+    core.addSection(
+      new BuildSection({
+        model,
+        commands: app.commands,
+        handshake: core.handshake,
+        trans
+      }),
+      RANK
+    );
+  }
+};

@@ -1,0 +1,56 @@
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+// Activation registers the command at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { addRestartCommands } from '../commands/restart';
+import { IEnvBuilder, PLUGIN_ID, TRANSLATION_DOMAIN } from '../tokens';
+
+/**
+ * Restarting this named server onto another image (a new build, or an earlier one: the
+ * rollback), driven from the browser tab because the server cannot restart itself.
+ */
+export const restartPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-envbuilder:restart',
+  description:
+    'Restart this server onto a built image, keeping the home folder and the named server.',
+  autoStart: true,
+  requires: [IEnvBuilder],
+  optional: [ITranslator, IDocumentManager, ISettingRegistry],
+  activate: (
+    app: JupyterFrontEnd,
+    core: IEnvBuilder,
+    translator: ITranslator | null,
+    docManager: IDocumentManager | null,
+    settingRegistry: ISettingRegistry | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    // The user's override of the hub's spawn options template, in the extension's settings.
+    let spawnOptionsOverride = '';
+    settingRegistry
+      ?.load(PLUGIN_ID)
+      .then(settings => {
+        const follow = () => {
+          spawnOptionsOverride = String(
+            settings.composite.spawnOptionsTemplate ?? ''
+          );
+        };
+        follow();
+        settings.changed.connect(follow);
+      })
+      .catch(reason => {
+        console.error('jupyterlab-envbuilder: settings failed to load', reason);
+      });
+    addRestartCommands(app, {
+      handshake: core.handshake,
+      docManager,
+      trans,
+      spawnOptionsOverride: () => spawnOptionsOverride
+    });
+  }
+};

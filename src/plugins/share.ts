@@ -1,0 +1,71 @@
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+import { fetchGitInfo } from '../api/share';
+// Activation registers the command and builds the section at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { addShareCommands } from '../commands/share';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { ShareModel } from '../model/share';
+import { CommandIDs, IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { ShareSection } from '../widgets/ShareSection';
+
+/** Where the Share section sits in the panel: last, as in the workflow. */
+const RANK = 400;
+
+/**
+ * Launch links for students: the Share section and "Copy Launch Link" on notebooks.
+ */
+export const sharePlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-envbuilder:share',
+  description:
+    'Launch links that give students a notebook in a chosen environment, with badges.',
+  autoStart: true,
+  requires: [IEnvBuilder],
+  optional: [
+    ITranslator,
+    IDocumentManager,
+    IDefaultFileBrowser,
+    ICommandPalette
+  ],
+  activate: (
+    app: JupyterFrontEnd,
+    core: IEnvBuilder,
+    translator: ITranslator | null,
+    docManager: IDocumentManager | null,
+    fileBrowser: IDefaultFileBrowser | null,
+    palette: ICommandPalette | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const share = new ShareModel({
+      handshake: core.handshake,
+      history: core.history,
+      fetchGitInfo,
+      origin: window.location.origin,
+      trans: trans.__.bind(trans)
+    });
+    const section = new ShareSection({ model: share, trans });
+    core.addSection(section, RANK);
+    addShareCommands(app, {
+      showShare: () => {
+        core.showSection(section);
+        section.focusForm();
+      },
+      share,
+      docManager,
+      fileBrowser,
+      trans
+    });
+    palette?.addItem({
+      command: CommandIDs.copyLaunchLink,
+      category: trans.__('Environment')
+    });
+  }
+};

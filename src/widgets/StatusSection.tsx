@@ -1,0 +1,86 @@
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { TranslationBundle } from '@jupyterlab/translation';
+import { ReactWidget } from '@jupyterlab/ui-components';
+import { Signal } from '@lumino/signaling';
+import * as React from 'react';
+
+import { EnvironmentsView } from '../components/EnvironmentsView';
+import { HandshakeView } from '../components/HandshakeView';
+import { EnvironmentsModel } from '../model/environments';
+import { HandshakeModel } from '../model/handshake';
+import { CommandIDs } from '../tokens';
+
+/**
+ * The "Server and hub" section: what the handshake found, and the images this server ran on,
+ * each with a restart when the restart feature is there and the hub allows it.
+ */
+export class StatusSection extends ReactWidget {
+  constructor(options: StatusSection.IOptions) {
+    super();
+    this._handshake = options.handshake;
+    this._environments = options.environments;
+    this._commands = options.commands;
+    this._trans = options.trans;
+    this.id = 'jp-envbuilder-status';
+    this.addClass('jp-EnvBuilder-section');
+    this.title.label = options.trans.__('Server and hub');
+    this._handshake.changed.connect(this.update, this);
+    this._environments.changed.connect(this.update, this);
+    this._commands.commandChanged.connect(this._onCommand, this);
+  }
+
+  dispose(): void {
+    Signal.clearData(this);
+    this._commands.commandChanged.disconnect(this._onCommand, this);
+    super.dispose();
+  }
+
+  protected render(): JSX.Element {
+    const handshake = this._handshake;
+    const restartId = CommandIDs.restartIntoImage;
+    const canRestart =
+      this._commands.hasCommand(restartId) &&
+      handshake.handshake?.capabilities.restart.available === true;
+    return (
+      <>
+        <HandshakeView
+          state={handshake.state}
+          frontendVersion={handshake.frontendVersion}
+          onRefresh={() => void handshake.refresh()}
+          trans={this._trans}
+        />
+        <EnvironmentsView
+          model={this._environments}
+          onRestart={
+            canRestart
+              ? image => void this._commands.execute(restartId, { image })
+              : null
+          }
+          trans={this._trans}
+        />
+      </>
+    );
+  }
+
+  /** The restart feature may come or go after the section is drawn. */
+  private _onCommand(_: unknown, change: { id?: string }): void {
+    if (change.id === CommandIDs.restartIntoImage || change.id === undefined) {
+      this.update();
+    }
+  }
+
+  private readonly _handshake: HandshakeModel;
+  private readonly _environments: EnvironmentsModel;
+  private readonly _commands: JupyterFrontEnd['commands'];
+  private readonly _trans: TranslationBundle;
+}
+
+export namespace StatusSection {
+  export interface IOptions {
+    handshake: HandshakeModel;
+    environments: EnvironmentsModel;
+    /** The application's commands, for the restart feature's command. */
+    commands: JupyterFrontEnd['commands'];
+    trans: TranslationBundle;
+  }
+}
