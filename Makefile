@@ -9,7 +9,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PIP := env PIP_EXTRA_INDEX_URL= $(PY) -m pip -q --no-input
 
-.PHONY: demo test lint jest pytest wheel-check e2e bench build clean
+.PHONY: demo test lint jest pytest wheel-check docs docs-check e2e bench build clean
 .DELETE_ON_ERROR:
 
 $(STAMPS)/venv: pyproject.toml
@@ -29,7 +29,7 @@ $(STAMPS)/build: $(STAMPS)/node $(shell find src style schema -type f 2>/dev/nul
 	touch $@
 
 $(STAMPS)/install: $(STAMPS)/build pyproject.toml
-	$(PIP) install --no-build-isolation -e ".[test]"
+	$(PIP) install --no-build-isolation -e ".[test,docs]"
 	$(PY) -c "import jupyterhub, nbgitpuller, repo2docker, pytest"
 	$(VENV)/bin/jupyter labextension develop --overwrite . >/dev/null
 	$(VENV)/bin/jupyter server extension enable --sys-prefix jupyterlab_envbuilder >/dev/null
@@ -61,6 +61,7 @@ lint: $(STAMPS)/install
 	$(JLPM) lint:check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 jest: $(STAMPS)/install
 	$(JLPM) test
@@ -71,6 +72,15 @@ pytest: $(STAMPS)/install
 wheel-check: $(STAMPS)/install
 	bash .ci/wheel-check.sh
 
+# The documentation, warnings as errors (part of `make test`); `make docs` also serves it.
+DOCS_PORT ?= 8100
+docs-check: $(STAMPS)/install
+	$(VENV)/bin/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+docs: docs-check
+	@echo "docs: http://127.0.0.1:$(DOCS_PORT)/ (Ctrl-C stops)"
+	$(PY) -m http.server --bind 127.0.0.1 --directory docs/_build/html $(DOCS_PORT)
+
 e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium $(STAMPS)/hub5
 	cd ui-tests && node_modules/.bin/playwright test
 	@echo "e2e: again with JupyterHub $$(.venv-hub5/bin/python -c 'import jupyterhub; print(jupyterhub.__version__)') for the tests tagged @hub5"
@@ -79,7 +89,7 @@ e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium $(STAMPS)/hub5
 
 # Every test, each part timed (the first line is the set-up: venv, node_modules, build).
 test:
-	@set -e; for part in build lint jest pytest wheel-check e2e; do \
+	@set -e; for part in build lint jest pytest wheel-check docs-check e2e; do \
 		start=$$(date +%s); $(MAKE) --no-print-directory $$part; \
 		echo "== make $$part took $$(( $$(date +%s) - start ))s"; \
 	done
@@ -89,4 +99,4 @@ bench: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(STAMPS) lib jupyterlab_envbuilder/labextension node_modules ui-tests/node_modules .dev-data .venv-hub5
+	rm -rf $(STAMPS) lib jupyterlab_envbuilder/labextension docs/_build node_modules ui-tests/node_modules .dev-data .venv-hub5

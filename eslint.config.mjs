@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/',
       '**/*.d.ts',
       'jupyterlab_envbuilder/',
+      'docs/_build/',
       'ui-tests/node_modules/',
       'ui-tests/test-results/',
       'ui-tests/playwright-report/',

@@ -1,3 +1,4 @@
+import { docScreenshot } from './docshots';
 import { expect, hubVersion, login, startNamedServer, test } from './hub';
 
 test.describe('Environment panel on the dev hub', () => {
@@ -39,5 +40,6 @@ test.describe('Environment panel on the dev hub', () => {
       path: shot,
       contentType: 'image/png'
     });
+    await docScreenshot(page, 'environment-panel');
   });
 });
