@@ -197,6 +197,16 @@ class EnvBuilder(Configurable):
             return []
         return [str(v) for v in value] if isinstance(value, list) else []
 
+    hub_spawner = Unicode(
+        help="""The spawner class the hub runs (e.g. ``kubespawner.KubeSpawner``), when the hub
+        tells it. Default: $ENVBUILDER_SPAWNER, which ``hub.configure(c)`` sets from
+        ``c.JupyterHub.spawner_class``.""",
+    ).tag(config=True)
+
+    @default("hub_spawner")
+    def _default_hub_spawner(self) -> str:
+        return _env("ENVBUILDER_SPAWNER")
+
     image = Unicode(
         help="The image this server runs on. Default: $JUPYTER_IMAGE_SPEC, else $JUPYTER_IMAGE."
     ).tag(config=True)

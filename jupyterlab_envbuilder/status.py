@@ -159,10 +159,25 @@ def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dic
     return {"available": True, "spawnOptionsTemplate": config.spawn_options_template}
 
 
+def spawner_kind(spawner_class: str) -> Optional[str]:
+    """Which spawner the hub runs, as a code: ``kubespawner``, ``dockerspawner`` (both read the
+    image options this extension writes), ``other``; None when the hub does not tell."""
+    name = spawner_class.strip().lower()
+    if not name:
+        return None
+    if name.startswith("kubespawner") or name == "kubernetes":
+        return "kubespawner"
+    if name.startswith("dockerspawner") or name.startswith("docker"):
+        return "dockerspawner"
+    return "other"
+
+
 async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict[str, Any]:
     hub = config.hub_context()
     if hub is not None:
         hub["hubVersion"], hub["hubVersionError"] = await hub_version(config)
+        hub["spawner"] = spawner_kind(config.hub_spawner)
+        hub["spawnerClass"] = config.hub_spawner or None
     return {
         "version": __version__,
         "frontendVersion": frontend_version,

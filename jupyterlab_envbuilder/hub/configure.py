@@ -61,6 +61,9 @@ def configure(
     - ``launch``: add the hub page behind course links that name a server
       (``<hub>/hub/envbuilder/launch/<server>?image=…&urlpath=…``, see ``hub.launch``);
       needs ``spawn_options`` and ``c.JupyterHub.allow_named_servers``.
+
+    Set ``c.JupyterHub.spawner_class`` before calling this: users' servers are told which
+    spawner the hub runs (``ENVBUILDER_SPAWNER``), and the handshake reports it.
     """
     environment = _setting(c.Spawner, "environment", {})
     if local_build_service:
@@ -75,6 +78,15 @@ def configure(
 
     if snapshot_store:
         register_snapshot_store(c, **(snapshot_store_options or {}))
+
+    # The handshake names the spawner (which image options it reads) when the hub tells it.
+    spawner_class = c.JupyterHub.get("spawner_class") if "JupyterHub" in c else None
+    if spawner_class:
+        environment["ENVBUILDER_SPAWNER"] = (
+            spawner_class
+            if isinstance(spawner_class, str)
+            else f"{spawner_class.__module__}.{spawner_class.__qualname__}"
+        )
 
     if spawn_options:
         if "{image}" not in spawn_options:

@@ -155,3 +155,16 @@ async def test_hub_pages_offer_the_previous_environment(hub_from_config):
         .count("the image could not be pulled")
         == 1
     )
+
+
+async def test_servers_are_told_which_spawner_the_hub_runs(hub_from_config):
+    app = await hub_from_config(
+        "from jupyterlab_envbuilder.hub import configure\n"
+        "c.JupyterHub.spawner_class = 'dockerspawner.DockerSpawner'\n"
+        "c.JupyterHub.allow_named_servers = True\n"
+        "configure(c)\n"
+    )
+    assert app.spawner_class.__name__ == "DockerSpawner"
+    assert app.config.Spawner.environment["ENVBUILDER_SPAWNER"] == "dockerspawner.DockerSpawner"
+    # The launch page for course links is one of the hub's pages.
+    assert any(handler[0] == "/hub/envbuilder/launch/([^/]+)" for handler in app.handlers)

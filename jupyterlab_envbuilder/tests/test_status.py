@@ -8,7 +8,7 @@ from tornado.web import Application, RequestHandler
 
 from jupyterlab_envbuilder import __version__
 from jupyterlab_envbuilder.config import EnvBuilder
-from jupyterlab_envbuilder.status import RESTART_SETTING, _scope_granted
+from jupyterlab_envbuilder.status import RESTART_SETTING, _scope_granted, spawner_kind
 
 
 async def get_status(jp_fetch, version=None):
@@ -228,3 +228,29 @@ async def test_token_without_the_service_scope_is_caught_before_a_build(
     assert build["available"] is False
     assert build["missingScopes"] == ["access:services!service=binder"]
     assert "access:services!service=binder" in build["adminSetting"]
+
+
+@pytest.mark.envbuilder(**ON_HUB, hub_spawner="kubespawner.KubeSpawner")
+async def test_the_spawner_the_hub_runs_is_named(jp_fetch):
+    status = await get_status(jp_fetch, __version__)
+    assert status["hub"]["spawner"] == "kubespawner"
+    assert status["hub"]["spawnerClass"] == "kubespawner.KubeSpawner"
+
+
+@pytest.mark.envbuilder(**ON_HUB, hub_spawner="")
+async def test_a_hub_that_does_not_tell_its_spawner(jp_fetch):
+    status = await get_status(jp_fetch, __version__)
+    assert status["hub"]["spawner"] is None
+
+
+@pytest.mark.parametrize(
+    ("spawner_class", "kind"),
+    [
+        ("dockerspawner.DockerSpawner", "dockerspawner"),
+        ("docker", "dockerspawner"),
+        ("kubespawner.spawner.KubeSpawner", "kubespawner"),
+        ("jupyterhub.spawner.LocalProcessSpawner", "other"),
+    ],
+)
+def test_spawner_kinds(spawner_class, kind):
+    assert spawner_kind(spawner_class) == kind

@@ -14,6 +14,10 @@ export interface IHubContext {
   publicUrl: string;
   hubVersion: string | null;
   hubVersionError?: string | null;
+  /** The spawner the hub runs, when the hub tells it; null when it does not. */
+  spawner?: 'kubespawner' | 'dockerspawner' | 'other' | null;
+  /** Its class, as the hub's configuration names it. */
+  spawnerClass?: string | null;
 }
 
 /** Whether one capability is available and, if not, what would enable it. */
