@@ -267,12 +267,15 @@ async def test_garbage_collection_keeps_what_builds_use(hub, tmp_path):
     kept, kept_body = snapshot_of({"requirements.txt": b"this term\n"})
     for sha, body in ((old, old_body), (kept, kept_body)):
         assert (await push(hub, hub.alice, sha, body)).status_code == 201
-    # Both last used long ago (the store keeps unused snapshots 30 days)...
-    long_ago = time.time() - 60 * 86400
-    for sha in (old, kept):
-        os.utime(hub.store / f"{sha}.git" / "last-use", (long_ago, long_ago))
-    # ...then a build asks for one of them.
+    # The store keeps unused snapshots 30 days: one was last used 60 days ago, the other 29 days
+    # ago (a sweep, which runs every 0.2 s here, may come at any moment and must keep it)...
+    now = time.time()
+    for sha, days in ((old, 60), (kept, 29)):
+        then = now - days * 86400
+        os.utime(hub.store / f"{sha}.git" / "last-use", (then, then))
+    # ...then a build asks for it, which starts its 30 days again.
     assert (await use(hub, hub.bob, kept)).status_code == 200
+    assert (hub.store / f"{kept}.git" / "last-use").stat().st_mtime >= now - 60
 
     for _ in range(100):
         if f"{old}.git" not in hub.snapshots():
