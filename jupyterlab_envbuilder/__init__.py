@@ -1,9 +1,12 @@
 """jupyterlab-envbuilder: manage your own environment from JupyterLab on a JupyterHub."""
 
+import threading
+
 from .config import EnvBuilder
 from .contract import API_NAMESPACE
 from .environments import record_start
 from .handlers import setup_handlers
+from .packages import read_installed, record_baseline
 from .version import __version__
 
 
@@ -24,6 +27,17 @@ def _load_jupyter_server_extension(server_app):
             record_start(config.data_dir, config.image or None, config.hub_server_name)
         except OSError as e:  # a read-only home must not stop the server
             server_app.log.warning("jupyterlab_envbuilder: environment history: %s", e)
+        # What the image brought, so that what is installed by hand later shows as drift.
+        threading.Thread(
+            target=_record_packages, args=(config, server_app.log), daemon=True
+        ).start()
     server_app.log.info(
         "jupyterlab_envbuilder %s: API at %s%s/", __version__, server_app.base_url, API_NAMESPACE
     )
+
+
+def _record_packages(config, log) -> None:
+    try:
+        record_baseline(config.data_dir, read_installed(), config.hub_server_name)
+    except Exception as e:  # pip missing or broken: drift is then not offered
+        log.warning("jupyterlab_envbuilder: packages at start: %s", e)

@@ -16,6 +16,8 @@ from ..gateway import BuildGateway
 from .builds import BuildHandler, BuildRecordHandler, BuildsHandler
 from .environments import EnvironmentsHandler
 from .git import GitInfoHandler
+from .pins import PinsHandler
+from .saved import SavedHandler, SavedItemHandler
 from .snapshots import SnapshotRepoHandler, SnapshotsHandler
 from .status import StatusHandler
 
@@ -35,6 +37,9 @@ def routes(base_url: str, config: EnvBuilder) -> list[tuple]:
         (url_path_join(root, "builds", r"([^/]+)"), BuildRecordHandler, builds),
         (url_path_join(root, "git"), GitInfoHandler, plain),
         (url_path_join(root, "environments"), EnvironmentsHandler, plain),
+        (url_path_join(root, "pins"), PinsHandler, plain),
+        (url_path_join(root, "saved"), SavedHandler, plain),
+        (url_path_join(root, "saved", r"([^/]+)"), SavedItemHandler, plain),
     ]
 
 

@@ -1,0 +1,110 @@
+"""Saved environments and pins through a real jupyter_server with the extension loaded."""
+
+import json
+
+import pytest
+from tornado.httpclient import HTTPClientError
+
+from jupyterlab_envbuilder.history import BuildRecord
+from jupyterlab_envbuilder.packages import read_installed, record_baseline
+
+
+def finished_build(records_dir, provider, spec, image):
+    record = BuildRecord(str(records_dir), provider, spec)
+    record.add({"phase": "building", "message": "Step 1/9\n"})
+    record.finish("built" if image else "failed", image, None if image else "pip failed")
+    return record.id
+
+
+async def call(jp_fetch, *path, method="GET", body=None, **kwargs):
+    if body is not None:
+        kwargs["body"] = json.dumps(body)
+    response = await jp_fetch("envbuilder", *path, method=method, **kwargs)
+    return response.code, (json.loads(response.body) if response.body else None)
+
+
+async def refused(jp_fetch, *path, **kwargs):
+    with pytest.raises(HTTPClientError) as error:
+        await call(jp_fetch, *path, **kwargs)
+    body = error.value.response.body
+    # A path that matches no route gets the server's HTML page.
+    return error.value.code, json.loads(body) if body.startswith(b"{") else {}
+
+
+async def test_save_rename_delete_a_built_environment(jp_fetch, envbuilder_config):
+    records = f"{envbuilder_config['data_dir']}/builds"
+    built = finished_build(records, "gh", "org/analysis/v1", "registry.example.org/analysis:abc")
+    failed = finished_build(records, "gh", "org/analysis/v2", None)
+
+    code, entry = await call(
+        jp_fetch, "saved", method="POST", body={"buildId": built, "name": "Analysis 2024"}
+    )
+    assert code == 201
+    assert entry["image"] == "registry.example.org/analysis:abc"
+    assert entry["source"]["spec"] == "gh/org/analysis/v1"
+    assert entry["buildId"] == built
+
+    # A failed build has no image; the same name twice is one too many.
+    assert (await refused(jp_fetch, "saved", method="POST", body={"buildId": failed, "name": "x"}))[
+        1
+    ]["reason"] == "not-built"
+    assert (
+        await refused(
+            jp_fetch, "saved", method="POST", body={"buildId": built, "name": "analysis 2024"}
+        )
+    )[1]["reason"] == "name-taken"
+    assert (await refused(jp_fetch, "saved", method="POST", body={"buildId": built}))[0] == 400
+
+    _, renamed = await call(
+        jp_fetch,
+        "saved",
+        entry["id"],
+        method="PATCH",
+        body={"name": "Thesis", "description": "chapter 3"},
+    )
+    assert (renamed["name"], renamed["description"]) == ("Thesis", "chapter 3")
+    _, listing = await call(jp_fetch, "saved")
+    assert [e["name"] for e in listing["environments"]] == ["Thesis"]
+
+    code, _ = await call(jp_fetch, "saved", entry["id"], method="DELETE")
+    assert code == 204
+    assert (await call(jp_fetch, "saved"))[1] == {"environments": []}
+    assert (await refused(jp_fetch, "saved", entry["id"], method="DELETE"))[0] == 404
+    assert (await refused(jp_fetch, "saved", "../etc", method="DELETE"))[0] == 404
+
+
+async def test_pins_are_proposed_then_written_only_when_accepted(
+    jp_fetch, jp_root_dir, envbuilder_config
+):
+    folder = jp_root_dir / "environment"
+    folder.mkdir()
+    (folder / "requirements.txt").write_text("jupyter_server>=2\n", encoding="utf-8")
+    installed = read_installed()
+    version = installed.pip["jupyter-server"]
+
+    # No record of the start yet: no drift is claimed.
+    _, proposal = await call(jp_fetch, "pins", params={"folder": "environment"})
+    assert proposal["drift"] is None
+    (change,) = proposal["changes"]
+    assert f"+jupyter_server=={version}" in change["diff"]
+    assert (folder / "requirements.txt").read_text() == "jupyter_server>=2\n"
+
+    # What this environment had at the start, minus one package: it shows as drift.
+    installed.pip.pop("tornado")
+    record_baseline(envbuilder_config["data_dir"], installed)
+    _, proposal = await call(jp_fetch, "pins", params={"folder": "environment"})
+    assert [d["name"] for d in proposal["drift"]] == ["tornado"]
+
+    _code, written = await call(
+        jp_fetch, "pins", method="POST", body={"folder": "environment", "changes": [change]}
+    )
+    assert written == {"written": ["requirements.txt"]}
+    assert (folder / "requirements.txt").read_text() == f"jupyter_server=={version}\n"
+    # The same proposal again: the file moved on, so nothing is overwritten.
+    status, error = await refused(
+        jp_fetch, "pins", method="POST", body={"folder": "environment", "changes": [change]}
+    )
+    assert (status, error["reason"]) == (409, "file-changed")
+    for bad in ({"changes": "all"}, {"changes": [{"file": "../../.bashrc"}]}):
+        assert (await refused(jp_fetch, "pins", method="POST", body=bad))[0] in (400, 404)
+    assert (await refused(jp_fetch, "pins", params={"folder": "../.."}))[0] == 400
