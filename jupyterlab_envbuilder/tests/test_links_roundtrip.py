@@ -580,7 +580,11 @@ async def follow_hub_redirects(hub, link: str, user: str) -> str:
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(public_url(hub)))
     user_server = f"{hub.base_url}user/{user}/"
     url = link
-    for _ in range(30):
+    redirects = 0
+    # A loaded machine can take well over ten seconds to start a server: the pending page is
+    # polled for up to three minutes, and only redirects count towards the hop limit.
+    polls = 900
+    while redirects < 30 and polls > 0:
         response = await AsyncHTTPClient().fetch(
             url,
             headers={"Cookie": cookie_header},
@@ -588,8 +592,10 @@ async def follow_hub_redirects(hub, link: str, user: str) -> str:
             raise_error=False,
         )
         if response.code == 200 and "/spawn-pending/" in url:
+            polls -= 1
             await asyncio.sleep(0.2)  # the server is starting: the page polls
             continue
+        redirects += 1
         assert response.code in (301, 302, 303), (url, response.code, response.body[:500])
         location = response.headers["Location"]
         if location.startswith(user_server):
