@@ -11,6 +11,11 @@ On the dev hub, one user with a named server and ``environment/requirements.txt`
   service through the hub's proxy (the path the browser's request takes to the gateway), in
   turns with the order rotating every round. The gateway's overhead is its ratio to the
   direct call.
+- **long log**: a second user, whose builds print 50,000 log lines at once and then hold
+  (``dev/paced_repo2docker.py``, users named ``biglog*``). Once a build's log is out, the
+  build is asked again, directly and through the gateway, in turns: both get the whole log
+  from the service's memory at once, so the difference is the gateway's own work (parse,
+  record, pass on). Events per second from the request to the 50,000th event.
 
 Requests go out the way a browser's do: one keep-alive HTTP client, the user's token.
 """
@@ -34,6 +39,7 @@ from report import (
 
 USER = "benchgateway"
 SERVER = "gw"
+LONG_LOG_USER = "biglogbench"
 
 
 class Stream:
@@ -148,6 +154,7 @@ def run(hub: DevHub, rounds: int = 5, cache_rounds: int = 15) -> dict[str, Any]:
                     hits[side].append(stream.ready_ms)
 
     hub.stop_server(USER, SERVER, token)
+    long_log = _long_log(hub, rounds)
     result = {
         "name": "gateway",
         "rounds": rounds,
@@ -173,8 +180,64 @@ def run(hub: DevHub, rounds: int = 5, cache_rounds: int = 15) -> dict[str, Any]:
             hits["gateway"], hits["service-via-proxy"]
         ),
         "cache_hit_overhead_ms": median_difference(hits["gateway"], hits["service"]),
+        "long_log": long_log,
     }
     return result
+
+
+def _events_ms(client: httpx.Client, url: str, token: str, count: int) -> float:
+    """Milliseconds from the request to the ``count``-th event of a stream."""
+    headers = {"Authorization": f"token {token}", "Accept": "text/event-stream"}
+    seen = 0
+    start = time.perf_counter()
+    with client.stream("GET", url, headers=headers) as response:
+        for line in response.iter_lines():
+            if line.startswith("data:"):
+                seen += 1
+                if seen == count:
+                    return (time.perf_counter() - start) * 1000
+    raise RuntimeError(f"{url}: the stream ended after {seen} of {count} events")
+
+
+def _long_log(hub: DevHub, rounds: int) -> dict[str, Any]:
+    """A build that has printed 50,000 lines and still runs, asked again: its whole log from
+    the build service's memory, directly and through the gateway (which has not seen this
+    build: it follows the service from the first event), in turns; events per second."""
+    token = hub.login(LONG_LOG_USER)
+    hub.start_server(LONG_LOG_USER, SERVER, token, "envbuilder-dev/bench:gateway")
+    server_url = f"{hub.url}/user/{LONG_LOG_USER}/{SERVER}"
+    count = 50_000
+    urls = {
+        "gateway": lambda spec: f"{server_url}/envbuilder/build/{spec}",
+        "service": lambda spec: f"{hub.service_url}build/{spec}?build_only=true",
+        "service-via-proxy": lambda spec: f"{hub.url}/services/binder/build/{spec}?build_only=true",
+    }
+    sides = list(urls)
+    rates: dict[str, list[float]] = {side: [] for side in sides}
+    with httpx.Client(timeout=300, trust_env=False) as client:
+        env = Environment(client, server_url, token)
+        for round_ in range(rounds + 1):
+            spec = env.snapshot(f"requests==2.32.3\n# long log {round_} {time.time_ns()}\n")
+            # Start the build and wait until its log is out; it then holds (paced_repo2docker).
+            _events_ms(client, f"{hub.service_url}build/{spec}?build_only=true", token, count)
+            order = sides[round_ % len(sides) :] + sides[: round_ % len(sides)]
+            for side in order:
+                ms = _events_ms(client, urls[side](spec), token, count)
+                rate = count / ms * 1000
+                print(
+                    f"  {'warm-up' if round_ == 0 else f'round {round_}'} long log {side}: "
+                    f"{count:,} events in {ms:.0f} ms, {rate:,.0f} events/s",
+                    flush=True,
+                )
+                if round_ > 0:
+                    rates[side].append(rate)
+    hub.stop_server(LONG_LOG_USER, SERVER, token)
+    return {
+        "events": count,
+        "events_per_s": {side: {**summary(v), "samples": v} for side, v in rates.items()},
+        "ratio_gateway_to_service": ratio(rates["gateway"], rates["service"]),
+        "ratio_gateway_to_service_via_proxy": ratio(rates["gateway"], rates["service-via-proxy"]),
+    }
 
 
 def render(result: dict[str, Any]) -> str:
@@ -207,6 +270,23 @@ def render(result: dict[str, Any]) -> str:
             + ratio_text(result["cache_hit_ratio_gateway_to_service_via_proxy"]),
         ],
     ]
+    long_log = result["long_log"]
+    rows.append(
+        [
+            f"long log ({long_log['events']:,} events at once): events/s",
+            spread(long_log["events_per_s"]["gateway"]),
+            spread(long_log["events_per_s"]["service"]),
+            ratio_text(long_log["ratio_gateway_to_service"]),
+        ]
+    )
+    rows.append(
+        [
+            "long log: build service via the proxy",
+            "",
+            spread(long_log["events_per_s"]["service-via-proxy"]),
+            "gateway / via proxy " + ratio_text(long_log["ratio_gateway_to_service_via_proxy"]),
+        ]
+    )
     overhead = result["cache_hit_overhead_ms"]
     return (
         table(

@@ -4,8 +4,11 @@ Without a container engine the local build service does repo2docker dry runs, wh
 under a second. For users whose name starts with ``slowbuild`` (the snapshot URL, the last
 argument, names the user), each line repo2docker prints is passed on ``PACE_SECONDS`` after
 the one before, as a real build's would come over minutes: the build can be watched as it
-goes, and a page reloaded in the middle of it (``ui-tests/tests/build.spec.ts``). Everyone
-else gets repo2docker as it is.
+goes, and a page reloaded in the middle of it (``ui-tests/tests/build.spec.ts``). For users
+whose name starts with ``biglog``, ``BIG_LOG_LINES`` lines of a long build log come first, as
+fast as they go, then a pause of ``BIG_LOG_HOLD_SECONDS`` in which the build is still running
+and a new request for it gets the whole log at once (``bench/gateway.py``), then repo2docker.
+Everyone else gets repo2docker as it is.
 """
 
 import os
@@ -18,11 +21,27 @@ import time
 
 PACE_SECONDS = 0.15
 SLOW_USER = re.compile(r"/user/slowbuild[^/]*/")
+BIG_LOG_USER = re.compile(r"/user/biglog[^/]*/")
+BIG_LOG_LINES = 50_000
+BIG_LOG_HOLD_SECONDS = 20
+
+
+def print_big_log() -> None:
+    out = sys.stdout
+    for i in range(BIG_LOG_LINES):
+        out.write(
+            f"Collecting package-{i % 997}==1.{i % 13}.{i} (from -r requirements.txt (line {i}))"
+            f" \x1b[32m{i * 37 % 9000} kB\x1b[0m\n"
+        )
+    out.flush()
+    time.sleep(BIG_LOG_HOLD_SECONDS)
 
 
 def main() -> int:
     args = sys.argv[1:]
     command = [sys.executable, "-m", "repo2docker", *args]
+    if args and BIG_LOG_USER.search(args[-1]):
+        print_big_log()
     if not args or not SLOW_USER.search(args[-1]):
         os.execv(sys.executable, command)  # noqa: S606 - repo2docker itself, no shell
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -8,14 +8,19 @@ they come, until the build is done. Used by the build gateway and the local buil
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Optional
 
 KEEPALIVE = b":keepalive\n\n"
 
 
 def encode_event(event: Any) -> bytes:
     """One event on the wire."""
-    return b"data: " + json.dumps(event).encode("utf-8") + b"\n\n"
+    return wire(json.dumps(event))
+
+
+def wire(text: str) -> bytes:
+    """An event already encoded as JSON text, on the wire."""
+    return b"data: " + text.encode("utf-8") + b"\n\n"
 
 
 class Follower:
@@ -32,13 +37,18 @@ class Follower:
 
 class EventLog:
     def __init__(self) -> None:
-        self.events: list[dict] = []
+        # Each event as it goes on the wire: encoded once, however many follow it.
+        self.chunks: list[bytes] = []
         self.done = False
         self._followers: set[Follower] = set()
 
-    def append(self, event: dict) -> None:
-        self.events.append(event)
+    def append(self, event: dict, encoded: Optional[str] = None) -> str:
+        """Add an event (``encoded``: its JSON text on one line, when the caller has it);
+        its JSON text, for whoever records it too."""
+        text = json.dumps(event) if encoded is None else encoded
+        self.chunks.append(wire(text))
         self._wake_all()
+        return text
 
     def close(self) -> None:
         self.done = True
@@ -64,10 +74,10 @@ class EventLog:
         try:
             while not follower.gone:
                 follower.wake.clear()
-                if sent < len(self.events):
-                    pending = self.events[sent:]
+                if sent < len(self.chunks):
+                    pending = self.chunks[sent:]
                     sent += len(pending)
-                    await send(b"".join(encode_event(e) for e in pending))
+                    await send(b"".join(pending))
                 elif self.done:
                     return
                 else:

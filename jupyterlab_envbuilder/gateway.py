@@ -187,8 +187,9 @@ def _stream_failure(e: StreamError, url: str, idle_timeout: float) -> EnvBuilder
     )
 
 
-def interpret(data: str, scope: str) -> dict[str, Any]:
-    """One event from the build service as the browser gets it.
+def interpret(data: str, scope: str) -> tuple[dict[str, Any], Optional[str]]:
+    """One event from the build service as the browser gets it, and its JSON text when that
+    is the service's own, unchanged (most events: they are passed on without re-encoding).
 
     The phase is lower-cased; a ``failed`` event gets a message a person can act on (the
     service's own text stays in ``detail``); a line that is not a JSON object becomes a log
@@ -203,23 +204,28 @@ def interpret(data: str, scope: str) -> dict[str, Any]:
         return {
             "message": data + "\n",
             "warning": "The build service sent this line, which is not a JSON object.",
-        }
+        }, None
+    # An event's data may span lines; on the wire it must be one.
+    verbatim: Optional[str] = None if "\n" in data or "\r" in data else data
     phase = event.get("phase")
     if isinstance(phase, str):
-        event["phase"] = phase = phase.strip().lower()
+        normal = phase.strip().lower()
+        if normal != phase:
+            event["phase"] = phase = normal
+            verbatim = None
     if phase != "failed":
-        return event
+        return event, verbatim
     original = event.get("message")
     text = original.strip() if isinstance(original, str) else ""
     code = event.get("status_code")
     if isinstance(code, int) and code >= 300:
         message, error, fields = explain_status(code, text, scope)
         detail = {"detail": text} if text else {}
-        return {**event, **fields, **detail, "message": message + "\n", "error": error}
+        return {**event, **fields, **detail, "message": message + "\n", "error": error}, None
     if text:
-        return {**event, "error": "build-failed"}
+        return {**event, "error": "build-failed"}, None
     message = "The build failed; the build service gave no reason. The log above may show why."
-    return {**event, "message": message + "\n", "error": "build-failed"}
+    return {**event, "message": message + "\n", "error": "build-failed"}, None
 
 
 class Build:
@@ -239,12 +245,12 @@ class Build:
     def finished(self) -> bool:
         return self.result is not None
 
-    def add(self, event: dict[str, Any]) -> None:
-        """Record and pass on an event; a terminal one settles the result."""
+    def add(self, event: dict[str, Any], encoded: Optional[str] = None) -> None:
+        """Record and pass on an event (``encoded``: its JSON text, when known); a terminal
+        one settles the result."""
         if self.finished:
             return
-        self.record.add(event)
-        self.log.append(event)
+        self.record.add(event, self.log.append(event, encoded))
         phase = event.get("phase")
         image = event.get("imageName") or event.get("image")
         if phase == "failed":
@@ -292,6 +298,12 @@ class BuildGateway:
         """Record ids of the builds being followed."""
         return {build.record.id for build in self.builds.values()}
 
+    def flush_record(self, record_id: str) -> None:
+        """Write out what a running build's record holds so far, for a reader of the file."""
+        for build in self.builds.values():
+            if build.record.id == record_id:
+                build.record.flush()
+
     def attach(self, provider: str, spec: str) -> Build:
         """The running build of this spec, or a new one (raises EnvBuilderError if refused)."""
         running = self.builds.get(build_id(provider, spec))
@@ -307,7 +319,7 @@ class BuildGateway:
         scope = self.config.build_service_scope
 
         def on_data(data: str) -> bool:
-            build.add(interpret(data, scope))
+            build.add(*interpret(data, scope))
             return build.finished
 
         try:

@@ -82,6 +82,8 @@ class BuildRecordHandler(BuildsHandler):
     @tornado.web.authenticated
     def get(self, record_id: str) -> None:
         running = record_id in self.gateway.running_ids()
+        if running:
+            self.gateway.flush_record(record_id)
         record = read_record(self.envbuilder.records_dir, record_id, running)
         if record is None:
             raise EnvBuilderError(404, "no-record", f"No build record {record_id!r}.", id=record_id)

@@ -1,0 +1,59 @@
+"""A long build log through the gateway: the record is written in batches and the events are
+passed on as the build service encoded them, yet every tab and every reader of the record
+gets every event, in order, at any moment of the build."""
+
+import json
+
+import httpx
+from test_gateway import READY, SPEC, Tab, envbuilder_config, server_url, upstream  # noqa: F401
+
+LINES = 20_000
+
+
+def line(i):
+    return json.dumps({"phase": "building", "message": f"Collecting package-{i}\x1b[32m ok\n"})
+
+
+async def test_every_event_reaches_every_tab_and_the_record(
+    upstream,  # noqa: F811
+    server_url,  # noqa: F811
+    jp_auth_header,
+    jp_fetch,
+):
+    upstream.script = [
+        ("raw", "".join(f"data: {line(i)}\n\n" for i in range(LINES))),
+        ("data", '{"phase":"Building","message":"odd capitalisation\\n"}'),
+        ("wait",),
+        ("data", READY),
+    ]
+    expected = [json.loads(line(i)) for i in range(LINES)]
+    expected.append({"phase": "building", "message": "odd capitalisation\n"})
+    url = f"{server_url}envbuilder/build/{SPEC}"
+    headers = {**jp_auth_header, "Accept": "text/event-stream"}
+
+    async def record(record_id):
+        answer = await jp_fetch("envbuilder", "builds", record_id)
+        return json.loads(answer.body)
+
+    async with httpx.AsyncClient(timeout=60, trust_env=False) as client:
+        async with client.stream("GET", url, headers=headers) as first:
+            record_id = first.headers["X-Envbuilder-Build-Id"]
+            first_tab = Tab(first)
+            assert await first_tab.events(LINES + 1) == expected
+            # Read while the build waits: what the tab saw is in the record already.
+            running = await record(record_id)
+            assert running["result"] == "running"
+            assert [e["event"] for e in running["events"]] == expected
+            async with client.stream("GET", url, headers=headers) as second:
+                second_tab = Tab(second)
+                assert await second_tab.events(LINES + 1) == expected
+                upstream.release()
+                rest = await second_tab.events()
+            assert await first_tab.events() == rest
+    assert [e["phase"] for e in rest] == ["ready"]
+
+    done = await record(record_id)
+    assert done["result"] == "built"
+    assert done["imageName"] == "img:tag"
+    assert [e["event"] for e in done["events"]] == expected + rest
+    assert len(upstream.requests) == 1
