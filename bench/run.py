@@ -1,6 +1,6 @@
 """``make bench``: run the benchmarks, print their tables, write bench/results/<name>.json.
 
-    python bench/run.py                      # all four
+    python bench/run.py                      # all of them
     python bench/run.py logview gateway      # some
     python bench/run.py --quick              # fewer rounds, to try the setup
 
@@ -17,11 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gateway
 import logview_ingest
 import restart_overhead
+import snapshots
 import snapshotstore
 from devhub import DevHub
 from report import RESULTS, ROOT, write_result
 
-NAMES = ("logview", "gateway", "restart", "store")
+NAMES = ("logview", "snapshots", "gateway", "restart", "store")
 
 
 def main() -> int:
@@ -52,6 +53,11 @@ def main() -> int:
         print("== log view ingest (Chromium) ==", flush=True)
         result = logview_ingest.run(rounds=2 if quick else 7, lines=20_000 if quick else 200_000)
         done("logview", result, logview_ingest.render(result))
+
+    if "snapshots" in names:
+        print("== snapshot against git ==", flush=True)
+        result = snapshots.run(rounds=3 if quick else 15)
+        done("snapshots", result, snapshots.render(result))
 
     hub_names = [n for n in names if n in ("gateway", "restart", "store")]
     if hub_names:

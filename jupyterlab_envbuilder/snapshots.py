@@ -10,6 +10,7 @@ protocol (``info/refs``, ``objects/info/packs``): the build service clones it fr
 file, so the URL, and with it the image name, stays the same for the same user.
 """
 
+import functools
 import hashlib
 import hmac
 import os
@@ -21,20 +22,15 @@ from pathlib import PurePosixPath
 from typing import Optional
 from urllib.parse import quote
 
-from dulwich.objects import Blob, Commit, Tree
-from dulwich.repo import Repo
-from dulwich.server import update_server_info
+from dulwich.objects import Blob, Commit, ShaFile, Tree
 
 from .config import SECRET_FILENAME, Limits
 from .errors import EnvBuilderError
+from .snapshot_repository import StoredObject, store_commit
 
-# Tags keep recent snapshots reachable for a build that clones a little later.
-KEPT_SNAPSHOTS = 20
 # Never part of an environment: Jupyter's autosave copies and git's own folder.
 IGNORED_NAMES = frozenset({".ipynb_checkpoints", ".git"})
 
-BRANCH = b"refs/heads/main"
-TAG_PREFIX = b"refs/tags/snapshot-"
 
 _IDENTITY = b"jupyterlab-envbuilder <envbuilder@localhost>"
 _MESSAGE = b"Environment snapshot\n"
@@ -207,16 +203,28 @@ def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, int]:
     return data, info.st_mode
 
 
-def _build_tree(files: list[SnapshotFile], objects: list) -> Tree:
+def _blob_id(data: bytes) -> bytes:
+    """The blob's SHA, as git computes it; cheaper than dulwich's Blob for the many files a
+    store has already."""
+    # Git names objects by SHA-1; this is that name, not a security measure.
+    header = b"blob %d\0" % len(data)
+    return hashlib.sha1(header + data, usedforsecurity=False).hexdigest().encode("ascii")
+
+
+def _made(obj: ShaFile) -> StoredObject:
+    return obj.id, lambda: obj
+
+
+def _build_tree(files: list[SnapshotFile], objects: list[StoredObject]) -> Tree:
     root: dict = {}
     for f in files:
-        blob = Blob.from_string(f.data)
-        objects.append(blob)
+        blob_id = _blob_id(f.data)
+        objects.append((blob_id, functools.partial(Blob.from_string, f.data)))
         *folders, name = os.fsencode(f.path).split(b"/")
         node = root
         for folder in folders:
             node = node.setdefault(folder, {})
-        node[name] = (0o100755 if f.executable else 0o100644, blob.id)
+        node[name] = (0o100755 if f.executable else 0o100644, blob_id)
 
     def build(node: dict) -> Tree:
         tree = Tree()
@@ -225,62 +233,30 @@ def _build_tree(files: list[SnapshotFile], objects: list) -> Tree:
                 tree.add(name, stat.S_IFDIR, build(value).id)
             else:
                 tree.add(name, *value)
-        objects.append(tree)
+        objects.append(_made(tree))
         return tree
 
     return build(root)
 
 
-def snapshot_commit(files: list[SnapshotFile]) -> tuple[Commit, list]:
+def snapshot_commit(files: list[SnapshotFile]) -> tuple[Commit, list[StoredObject]]:
     """The content-addressed commit of ``files``, and every object it needs."""
-    objects: list = []
+    objects: list[StoredObject] = []
     commit = Commit()
     commit.tree = _build_tree(files, objects).id
     commit.author = commit.committer = _IDENTITY
     commit.author_time = commit.commit_time = 0
     commit.author_timezone = commit.commit_timezone = 0
     commit.message = _MESSAGE
-    objects.append(commit)
+    objects.append(_made(commit))
     return commit, objects
 
 
 def write_snapshot(repo_path: str, files: list[SnapshotFile]) -> str:
     """Store the snapshot commit, point ``main`` and a tag at it, refresh dumb-HTTP info."""
     commit, objects = snapshot_commit(files)
-    if os.path.isdir(repo_path):
-        repo = Repo(repo_path)
-    else:
-        os.makedirs(os.path.dirname(repo_path), mode=0o700, exist_ok=True)
-        repo = Repo.init_bare(repo_path, mkdir=True)
-    with repo:
-        store = repo.object_store
-        for obj in objects:
-            if obj.id not in store:
-                store.add_object(obj)
-        repo.refs.set_symbolic_ref(b"HEAD", BRANCH)
-        repo.refs[BRANCH] = commit.id
-        tag = TAG_PREFIX + commit.id
-        repo.refs[tag] = commit.id
-        # Loose ref files: their times say which snapshots are recent.
-        os.utime(os.path.join(repo_path, os.fsdecode(tag)))
-        _prune_tags(repo, repo_path)
-        update_server_info(repo)
+    store_commit(repo_path, commit.id, objects)
     return commit.id.decode("ascii")
-
-
-def _prune_tags(repo: Repo, repo_path: str) -> None:
-    tags = [ref for ref in repo.refs.allkeys() if ref.startswith(TAG_PREFIX)]
-    if len(tags) <= KEPT_SNAPSHOTS:
-        return
-
-    def written(ref: bytes) -> float:
-        try:
-            return os.stat(os.path.join(repo_path, os.fsdecode(ref))).st_mtime
-        except OSError:
-            return 0.0
-
-    for ref in sorted(tags, key=written)[: len(tags) - KEPT_SNAPSHOTS]:
-        del repo.refs[ref]
 
 
 def take_snapshot(root_dir: str, folder: str, repo_path: str, limits: Limits) -> Snapshot:

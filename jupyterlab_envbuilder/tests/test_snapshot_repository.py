@@ -139,3 +139,26 @@ async def test_it_is_read_only(jp_fetch, jp_root_dir, envbuilder_config):
 async def test_no_snapshot_yet_means_no_repository(server_url):
     response = await anonymous(f"{server_url}envbuilder/snapshots/{'a' * 32}.git/info/refs")
     assert response.code == 404
+
+
+async def test_many_snapshots_are_packed_and_still_clone(jp_fetch, jp_root_dir, tmp_path):
+    """After many snapshots the repository is a pack, not hundreds of loose files, and a
+    dumb-HTTP clone still gets each kept snapshot exactly."""
+    replies = [
+        await snapshot(jp_fetch, jp_root_dir, {**FILES, "apt.txt": f"tool-{i}\n".encode()})
+        for i in range(45)
+    ]
+    repo = tmp_path / "envbuilder-data" / "snapshots.git"  # conftest's data folder
+    packs = list((repo / "objects" / "pack").glob("pack-*.pack"))
+    loose = list((repo / "objects").glob("??/*"))
+    assert packs, "no pack after 45 snapshots"
+    assert len(loose) < 45 * 3
+    listing = (await anonymous(f"{replies[-1]['repoUrl']}/objects/info/packs")).body.decode()
+    assert all(f"P {p.name}" in listing for p in packs)
+    for reply in (replies[-1], replies[-20]):
+        clone = tmp_path / f"clone-{reply['sha']}"
+        await run_git("clone", "--no-checkout", reply["repoUrl"], str(clone), home=tmp_path)
+        await run_git("reset", "--hard", reply["sha"], cwd=clone, home=tmp_path)
+        assert await run_git("rev-parse", "HEAD", cwd=clone, home=tmp_path) == reply["sha"]
+        index = replies.index(reply)
+        assert (clone / "apt.txt").read_bytes() == f"tool-{index}\n".encode()
