@@ -207,16 +207,37 @@ def list_records(records_dir: str, running: set[str]) -> list[dict[str, Any]]:
     return summaries
 
 
-def read_record(records_dir: str, record_id: str, running: bool) -> Optional[dict[str, Any]]:
-    """One build record with its events (the log), or None."""
+# How json.dumps (here and in earlier versions) begins an event line: counting lines by it
+# needs no parsing, so a page of a long log parses only the events it returns.
+_EVENT_LINE = '{"kind": "event"'
+
+
+def read_record(
+    records_dir: str,
+    record_id: str,
+    running: bool,
+    *,
+    offset: int = 0,
+    limit: Optional[int] = None,
+    tail: Optional[int] = None,
+) -> Optional[dict[str, Any]]:
+    """One build record with its events (the log), or None.
+
+    All events by default; ``tail``: the last so many; else ``offset`` and ``limit`` choose a
+    slice. ``eventCount`` (how many the record has) and ``offset`` (where the slice starts)
+    let a log view fetch the end of a long log first and earlier pages when scrolled to.
+    """
     if not ID_PATTERN.fullmatch(record_id):
         return None
     path = os.path.join(records_dir, f"{record_id}.jsonl")
     start = end = None
-    events = []
+    event_lines: list[str] = []
     try:
         with open(path, encoding="utf-8") as f:
             for text in f:
+                if text.startswith(_EVENT_LINE):
+                    event_lines.append(text)
+                    continue
                 line = _parse(text)
                 if line is None:
                     continue
@@ -224,11 +245,21 @@ def read_record(records_dir: str, record_id: str, running: bool) -> Optional[dic
                 if kind == "start":
                     start = line
                 elif kind == "event":
-                    events.append({"time": line.get("time"), "event": line.get("event")})
+                    event_lines.append(text)
                 elif kind == "end":
                     end = line
     except FileNotFoundError:
         return None
     if start is None:
         return None
-    return {**_summary(start, end, running), "events": events}
+    count = len(event_lines)
+    if tail is not None:
+        first, last = max(0, count - tail), count
+    else:
+        first = min(offset, count)
+        last = count if limit is None else min(count, first + limit)
+    events = []
+    for text in event_lines[first:last]:
+        line = _parse(text) or {}
+        events.append({"time": line.get("time"), "event": line.get("event")})
+    return {**_summary(start, end, running), "eventCount": count, "offset": first, "events": events}

@@ -77,14 +77,43 @@ class BuildsHandler(BaseHandler):
 
 
 class BuildRecordHandler(BuildsHandler):
-    """``GET envbuilder/builds/<id>``: one build record with its events."""
+    """``GET envbuilder/builds/<id>``: one build record with its events; ``?tail=N`` for the
+    last N only, ``?offset=I&limit=N`` for a page."""
+
+    def count_argument(self, name: str, smallest: int) -> Optional[int]:
+        value = self.get_query_argument(name, None)
+        if value is None:
+            return None
+        # Nine digits at most: more than any log has, and far from int()'s own limit.
+        if not (value.isascii() and value.isdigit() and len(value) <= 9) or int(value) < smallest:
+            raise EnvBuilderError(
+                400,
+                "bad-query",
+                f"'{name}' must be a whole number of at least {smallest}, not {value!r}.",
+                parameter=name,
+            )
+        return int(value)
 
     @tornado.web.authenticated
     def get(self, record_id: str) -> None:
+        tail = self.count_argument("tail", 0)
+        offset = self.count_argument("offset", 0)
+        limit = self.count_argument("limit", 1)
+        if tail is not None and (offset is not None or limit is not None):
+            raise EnvBuilderError(
+                400, "bad-query", "Ask for either 'tail' or 'offset' and 'limit', not both."
+            )
         running = record_id in self.gateway.running_ids()
         if running:
             self.gateway.flush_record(record_id)
-        record = read_record(self.envbuilder.records_dir, record_id, running)
+        record = read_record(
+            self.envbuilder.records_dir,
+            record_id,
+            running,
+            offset=offset or 0,
+            limit=limit,
+            tail=tail,
+        )
         if record is None:
             raise EnvBuilderError(404, "no-record", f"No build record {record_id!r}.", id=record_id)
         self.reply(record)

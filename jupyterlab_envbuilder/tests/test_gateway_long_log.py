@@ -5,9 +5,11 @@ gets every event, in order, at any moment of the build."""
 import json
 
 import httpx
+import pytest
 from test_gateway import READY, SPEC, Tab, envbuilder_config, server_url, upstream  # noqa: F401
+from tornado.httpclient import HTTPClientError
 
-LINES = 20_000
+LINES = 5_000
 
 
 def line(i):
@@ -31,8 +33,8 @@ async def test_every_event_reaches_every_tab_and_the_record(
     url = f"{server_url}envbuilder/build/{SPEC}"
     headers = {**jp_auth_header, "Accept": "text/event-stream"}
 
-    async def record(record_id):
-        answer = await jp_fetch("envbuilder", "builds", record_id)
+    async def record(record_id, **params):
+        answer = await jp_fetch("envbuilder", "builds", record_id, params=params)
         return json.loads(answer.body)
 
     async with httpx.AsyncClient(timeout=60, trust_env=False) as client:
@@ -57,3 +59,33 @@ async def test_every_event_reaches_every_tab_and_the_record(
     assert done["imageName"] == "img:tag"
     assert [e["event"] for e in done["events"]] == expected + rest
     assert len(upstream.requests) == 1
+    assert done["eventCount"] == LINES + 2 and done["offset"] == 0
+
+    # A log view shows the end first, then earlier pages as it is scrolled up.
+    tail = await record(record_id, tail=100)
+    assert tail["eventCount"] == LINES + 2
+    assert tail["offset"] == LINES + 2 - 100
+    assert [e["event"] for e in tail["events"]] == (expected + rest)[-100:]
+    assert tail["result"] == "built"
+    page = await record(record_id, offset=50, limit=25)
+    assert page["offset"] == 50
+    assert [e["event"] for e in page["events"]] == expected[50:75]
+    beyond = await record(record_id, offset=LINES + 10)
+    assert beyond["events"] == [] and beyond["offset"] == LINES + 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"tail": "-1"},
+        {"tail": "x"},
+        {"tail": "1", "offset": "0"},
+        {"limit": "0"},
+        {"offset": "1e3"},
+        {"tail": "9" * 5000},
+    ],
+)
+async def test_a_bad_page_query_is_refused(jp_fetch, query):
+    with pytest.raises(HTTPClientError) as e:
+        await jp_fetch("envbuilder", "builds", "0" * 16, params=query)
+    assert e.value.code == 400

@@ -108,9 +108,16 @@ export interface ISnapshot {
   files: ISnapshotFile[];
 }
 
-/** Answer of `GET envbuilder/builds/<id>`: a build with every event it had. */
+/**
+ * Answer of `GET envbuilder/builds/<id>`: a build with every event it had, or with a slice
+ * of them (`?tail=N`: the last N; `?offset=I&limit=N`: a page).
+ */
 export interface IBuildRecord extends IBuildSummary {
   events: { time: string | null; event: IBuildEvent }[];
+  /** How many events the whole record has (servers before paging leave it out). */
+  eventCount?: number;
+  /** The index of the first event returned. */
+  offset?: number;
 }
 
 /** One fact of the environment history. */
