@@ -1,5 +1,6 @@
 import { Page } from '@playwright/test';
 
+import { docScreenshot } from './docshots';
 import {
   expect,
   hubPage,
@@ -203,5 +204,12 @@ test.describe('Restart into another environment', () => {
       path: shot,
       contentType: 'image/png'
     });
+    // Only the first section open, so the guide shows the whole handshake.
+    for (const title of [/^Environment files$/, /^Build$/, /^Share$/]) {
+      await panel
+        .locator('.jp-AccordionPanel-title', { hasText: title })
+        .click();
+    }
+    await docScreenshot(hubPage(page), 'restart-missing-scopes');
   });
 });
