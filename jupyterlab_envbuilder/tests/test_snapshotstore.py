@@ -26,6 +26,7 @@ from jupyterlab_envbuilder.hub.snapshotstore.app import (
     networks,
 )
 from jupyterlab_envbuilder.hub.snapshotstore.store import decode_files
+from jupyterlab_envbuilder.publish import PublishError, publish
 from jupyterlab_envbuilder.snapshots import SnapshotFile, snapshot_commit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -260,6 +261,10 @@ async def test_odd_bodies_are_clear_errors(hub):
     answer = await use(hub, hub.alice, sha)
     assert answer.status_code == 404
     assert "push it" in answer.json()["message"]
+    # A message quoting a "%" says it once.
+    body = {"files": [{"path": "../100%", "executable": False, "data": ""}]}
+    message = (await push(hub, hub.alice, sha, body)).json()["message"]
+    assert "'../100%'" in message and "%%" not in message
 
 
 async def test_garbage_collection_keeps_what_builds_use(hub, tmp_path):
@@ -354,3 +359,36 @@ def test_registration_needs_the_url_builds_clone_from():
     assert c.Spawner.environment["ENVBUILDER_SNAPSHOT_STORE_URL"] == (
         "http://127.0.0.1:8586/services/snapshots/"
     )
+
+
+# --- the server extension's side: publish() ---
+
+
+async def test_publish_pushes_once_then_uses(hub, tmp_path):
+    entries = [SnapshotFile("requirements.txt", b"published\n", False)]
+    sha = snapshot_commit(entries)[0].id.decode()
+    sent = []
+
+    def sender(token):
+        async def send(method, url, body):
+            sent.append(method)
+            headers = {"Authorization": f"token {token}"}
+            async with httpx.AsyncClient(timeout=30, trust_env=False) as client:
+                try:
+                    answer = await client.request(method, url, content=body, headers=headers)
+                except httpx.ConnectError as e:  # as the server's one HTTP client reports it
+                    return 0, str(e).encode()
+            return answer.status_code, answer.content
+
+        return send
+
+    url = await publish(hub.store_url, sha, entries, sender(hub.alice))
+    assert url == f"{hub.store_url}{sha}.git" and sent == ["POST", "PUT"]
+    # Bob's server, the same files: a use, no upload.
+    sent.clear()
+    assert await publish(hub.store_url, sha, entries, sender(hub.bob)) == url
+    assert sent == ["POST"]
+    with pytest.raises(PublishError, match="administrator"):
+        await publish(hub.store_url, sha, entries, sender(hub.no_scope))
+    with pytest.raises(PublishError, match="did not answer"):
+        await publish(f"http://127.0.0.1:{free_port()}/", sha, entries, sender(hub.alice))

@@ -59,7 +59,10 @@ def client_address(peer: str, forwarded_for: str, trusted: list[Network]) -> Opt
 class JSONHandler(RequestHandler):
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc = kwargs.get("exc_info", (None, None))[1]
-        message = getattr(exc, "log_message", None) or self._reason
+        message = self._reason
+        if isinstance(exc, HTTPError) and exc.log_message:
+            # HTTPError keeps the message %-escaped for logging: this undoes it.
+            message = exc.log_message % exc.args
         self.set_header("Content-Type", "application/json")
         self.finish(json.dumps({"message": message}))
 

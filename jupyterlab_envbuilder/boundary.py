@@ -1,0 +1,91 @@
+"""The publish boundary: which folder may become a snapshot, and what may never be in one.
+
+A snapshot is copied into an image that anyone with access to the registry can pull, so the
+environment folder must be a subfolder of the server root (never the root, never the home),
+and nothing that holds credentials or Jupyter's runtime state may be inside it. The folder
+setting is normalised once, the same way here and in the Lab frontend (``normalize_folder``
+and ``src/envfiles/paths.ts``'s ``environmentFolder``, checked against one table of cases).
+"""
+
+import fnmatch
+import os
+from typing import Optional
+
+# Names never published, wherever they are: keys, credential stores, Jupyter's and this
+# extension's secrets.
+REFUSED_NAMES = frozenset(
+    {
+        ".ssh",
+        ".gnupg",
+        ".jupyter",
+        ".git-credentials",
+        ".netrc",
+        ".pypirc",
+        "jupyter_cookie_secret",
+        "jupyterhub_cookie_secret",
+        "snapshot-secret",
+    }
+)
+# Jupyter's runtime files: server info with its token, kernels' connection files.
+REFUSED_PATTERNS = ("jpserver-*.json", "jpserver-*-open.html", "nbserver-*.json", "kernel-*.json")
+# Folders holding Jupyter's runtime state and this extension's data, under any folder.
+REFUSED_PATHS = (".local/share/jupyter", ".local/share/jupyterlab-envbuilder")
+
+
+class OutsideBoundary(ValueError):
+    """A folder or file that is never published; ``message`` says why, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def normalize_folder(folder: object) -> str:
+    """``environment``, ``/repos/x/binder/`` → ``repos/x/binder``; refuses the root and ``..``."""
+    if not isinstance(folder, str) or "\0" in folder:
+        raise OutsideBoundary("Name the environment folder, e.g. 'environment'.")
+    parts = [p for p in folder.strip().replace("\\", "/").split("/") if p not in ("", ".")]
+    if ".." in parts:
+        raise OutsideBoundary(
+            f"The environment folder must be inside your files: {folder!r} is not."
+        )
+    if not parts:
+        raise OutsideBoundary(
+            f"The environment folder must be a subfolder, e.g. 'environment', not {folder!r}: "
+            "everything in it is copied into the image."
+        )
+    return "/".join(parts)
+
+
+def refusal(relative_path: str) -> Optional[str]:
+    """Why ``relative_path`` (a file or folder, with "/") is never published; None if it may be."""
+    parts = relative_path.split("/")
+    name = parts[-1]
+    joined = "/" + relative_path + "/"
+    if (
+        name in REFUSED_NAMES
+        or any(fnmatch.fnmatchcase(name, p) for p in REFUSED_PATTERNS)
+        or any(f"/{path}/" in joined for path in REFUSED_PATHS)
+    ):
+        return (
+            f"'{relative_path}' holds credentials or Jupyter's runtime state and is never "
+            "published: everything in the environment folder is copied into the image. "
+            "Choose a folder without it."
+        )
+    return None
+
+
+def check_folder(root_dir: str, folder: str, home: str) -> None:
+    """Refuse a folder that is, or holds, the home folder, or lies in a refused place."""
+    path = os.path.realpath(os.path.join(root_dir, folder))
+    home = os.path.realpath(home)
+    if path == home or home.startswith(path.rstrip(os.sep) + os.sep):
+        raise OutsideBoundary(
+            f"'{folder}' is your home folder or holds it; the environment must be a subfolder "
+            "with only the environment's files."
+        )
+    parts = folder.split("/")
+    for depth in range(1, len(parts) + 1):
+        reason = refusal("/".join(parts[:depth]))
+        if reason:
+            raise OutsideBoundary(reason)
