@@ -3,33 +3,17 @@
 A snapshot is copied into an image that anyone with access to the registry can pull, so the
 environment folder must be a subfolder of the server root (never the root, never the home),
 and nothing that holds credentials or Jupyter's runtime state may be inside it. The folder
-setting is normalised once, the same way here and in the Lab frontend (``normalize_folder``
-and ``src/envfiles/paths.ts``'s ``environmentFolder``, checked against one table of cases).
+setting is normalised the same way here and in the Lab frontend (``normalize_folder`` and
+``src/envfiles/folder.ts``, both tested against ``tests/fixtures/folders.json``).
 """
 
 import fnmatch
 import os
 from typing import Optional
 
-# Names never published, wherever they are: keys, credential stores, Jupyter's and this
-# extension's secrets.
-REFUSED_NAMES = frozenset(
-    {
-        ".ssh",
-        ".gnupg",
-        ".jupyter",
-        ".git-credentials",
-        ".netrc",
-        ".pypirc",
-        "jupyter_cookie_secret",
-        "jupyterhub_cookie_secret",
-        "snapshot-secret",
-    }
-)
-# Jupyter's runtime files: server info with its token, kernels' connection files.
-REFUSED_PATTERNS = ("jpserver-*.json", "jpserver-*-open.html", "nbserver-*.json", "kernel-*.json")
-# Folders holding Jupyter's runtime state and this extension's data, under any folder.
-REFUSED_PATHS = (".local/share/jupyter", ".local/share/jupyterlab-envbuilder")
+# Names, file name patterns (Jupyter's runtime files: server info with its token, kernels'
+# connection files) and folder paths never published, written once in contract.json.
+from .contract import REFUSED_NAMES, REFUSED_PATHS, REFUSED_PATTERNS
 
 
 class OutsideBoundary(ValueError):

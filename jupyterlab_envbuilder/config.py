@@ -108,6 +108,20 @@ class EnvBuilder(Configurable):
         explicit = _env("ENVBUILDER_SNAPSHOT_BASE_URL")
         return explicit or self.hub_public_url or self.hub_public_hub_url
 
+    snapshot_store_url = Unicode(
+        help="""Where this server pushes snapshots: the hub's snapshot store
+        (``jupyterlab_envbuilder.hub.configure(c, snapshot_store=True)``), e.g.
+        ``http://hub:8586/services/snapshots/``. The store answers with the URL the build
+        service clones, which names the same files the same for every user and server, so
+        they build once. Empty: this server serves its snapshots itself (one build per user,
+        and the build needs this server until the clone).
+        Default: $ENVBUILDER_SNAPSHOT_STORE_URL.""",
+    ).tag(config=True)
+
+    @default("snapshot_store_url")
+    def _default_snapshot_store_url(self) -> str:
+        return _env("ENVBUILDER_SNAPSHOT_STORE_URL")
+
     snapshot_max_file_size = Int(
         MAX_FILE_BYTES,
         help="Largest file (bytes) a snapshot of the environment folder takes.",
@@ -124,9 +138,32 @@ class EnvBuilder(Configurable):
     ).tag(config=True)
 
     build_idle_timeout = Float(
-        180,
+        55,
         help="""Seconds without a byte from the build service before a build is reported
-        as failed. BinderHub sends a keepalive every 25 seconds while a build runs.""",
+        as failed. BinderHub sends a keepalive every 25 seconds while a build runs, so the
+        default notices a dead build service after two missed keepalives. (Through the hub's
+        proxy a build service that died keeps the connection open: only this notices.)""",
+    ).tag(config=True)
+
+    build_service_internal_url = Unicode(
+        help="""Where this server itself reaches the build service, when that differs from
+        ``build_service_url``: e.g. ``http://binder.<namespace>.svc:8585/services/binder/`` on
+        Kubernetes, so that the hub's proxy is not between the gateway and the builds and a
+        build service that dies ends the connection. Empty: ``build_service_url``.
+        Default: $ENVBUILDER_BUILD_SERVICE_INTERNAL_URL.""",
+    ).tag(config=True)
+
+    @default("build_service_internal_url")
+    def _default_build_service_internal_url(self) -> str:
+        return _env("ENVBUILDER_BUILD_SERVICE_INTERNAL_URL")
+
+    max_build_records = Int(
+        200, help="Build records kept in the history; the oldest go first."
+    ).tag(config=True)
+
+    max_build_record_size = Int(
+        2 * 1024 * 1024,
+        help="Bytes of one build's log kept in its record; the rest is left out, the result kept.",
     ).tag(config=True)
 
     # What JupyterHub tells a single-user server through its environment.
@@ -230,6 +267,11 @@ class EnvBuilder(Configurable):
     @property
     def repository_path(self) -> str:
         return os.path.join(self.data_dir, REPO_DIRNAME)
+
+    @property
+    def gateway_build_service_url(self) -> str:
+        """Where the gateway connects to the build service."""
+        return self.build_service_internal_url or self.build_service_url
 
     @property
     def records_dir(self) -> str:

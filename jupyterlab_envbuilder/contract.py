@@ -22,6 +22,10 @@ MAX_FILE_BYTES: int = CONTRACT["limits"]["maxFileBytes"]
 MAX_TOTAL_BYTES: int = CONTRACT["limits"]["maxTotalBytes"]
 MAX_FILES: int = CONTRACT["limits"]["maxFiles"]
 ROLLBACK_STORAGE_PREFIX: str = CONTRACT["rollbackStoragePrefix"]
+# Never published in a snapshot (see boundary.py): names, file name patterns, folder paths.
+REFUSED_NAMES: frozenset[str] = frozenset(CONTRACT["publishBoundary"]["refusedNames"])
+REFUSED_PATTERNS: tuple[str, ...] = tuple(CONTRACT["publishBoundary"]["refusedPatterns"])
+REFUSED_PATHS: tuple[str, ...] = tuple(CONTRACT["publishBoundary"]["refusedPaths"])
 
 
 def service_scope(service_name: str) -> str:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .config import EnvBuilder
 from .errors import EnvBuilderError
 from .eventstream import EventLog
-from .history import BuildRecord, build_id
+from .history import BuildRecord, build_id, prune_records
 from .http import StreamError, event_stream
 
 log = logging.getLogger(__name__)
@@ -231,8 +231,8 @@ def interpret(data: str, scope: str) -> tuple[dict[str, Any], Optional[str]]:
 class Build:
     """One build followed by the gateway: its events, its record, its result."""
 
-    def __init__(self, provider: str, spec: str, records_dir: str) -> None:
-        self.record = BuildRecord(records_dir, provider, spec)
+    def __init__(self, provider: str, spec: str, records_dir: str, max_bytes: int) -> None:
+        self.record = BuildRecord(records_dir, provider, spec, max_bytes)
         # One running build per spec; each build has a record (and log) of its own.
         self.id = build_id(provider, spec)
         self.log = EventLog()
@@ -304,13 +304,19 @@ class BuildGateway:
             if build.record.id == record_id:
                 build.record.flush()
 
+    def running(self, provider: str, spec: str) -> Optional[Build]:
+        """The build of this spec being followed, if any: what a GET attaches to."""
+        return self.builds.get(build_id(provider, spec))
+
     def attach(self, provider: str, spec: str) -> Build:
         """The running build of this spec, or a new one (raises EnvBuilderError if refused)."""
-        running = self.builds.get(build_id(provider, spec))
+        running = self.running(provider, spec)
         if running is not None:
             return running
-        url = upstream_url(self.config.build_service_url, provider, spec)
-        build = Build(provider, spec, self.config.records_dir)
+        config = self.config
+        url = upstream_url(config.gateway_build_service_url, provider, spec)
+        prune_records(config.records_dir, max(config.max_build_records - 1, 0))
+        build = Build(provider, spec, config.records_dir, config.max_build_record_size)
         self.builds[build.id] = build
         build.task = asyncio.ensure_future(self._follow(build, url))
         return build

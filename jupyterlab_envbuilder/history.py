@@ -70,8 +70,13 @@ class BuildRecord:
     FLUSH_SECONDS = 0.25
     FLUSH_BYTES = 256 * 1024
 
-    def __init__(self, records_dir: str, provider: str, spec: str) -> None:
+    def __init__(
+        self, records_dir: str, provider: str, spec: str, max_bytes: Optional[int] = None
+    ) -> None:
         started = now()
+        self.max_bytes = max_bytes
+        self.written = 0
+        self.truncated = False
         self.id = record_id(provider, spec, started)
         os.makedirs(records_dir, mode=0o700, exist_ok=True)
         self.path = os.path.join(records_dir, f"{self.id}.jsonl")
@@ -97,6 +102,7 @@ class BuildRecord:
     def _queue(self, text: str) -> None:
         if self._file is None:
             return
+        self.written += len(text)
         self._pending.append(text)
         self._pending_size += len(text)
         if self._pending_size >= self.FLUSH_BYTES:
@@ -122,7 +128,17 @@ class BuildRecord:
         self._pending_size = 0
 
     def add(self, event: dict[str, Any], encoded: Optional[str] = None) -> None:
-        """Record an event; ``encoded`` is its JSON text when the caller has it already."""
+        """Record an event; ``encoded`` is its JSON text when the caller has it already.
+        Past ``max_bytes`` only terminal events are kept, after one note saying so."""
+        terminal = str(event.get("phase", "")).lower() in ("ready", "failed")
+        if self.truncated and not terminal:
+            return
+        if self.max_bytes is not None and self.written >= self.max_bytes and not self.truncated:
+            self.truncated = True
+            note = f"[The rest of this log is not kept: records keep {self.max_bytes} bytes.]\n"
+            self._write({"kind": "event", "time": now(), "event": {"message": note}})
+            if not terminal:
+                return
         text = json.dumps(event) if encoded is None else encoded
         self._queue(f'{{"kind": "event", "time": "{now()}", "event": {text}}}\n')
 
@@ -181,6 +197,40 @@ def _summary(start: dict[str, Any], end: Optional[dict[str, Any]], running: bool
         "result": result,
         "imageName": end.get("imageName") if end else None,
         "message": end.get("message") if end else None,
+    }
+
+
+def prune_records(records_dir: str, keep: int) -> None:
+    """Remove the oldest records beyond ``keep`` (by when their file was last written)."""
+    try:
+        entries = [e for e in os.scandir(records_dir) if e.name.endswith(".jsonl")]
+    except FileNotFoundError:
+        return
+    if len(entries) <= keep:
+        return
+
+    def written(entry: os.DirEntry) -> float:
+        try:
+            return entry.stat().st_mtime
+        except FileNotFoundError:
+            return 0.0
+
+    for entry in sorted(entries, key=written)[: len(entries) - keep]:
+        try:
+            os.remove(entry.path)
+        except FileNotFoundError:
+            pass  # another server of the same user pruned it first
+
+
+def page_records(records_dir: str, running: set[str], offset: int, limit: int) -> dict[str, Any]:
+    """One page of the history, newest first: ``{"builds", "total", "next"}``."""
+    records = list_records(records_dir, running)
+    page = records[offset : offset + limit]
+    following = offset + len(page)
+    return {
+        "builds": page,
+        "total": len(records),
+        "next": following if following < len(records) else None,
     }
 
 

@@ -57,11 +57,14 @@ async def fetch(
     method: str = "GET",
     timeout: float = 10,
     headers: Optional[dict[str, str]] = None,
+    body: Optional[bytes] = None,
 ) -> Response:
     """Fetch ``url``; ``code`` is the HTTP status, or 0 when no answer came (``error`` says why)."""
     try:
         async with _client(httpx.Timeout(timeout)) as client:
-            response = await client.request(method, url, headers=_headers(token, headers))
+            response = await client.request(
+                method, url, headers=_headers(token, headers), content=body
+            )
     except (httpx.HTTPError, OSError, ValueError) as e:
         return Response(0, b"", f"{type(e).__name__}: {e}")
     return Response(response.status_code, response.content, None, dict(response.headers))

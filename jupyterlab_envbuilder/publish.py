@@ -13,19 +13,11 @@ import json
 from collections.abc import Awaitable
 from typing import Callable, Optional
 
+from .errors import EnvBuilderError
 from .snapshots import SnapshotFile
 
 # (method, url, body) → (HTTP status, or 0 when nothing answered; body or the error)
 Send = Callable[[str, str, Optional[bytes]], Awaitable[tuple[int, bytes]]]
-
-
-class PublishError(Exception):
-    """The store could not take the snapshot; ``message`` says what to tell whom."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def push_body(files: list[SnapshotFile]) -> bytes:
@@ -57,20 +49,25 @@ async def publish(store_url: str, sha: str, files: list[SnapshotFile], send: Sen
             url = None
         if isinstance(url, str) and url.startswith(("http://", "https://")):
             return url
-        raise PublishError(502, "The hub's snapshot store answered without a URL.")
+        raise EnvBuilderError(
+            502, "snapshot-store-answer", "The hub's snapshot store answered without a URL."
+        )
     if status == 0:
-        raise PublishError(
+        raise EnvBuilderError(
             502,
+            "snapshot-store-unreachable",
             f"The hub's snapshot store did not answer ({_message(body)}). Tell your administrator.",
         )
     if status == 403:
-        raise PublishError(
+        raise EnvBuilderError(
             502,
+            "snapshot-store-scope",
             "This server may not push to the hub's snapshot store: the 'server' role needs "
             "the store's access scope (jupyterlab_envbuilder.hub.configure(c, "
             "snapshot_store=True) grants it). Tell your administrator.",
         )
-    raise PublishError(
+    raise EnvBuilderError(
         502 if status >= 500 else 400,
+        "snapshot-store-refused",
         f"The hub's snapshot store refused the snapshot (HTTP {status}): {_message(body)}",
     )

@@ -10,6 +10,7 @@ protocol (``info/refs``, ``objects/info/packs``): the build service clones it fr
 file, so the URL, and with it the image name, stays the same for the same user.
 """
 
+import fcntl
 import functools
 import hashlib
 import hmac
@@ -18,18 +19,20 @@ import re
 import secrets
 import stat
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Optional
 from urllib.parse import quote
 
 from dulwich.objects import Blob, Commit, ShaFile, Tree
 
+from .boundary import OutsideBoundary, check_folder, normalize_folder, refusal
 from .config import SECRET_FILENAME, Limits
 from .errors import EnvBuilderError
 from .snapshot_repository import StoredObject, store_commit
 
 # Never part of an environment: Jupyter's autosave copies and git's own folder.
 IGNORED_NAMES = frozenset({".ipynb_checkpoints", ".git"})
+# Deeper folders are refused; far below Python's recursion limit, which git trees nest in.
+MAX_DEPTH = 32
 
 
 _IDENTITY = b"jupyterlab-envbuilder <envbuilder@localhost>"
@@ -61,19 +64,14 @@ def _size(n: int) -> str:
 
 
 def resolve_folder(root_dir: str, folder: str) -> str:
-    """The absolute path of ``folder`` (relative to the server root), refusing a way out."""
-    if not isinstance(folder, str) or not folder.strip("/ "):
-        raise EnvBuilderError(
-            400, "no-folder-named", "Name the environment folder, e.g. 'environment'."
-        )
-    parts = PurePosixPath(folder.strip("/")).parts
-    if ".." in parts or "\\" in folder or "\0" in folder:
-        raise EnvBuilderError(
-            400,
-            "outside-root",
-            f"The environment folder must be inside your files: {folder!r} is not.",
-            folder=folder,
-        )
+    """The absolute path of ``folder`` (relative to the server root), within the publish
+    boundary (see :mod:`.boundary`): a real subfolder, not the home, nothing secret."""
+    try:
+        normalized = normalize_folder(folder)
+        check_folder(root_dir, normalized, os.path.expanduser("~"))
+    except OutsideBoundary as e:
+        raise EnvBuilderError(400, "outside-boundary", e.message, folder=str(folder)) from e
+    parts = normalized.split("/")
     root = os.path.realpath(root_dir)
     path = os.path.join(root, *parts)
     walked = root
@@ -108,12 +106,23 @@ def resolve_folder(root_dir: str, folder: str) -> str:
 def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile]:
     """Every regular file under the environment folder, within the limits, sorted by path."""
     top = resolve_folder(root_dir, folder)
-    label = folder.strip("/")
+    label = normalize_folder(folder)
     files: list[SnapshotFile] = []
     total = 0
 
-    def visit(directory: str, prefix: str) -> None:
-        nonlocal total
+    # Folders still to read, deepest last; a stack rather than recursion, so that any depth
+    # is a clear answer and never a RecursionError.
+    pending = [(top, "")]
+    while pending:
+        directory, prefix = pending.pop()
+        if prefix.count("/") >= MAX_DEPTH:
+            raise EnvBuilderError(
+                400,
+                "too-deep",
+                f"'{label}/{prefix}' is nested more than {MAX_DEPTH} folders deep; an "
+                "environment needs only a few levels.",
+                limit=MAX_DEPTH,
+            )
         with os.scandir(directory) as entries:
             ordered = sorted(entries, key=lambda e: e.name)
         for entry in ordered:
@@ -121,6 +130,9 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
                 continue
             relative = prefix + entry.name
             shown = f"{label}/{relative}"
+            reason = refusal(shown)
+            if reason:
+                raise EnvBuilderError(400, "outside-boundary", reason, path=shown)
             if entry.is_symlink():
                 raise EnvBuilderError(
                     400,
@@ -130,7 +142,7 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
                     path=shown,
                 )
             if entry.is_dir(follow_symlinks=False):
-                visit(entry.path, relative + "/")
+                pending.append((entry.path, relative + "/"))
                 continue
             if not entry.is_file(follow_symlinks=False):
                 raise EnvBuilderError(
@@ -161,8 +173,6 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
                     setting="EnvBuilder.snapshot_max_total_size",
                 )
             files.append(SnapshotFile(relative, data, bool(mode & 0o111)))
-
-    visit(top, "")
     if not files:
         raise EnvBuilderError(
             400,
@@ -171,7 +181,7 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
             "requirements.txt or environment.yml.",
             folder=label,
         )
-    return files
+    return sorted(files, key=lambda f: f.path)
 
 
 def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, int]:
@@ -253,14 +263,27 @@ def snapshot_commit(files: list[SnapshotFile]) -> tuple[Commit, list[StoredObjec
 
 
 def write_snapshot(repo_path: str, files: list[SnapshotFile]) -> str:
-    """Store the snapshot commit, point ``main`` and a tag at it, refresh dumb-HTTP info."""
+    """Store the snapshot commit, point ``main`` and a tag at it, refresh dumb-HTTP info.
+
+    The user's servers share the home: one writes at a time (a lock file beside the
+    repository), so two snapshots at once never meet git's own ref locks half-way."""
+    os.makedirs(os.path.dirname(repo_path), mode=0o700, exist_ok=True)
+    with open(repo_path + ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _write_snapshot(repo_path, files)
+
+
+def _write_snapshot(repo_path: str, files: list[SnapshotFile]) -> str:
     commit, objects = snapshot_commit(files)
     store_commit(repo_path, commit.id, objects)
     return commit.id.decode("ascii")
 
 
-def take_snapshot(root_dir: str, folder: str, repo_path: str, limits: Limits) -> Snapshot:
+def take_snapshot(root_dir: str, folder: str, repo_path: Optional[str], limits: Limits) -> Snapshot:
+    """The snapshot of the folder, kept in ``repo_path`` (None: kept elsewhere, by the store)."""
     files = read_folder(root_dir, folder, limits)
+    if repo_path is None:
+        return Snapshot(snapshot_commit(files)[0].id.decode("ascii"), files)
     return Snapshot(write_snapshot(repo_path, files), files)
 
 

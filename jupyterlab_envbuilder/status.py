@@ -75,7 +75,9 @@ async def build_capability(config: EnvBuilder) -> dict[str, Any]:
             "reason": "No build service is configured for this server.",
             "adminSetting": BUILD_SETTING,
         }
-    response = await fetch(url.rstrip("/") + "/versions", token=config.hub_api_token, timeout=5)
+    # Asked where the gateway will ask: the internal URL when the admin gave one.
+    checked = config.gateway_build_service_url
+    response = await fetch(checked.rstrip("/") + "/versions", token=config.hub_api_token, timeout=5)
     if response.code == 200:
         # BinderHub's /versions is public: whether this server's token may build is told by
         # the hub, from the token's own scopes.
@@ -172,6 +174,42 @@ def spawner_kind(spawner_class: str) -> Optional[str]:
     return "other"
 
 
+STORE_SETTING = (
+    "jupyterlab_envbuilder.hub.configure(c, snapshot_store=True)  # in jupyterhub_config.py; "
+    "or c.Spawner.environment = {'ENVBUILDER_SNAPSHOT_STORE_URL': '<store service URL>'}"
+)
+# What building without the store loses: a build per user and server instead of one per
+# content, and the build needs this server up until the build service has cloned.
+STORE_LOST = ("shared-builds", "build-without-server")
+
+
+async def snapshot_store_capability(config: EnvBuilder) -> dict[str, Any]:
+    url = config.snapshot_store_url
+    if not url:
+        return {
+            "available": False,
+            "code": "snapshot-store-missing",
+            "lost": list(STORE_LOST),
+            "reason": "There is no snapshot store on this hub: this server serves its own "
+            "snapshots, so the same files build once per user and server, and a build needs "
+            "this server running until the build service has read them.",
+            "adminSetting": STORE_SETTING,
+        }
+    response = await fetch(url.rstrip("/") + "/api/", timeout=5)
+    if response.code == 200:
+        return {"available": True, "url": url}
+    detail = response.error or f"HTTP {response.code}"
+    return {
+        "available": False,
+        "code": "snapshot-store-unreachable",
+        "lost": ["build"],
+        "url": url,
+        "reason": f"The hub's snapshot store at {url} cannot be reached ({detail}): builds "
+        "fail until it answers. Tell your administrator.",
+        "adminSetting": STORE_SETTING,
+    }
+
+
 async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict[str, Any]:
     hub = config.hub_context()
     if hub is not None:
@@ -187,5 +225,6 @@ async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict
         "capabilities": {
             "build": await build_capability(config),
             "restart": restart_capability(config, hub),
+            "snapshotStore": await snapshot_store_capability(config),
         },
     }

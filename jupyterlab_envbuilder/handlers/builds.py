@@ -11,15 +11,31 @@ from ..contract import API_NAMESPACE
 from ..errors import EnvBuilderError
 from ..eventstream import Follower, encode_event
 from ..gateway import BuildGateway, failed_event
-from ..history import list_records, read_record
+from ..history import list_records, page_records, read_record
 from .base import BaseHandler
 
 # BinderHub's interval: a proxy between the browser and this server sees a byte this often.
 KEEPALIVE_INTERVAL = 25
+# The history, a page at a time: what the panel shows at once, and the most one request gets.
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+
+def split_spec(full: Any) -> tuple[str, str]:
+    """``<provider>/<spec>`` as a snapshot gives it, or EnvBuilderError."""
+    provider, _, spec = str(full or "").partition("/")
+    if not provider or not spec:
+        raise EnvBuilderError(400, "bad-spec", f"Not a build spec: {full!r}")
+    return provider, spec
 
 
 class BuildHandler(BaseHandler):
-    """``GET envbuilder/build/<provider>/<spec>``: the event stream of a build."""
+    """``GET envbuilder/build/<provider>/<spec>``: the event stream of a build that exists.
+
+    A GET never starts a build (a cross-site link must not build with this server's token):
+    it follows the running build of the spec, or replays the last one recorded. Starting is
+    ``POST envbuilder/builds``.
+    """
 
     def initialize(self, config: EnvBuilder, gateway: BuildGateway) -> None:
         super().initialize(config)
@@ -46,16 +62,40 @@ class BuildHandler(BaseHandler):
         self.set_header("Content-Type", "text/event-stream")
         self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Accel-Buffering", "no")
-        try:
-            build = self.gateway.attach(provider, spec)
-        except EnvBuilderError as e:
-            # An event stream answers with events, also to say no.
-            self.write(encode_event(failed_event(e)))
+        build = self.gateway.running(provider, spec)
+        if build is None:
+            self.replay(f"{provider}/{spec}")
             return
         self.set_header("X-Envbuilder-Build-Id", build.record.id)
         await self.flush()
         self.follower = Follower()
         await build.log.follow(self.follower, self.send, KEEPALIVE_INTERVAL)
+
+    def replay(self, full_spec: str) -> None:
+        """The events of the last recorded build of the spec; a failed event if there is none."""
+        records_dir = self.envbuilder.records_dir
+        last = next(
+            (r for r in list_records(records_dir, set()) if r.get("spec") == full_spec), None
+        )
+        record = read_record(records_dir, last["id"], False) if last else None
+        if record is None:
+            error = EnvBuilderError(
+                404,
+                "not-started",
+                "No build of this environment has been started here. Start one with "
+                "POST envbuilder/builds.",
+            )
+            self.write(encode_event(failed_event(error)))
+            return
+        self.set_header("X-Envbuilder-Build-Id", record["id"])
+        events = [e["event"] for e in record["events"] if isinstance(e.get("event"), dict)]
+        for event in events:
+            self.write(encode_event(event))
+        if not events or events[-1].get("phase") not in ("ready", "failed"):
+            error = EnvBuilderError(
+                410, "interrupted", "This build was interrupted when its server stopped."
+            )
+            self.write(encode_event(failed_event(error)))
 
     def finish(self, *args: Any, **kwargs: Any) -> Any:
         if self.get_status() == 200:
@@ -64,16 +104,32 @@ class BuildHandler(BaseHandler):
 
 
 class BuildsHandler(BaseHandler):
-    """``GET envbuilder/builds``: the build history, newest first."""
+    """``GET envbuilder/builds?offset=&limit=``: the build history, newest first, a page at a
+    time. ``POST envbuilder/builds`` with ``{"spec": "<provider>/<spec>"}``: start a build (or
+    join the one of that spec already running); its events come from ``GET build/<spec>``."""
 
     def initialize(self, config: EnvBuilder, gateway: BuildGateway) -> None:
         super().initialize(config)
         self.gateway = gateway
 
+    def _number(self, name: str, default: int, largest: int) -> int:
+        text = self.get_query_argument(name, str(default))
+        if not text.isdigit():
+            raise EnvBuilderError(400, "bad-query", f"{name} is a whole number, not {text!r}.")
+        return min(int(text), largest)
+
     @tornado.web.authenticated
     def get(self) -> None:
-        records = list_records(self.envbuilder.records_dir, self.gateway.running_ids())
-        self.reply({"builds": records})
+        offset = self._number("offset", 0, 10**9)
+        limit = self._number("limit", PAGE_SIZE, MAX_PAGE_SIZE)
+        running = self.gateway.running_ids()
+        self.reply(page_records(self.envbuilder.records_dir, running, offset, limit))
+
+    @tornado.web.authenticated
+    def post(self) -> None:
+        provider, spec = split_spec(self.json_object().get("spec"))
+        build = self.gateway.attach(provider, spec)
+        self.reply({"id": build.record.id, "spec": f"{provider}/{spec}"}, status=202)
 
 
 class BuildRecordHandler(BuildsHandler):

@@ -6,15 +6,18 @@ capability and answers nothing but the files of that one repository, read-only.
 """
 
 import asyncio
-from typing import Any
+from typing import Any, Optional
 
 import tornado
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.utils import url_path_join
 
+from ..boundary import normalize_folder
 from ..config import EnvBuilder, origin
 from ..contract import API_NAMESPACE, DEFAULT_FOLDER
 from ..errors import EnvBuilderError
+from ..http import fetch
+from ..publish import publish
 from ..snapshots import (
     capability_for,
     check_capability,
@@ -35,35 +38,59 @@ class SnapshotsHandler(BaseHandler):
 
     @tornado.web.authenticated
     async def post(self) -> None:
-        folder = self.json_object().get("folder") or DEFAULT_FOLDER
+        # No "or": an empty folder name is refused, never read as the default.
+        folder = self.json_object().get("folder", DEFAULT_FOLDER)
         config = self.envbuilder
         root_dir = self.settings["server_root_dir"]
         loop = asyncio.get_running_loop()
-        async with self.lock:
+        if config.snapshot_store_url:
+            # The store keeps it: nothing written here, nothing served from this server.
             snapshot = await loop.run_in_executor(
-                None, take_snapshot, root_dir, folder, config.repository_path, config.limits
+                None, take_snapshot, root_dir, folder, None, config.limits
             )
-            secret = load_secret(config.data_dir, create=True)
-        if secret is None:
-            raise EnvBuilderError(
-                500,
-                "empty-secret",
-                f"The snapshot secret in {config.data_dir} is empty; "
-                "delete the file 'snapshot-secret' there to make a new one.",
+            repo_url = await publish(
+                config.snapshot_store_url, snapshot.sha, snapshot.files, self.send
             )
-        repo_url = self.repo_url(capability_for(secret))
+        else:
+            async with self.lock:
+                snapshot = await loop.run_in_executor(
+                    None, take_snapshot, root_dir, folder, config.repository_path, config.limits
+                )
+                secret = load_secret(config.data_dir, create=True)
+            if secret is None:
+                raise EnvBuilderError(
+                    500,
+                    "empty-secret",
+                    f"The snapshot secret in {config.data_dir} is empty; "
+                    "delete the file 'snapshot-secret' there to make a new one.",
+                )
+            repo_url = self.repo_url(capability_for(secret))
         self.reply(
             {
                 "sha": snapshot.sha,
                 "repoUrl": repo_url,
                 "spec": spec_for(repo_url, snapshot.sha),
-                "folder": folder.strip("/"),
+                "folder": normalize_folder(folder),
+                "store": bool(config.snapshot_store_url),
                 "files": [
                     {"path": f.path, "size": len(f.data), "executable": f.executable}
                     for f in snapshot.files
                 ],
             }
         )
+
+    async def send(self, method: str, url: str, body: Optional[bytes]) -> tuple[int, bytes]:
+        """The store's requests, with this server's hub token, through the one HTTP client."""
+        headers = {"Content-Type": "application/json"} if body is not None else None
+        response = await fetch(
+            url,
+            token=self.envbuilder.hub_api_token,
+            method=method,
+            headers=headers,
+            body=body,
+            timeout=30,
+        )
+        return response.code, response.body if response.code else (response.error or "").encode()
 
     def repo_url(self, capability: str) -> str:
         base = origin(self.envbuilder.snapshot_base_url)

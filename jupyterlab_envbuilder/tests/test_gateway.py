@@ -45,10 +45,33 @@ def server_url(jp_serverapp, http_server_client, http_server_port, jp_base_url):
 
 
 @pytest.fixture
-def gateway(http_server_client, jp_auth_header, jp_base_url):
-    """GET envbuilder/build/<spec> as the browser does; the whole stream's events."""
+def start(http_server_client, jp_auth_header, jp_base_url):
+    """POST envbuilder/builds: start a build; the answer's status and JSON body."""
+
+    async def post(spec=SPEC):
+        response = await http_server_client.fetch(
+            f"{jp_base_url}envbuilder/builds",
+            method="POST",
+            body=json.dumps({"spec": spec}),
+            headers=jp_auth_header,
+            raise_error=False,
+            request_timeout=30,
+        )
+        return response.code, json.loads(response.body)
+
+    return post
+
+
+@pytest.fixture
+def gateway(http_server_client, jp_auth_header, jp_base_url, start):
+    """Start a build and GET envbuilder/build/<spec> as the browser does; the whole stream's
+    events. A build the gateway refuses to start is its error, as a failed event."""
 
     async def get(spec=SPEC):
+        code, body = await start(spec)
+        if code != 202:
+            assert code in (400, 502), body
+            return [{"phase": "failed", "error": body["reason"], "message": body["message"]}]
         response = await http_server_client.fetch(
             f"{jp_base_url}envbuilder/build/{spec}",
             headers={**jp_auth_header, "Accept": "text/event-stream"},
@@ -341,7 +364,7 @@ class Tab:
 
 
 async def test_attach_reattach_and_the_build_goes_on_without_browsers(
-    upstream, server_url, jp_auth_header, history
+    upstream, server_url, jp_auth_header, history, start
 ):
     upstream.script = [
         ("data", '{"phase":"waiting","message":"Waiting for build to start...\\n"}'),
@@ -352,6 +375,7 @@ async def test_attach_reattach_and_the_build_goes_on_without_browsers(
     ]
     url = f"{server_url}envbuilder/build/{SPEC}"
     headers = {**jp_auth_header, "Accept": "text/event-stream"}
+    assert (await start())[0] == 202
     async with httpx.AsyncClient(timeout=30, trust_env=False) as client:
         async with client.stream("GET", url, headers=headers) as first:
             first_events = await Tab(first).events(2)
@@ -414,3 +438,61 @@ async def test_a_cache_hit_keeps_the_log_of_the_build_that_made_the_image(
     first = json.loads((await jp_fetch("envbuilder", "builds", builds[1]["id"])).body)
     messages = [e["event"].get("message", "") for e in first["events"]]
     assert "Step 1/9 : FROM buildpack-deps\n" in messages
+
+
+async def test_a_get_never_starts_a_build(
+    upstream, http_server_client, jp_auth_header, jp_base_url
+):
+    """A cross-site link to the build URL (a top-level GET, with the victim's cookies) finds
+    nothing to attach to and starts nothing."""
+    upstream.script = [("data", READY)]
+    response = await http_server_client.fetch(
+        f"{jp_base_url}envbuilder/build/{SPEC}",
+        headers={**jp_auth_header, "Accept": "text/event-stream"},
+        request_timeout=30,
+    )
+    (event,) = parse(response.body)
+    assert event["phase"] == "failed" and event["error"] == "not-started"
+    assert upstream.requests == []
+
+
+async def test_a_get_replays_the_last_build(
+    gateway, upstream, http_server_client, jp_auth_header, jp_base_url
+):
+    upstream.script = [("data", '{"phase":"building","message":"Step 1\\n"}'), ("data", READY)]
+    built = await gateway()
+    response = await http_server_client.fetch(
+        f"{jp_base_url}envbuilder/build/{SPEC}",
+        headers={**jp_auth_header, "Accept": "text/event-stream"},
+        request_timeout=30,
+    )
+    assert parse(response.body) == built
+    assert len(upstream.requests) == 1
+
+
+@pytest.mark.envbuilder(max_build_records=3, max_build_record_size=400)
+async def test_records_are_capped_and_paged(gateway, upstream, history, jp_fetch):
+    upstream.script = [
+        ("data", json.dumps({"phase": "building", "message": f"line {i}\n"})) for i in range(50)
+    ] + [("data", READY)]
+    for n in range(5):
+        await gateway(f"git/{quote(REPO, safe='')}/{str(n) * 40}")
+    page = await history()
+    assert page["total"] == 3 and page["next"] is None
+    assert [b["spec"][-40:] for b in page["builds"]] == ["4" * 40, "3" * 40, "2" * 40]
+    first = json.loads(
+        (await jp_fetch("envbuilder", "builds", params={"offset": "1", "limit": "1"})).body
+    )
+    assert [b["spec"][-40:] for b in first["builds"]] == ["3" * 40] and first["next"] == 2
+    record = await history(page["builds"][0]["id"])
+    messages = [e["event"].get("message", "") for e in record["events"]]
+    assert "line 49\n" not in messages and "records keep 400 bytes" in "".join(messages)
+    # The result survives the cut.
+    assert record["result"] == "built" and record["imageName"] == "img:tag"
+
+
+def test_a_dead_build_service_is_noticed_after_two_keepalives():
+    from jupyterlab_envbuilder.config import EnvBuilder
+    from jupyterlab_envbuilder.handlers.builds import KEEPALIVE_INTERVAL
+
+    assert 2 * KEEPALIVE_INTERVAL < EnvBuilder().build_idle_timeout <= 2.5 * KEEPALIVE_INTERVAL

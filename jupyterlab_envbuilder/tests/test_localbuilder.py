@@ -92,7 +92,7 @@ def free_port() -> int:
 
 
 HUB_CONFIG = """
-from jupyterlab_envbuilder.hub.localbuilder import register_local_build_service
+from jupyterlab_envbuilder.hub import register_local_build_service, register_snapshot_store
 
 c = get_config()  # noqa
 c.JupyterHub.ip = "127.0.0.1"
@@ -107,12 +107,19 @@ c.JupyterHub.db_url = "sqlite:///{data}/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = "{data}/cookie_secret"
 c.JupyterHub.pid_file = "{data}/jupyterhub.pid"
 c.JupyterHub.authenticator_class = "dummy"
-c.Authenticator.allowed_users = {{"alice"}}
+c.Authenticator.allowed_users = {{"alice", "bob"}}
 c.JupyterHub.services = [{{"name": "tests", "api_token": "{admin_token}"}}]
 c.JupyterHub.load_roles = [
     {{"name": "tests", "scopes": ["tokens", "admin:users"], "services": ["tests"]}}
 ]
 register_local_build_service(c, port={service_port}, keepalive_interval=0.05)
+# The snapshot store beside it, for test_shared_builds.py.
+register_snapshot_store(
+    c,
+    port={store_port},
+    store_dir="{data}/store",
+    public_url="http://127.0.0.1:{proxy_port}/services/snapshots/",
+)
 """
 
 
@@ -125,12 +132,15 @@ class Hub:
         self.admin_token = secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{self.proxy_port}"
         self.service_url = f"{self.url}/services/binder/"
+        self.store_url = f"{self.url}/services/snapshots/"
+        self.store = data / "store"
         (data / "jupyterhub_config.py").write_text(
             HUB_CONFIG.format(
                 proxy_port=self.proxy_port,
                 hub_port=free_port(),
                 api_port=self.api_port,
                 service_port=free_port(),
+                store_port=free_port(),
                 proxy_token=self.proxy_token,
                 admin_token=self.admin_token,
                 chp=CHP,
@@ -150,7 +160,7 @@ class Hub:
 
     def wait_until_up(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
-        for path in ("/hub/api/", "/services/binder/versions"):
+        for path in ("/hub/api/", "/services/binder/versions", "/services/snapshots/api/"):
             while True:
                 assert self.process.poll() is None, self.logs()
                 try:
@@ -172,8 +182,8 @@ class Hub:
         with urllib.request.urlopen(request, timeout=10) as r:
             return json.loads(r.read())
 
-    def token(self, **body) -> str:
-        return self.api("POST", "users/alice/tokens", body)["token"]
+    def token(self, user: str = "alice", **body) -> str:
+        return self.api("POST", f"users/{user}/tokens", body)["token"]
 
     def route(self, path: str, target: str) -> None:
         """A proxy route, as the hub adds for a user's server."""
@@ -258,6 +268,8 @@ async def test_a_snapshot_is_built_through_the_hub(
     assert snapshot["repoUrl"].startswith(f"{hub.url}/user/alice/envbuilder/snapshots/")
 
     async def build():
+        body = json.dumps({"spec": snapshot["spec"]})
+        await jp_fetch("envbuilder", "builds", method="POST", body=body)
         response = await http_server_client.fetch(
             f"/user/alice/envbuilder/build/{snapshot['spec']}",
             headers={**jp_auth_header, "Accept": "text/event-stream"},

@@ -19,6 +19,7 @@ import pytest
 from traitlets.config import Config
 
 from jupyterlab_envbuilder.config import Limits
+from jupyterlab_envbuilder.errors import EnvBuilderError
 from jupyterlab_envbuilder.hub import configure
 from jupyterlab_envbuilder.hub.snapshotstore.app import (
     SnapshotStoreService,
@@ -26,7 +27,7 @@ from jupyterlab_envbuilder.hub.snapshotstore.app import (
     networks,
 )
 from jupyterlab_envbuilder.hub.snapshotstore.store import decode_files
-from jupyterlab_envbuilder.publish import PublishError, publish
+from jupyterlab_envbuilder.publish import publish
 from jupyterlab_envbuilder.snapshots import SnapshotFile, snapshot_commit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -388,7 +389,7 @@ async def test_publish_pushes_once_then_uses(hub, tmp_path):
     sent.clear()
     assert await publish(hub.store_url, sha, entries, sender(hub.bob)) == url
     assert sent == ["POST"]
-    with pytest.raises(PublishError, match="administrator"):
+    with pytest.raises(EnvBuilderError, match="administrator"):
         await publish(hub.store_url, sha, entries, sender(hub.no_scope))
-    with pytest.raises(PublishError, match="did not answer"):
+    with pytest.raises(EnvBuilderError, match="did not answer"):
         await publish(f"http://127.0.0.1:{free_port()}/", sha, entries, sender(hub.alice))

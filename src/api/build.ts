@@ -14,6 +14,17 @@ export function createSnapshot(folder: string): Promise<ISnapshot> {
   });
 }
 
+/**
+ * `POST envbuilder/builds`: start the build of `spec` (or join the one running). A POST,
+ * XSRF-checked, so that no link or page elsewhere can start a build with this server's token.
+ */
+export async function startBuild(spec: string): Promise<void> {
+  await requestAPI<{ id: string }>('builds', {
+    method: 'POST',
+    body: JSON.stringify({ spec })
+  });
+}
+
 /** `GET envbuilder/builds/<id>`: one build of the history with all its events. */
 export function fetchBuildRecord(id: string): Promise<IBuildRecord> {
   return requestAPI<IBuildRecord>(`builds/${encodeURIComponent(id)}`);
@@ -44,8 +55,8 @@ async function* clientEvents(
 }
 
 /**
- * Follow the build of `spec` (`<provider>/<spec>`, as a snapshot gives it) through the
- * gateway with BinderHub's own client. The gateway takes this page's Jupyter token
+ * Follow the build of `spec` (`<provider>/<spec>`, as a snapshot gives it), started with
+ * `startBuild`, through the gateway with BinderHub's own client. The gateway takes this page's Jupyter token
  * (`Authorization: Bearer`, which Jupyter Server and JupyterHub both accept); without
  * a token the client sends the `_xsrf` cookie's value, which cookie logins need.
  */

@@ -13,7 +13,8 @@ import { Signal } from '@lumino/signaling';
 import {
   createSnapshot,
   fetchBuildRecord,
-  openBuildStream
+  openBuildStream,
+  startBuild
 } from '../api/build';
 import { shortSha, stageLabel } from '../components/buildText';
 import { BuildModel, IBuildState } from '../model/build';
@@ -39,6 +40,7 @@ export function createBuildModel(
   return new BuildModel({
     api: {
       createSnapshot,
+      startBuild,
       openStream: spec => openBuildStream(spec),
       fetchRecord: fetchBuildRecord
     },

@@ -261,6 +261,27 @@ export class BuildModel {
     if (run !== this._run) {
       return;
     }
+    try {
+      // Starting is a POST; the stream (a GET) only follows what was started.
+      await this._api.startBuild(snapshot.spec);
+    } catch (error) {
+      if (run === this._run) {
+        this._fail({
+          phase: 'failed',
+          error: 'start',
+          status_code:
+            error instanceof EnvBuilderRequestError ? error.status : undefined,
+          message: this.__(
+            'The build could not be started: %1',
+            error instanceof Error ? error.message : String(error)
+          )
+        });
+      }
+      return;
+    }
+    if (run !== this._run) {
+      return;
+    }
     this._setState({
       ...this._state,
       stage: 'watching',
@@ -579,6 +600,9 @@ export namespace BuildModel {
   /** The requests the model makes. */
   export interface IApi {
     createSnapshot(folder: string): Promise<ISnapshot>;
+    /** Start the build of `spec` (or join the one running); its events come from `openStream`. */
+    startBuild(spec: string): Promise<void>;
+    /** Follow the build of `spec` that was started: it never starts one. */
     openStream(spec: string): {
       readonly events: AsyncIterable<IBuildEvent>;
       close(): void;

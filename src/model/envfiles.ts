@@ -6,6 +6,7 @@
 import { Debouncer, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { environmentFolder } from '../envfiles/folder';
 import {
   EnvironmentFileName,
   environmentFiles,
@@ -335,6 +336,18 @@ export class EnvFilesModel {
     const folder = this._folder;
     const generation = this._generation;
     const stale = () => this._disposed || generation !== this._generation;
+    if (environmentFolder(folder) === null) {
+      // What a build would refuse, this section never shows as the environment.
+      this._setState({
+        kind: 'error',
+        folder,
+        message: this.__(
+          "The environment folder must be a subfolder, e.g. 'environment', not '%1': everything in it is copied into the image.",
+          folder
+        )
+      });
+      return;
+    }
     let listing;
     try {
       listing = await listFolder(this._contents, folder);

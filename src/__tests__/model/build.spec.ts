@@ -54,6 +54,7 @@ function api(
 ) {
   const calls = {
     snapshots: [] as string[],
+    starts: [] as string[],
     streams: [] as string[],
     history: 0,
     records: [] as string[]
@@ -75,6 +76,9 @@ function api(
             throw options.snapshotError;
           }
           return snapshot();
+        },
+        startBuild: async (spec: string) => {
+          calls.starts.push(spec);
         },
         openStream: (spec: string) => {
           calls.streams.push(spec);

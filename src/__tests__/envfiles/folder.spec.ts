@@ -1,0 +1,21 @@
+import { readFileSync } from 'fs';
+import path from 'path';
+
+import { environmentFolder } from '../../envfiles/folder';
+
+/** The server's table (tests/test_boundary.py reads the same file). */
+const FOLDERS: [string, string | null][] = JSON.parse(
+  readFileSync(
+    path.resolve(
+      __dirname,
+      '../../../jupyterlab_envbuilder/tests/fixtures/folders.json'
+    ),
+    'utf-8'
+  )
+);
+
+describe('the environment folder setting', () => {
+  it.each(FOLDERS)('%j → %j, as the server has it', (folder, normalized) => {
+    expect(environmentFolder(folder)).toBe(normalized);
+  });
+});
