@@ -4,7 +4,8 @@ A snapshot is copied into an image that anyone with access to the registry can p
 environment folder must be a subfolder of the server root (never the root, never the home),
 and nothing that holds credentials or Jupyter's runtime state may be inside it. The folder
 setting is normalised the same way here and in the Lab frontend (``normalize_folder`` and
-``src/envfiles/folder.ts``, both tested against ``tests/fixtures/folders.json``).
+``publishableFolder`` in ``src/model/folder.ts``, both tested against
+``tests/fixtures/folders.json``).
 """
 
 import fnmatch

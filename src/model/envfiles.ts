@@ -6,7 +6,6 @@
 import { Debouncer, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { environmentFolder } from '../envfiles/folder';
 import {
   EnvironmentFileName,
   environmentFiles,
@@ -32,7 +31,7 @@ import {
   readSavedFile,
   relativeTo
 } from './envfilesDisk';
-import { EnvironmentFolder } from './folder';
+import { EnvironmentFolder, publishableFolder } from './folder';
 
 export type { CreateOutcome, IEnvFileEntry, IEnvFilesContents };
 
@@ -336,7 +335,7 @@ export class EnvFilesModel {
     const folder = this._folder;
     const generation = this._generation;
     const stale = () => this._disposed || generation !== this._generation;
-    if (environmentFolder(folder) === null) {
+    if (publishableFolder(folder) === null) {
       // What a build would refuse, this section never shows as the environment.
       this._setState({
         kind: 'error',

@@ -14,6 +14,24 @@ export function normalizeFolder(folder: string): string {
 }
 
 /**
+ * The folder as a build may publish it, or null: everything in it is copied into the
+ * image, so it must be a subfolder of the server root, never the root itself nor a way
+ * out of it. The server refuses the same (`jupyterlab_envbuilder/boundary.py`); both are
+ * tested against one table of cases.
+ */
+export function publishableFolder(folder: string): string | null {
+  const normalized = normalizeFolder(folder);
+  if (
+    folder.includes('\0') ||
+    normalized === '' ||
+    normalized.split('/').includes('..')
+  ) {
+    return null;
+  }
+  return normalized;
+}
+
+/**
  * The environment folder, relative to the server root: the one source every part reads
  * (files, build, environment history), so they never disagree about which folder is meant.
  * The `environmentFolder` setting feeds it; `changed` fires only when the normalised path

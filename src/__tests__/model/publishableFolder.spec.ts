@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 
-import { environmentFolder } from '../../envfiles/folder';
+import { publishableFolder } from '../../model/folder';
 
 /** The server's table (tests/test_boundary.py reads the same file). */
 const FOLDERS: [string, string | null][] = JSON.parse(
@@ -16,6 +16,6 @@ const FOLDERS: [string, string | null][] = JSON.parse(
 
 describe('the environment folder setting', () => {
   it.each(FOLDERS)('%j → %j, as the server has it', (folder, normalized) => {
-    expect(environmentFolder(folder)).toBe(normalized);
+    expect(publishableFolder(folder)).toBe(normalized);
   });
 });
