@@ -4,7 +4,19 @@
  *
  * Run with `node_modules/.bin/tsx jupyterlab_envbuilder/tests/links_table.ts`.
  */
-import { buildLaunchLink, ILaunchLinkRequest } from '../../src/links';
+import {
+  buildLaunchLink,
+  ILaunchLinkRequest,
+  INamedServerEnvironment,
+  namedServerLink
+} from '../../src/links';
+
+/** A request for a course link that names a server (the hub's launch page). */
+interface INamedServerRequest {
+  hubUrl: string;
+  content: ILaunchLinkRequest['content'];
+  environment: { kind: 'namedServer' } & INamedServerEnvironment;
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -15,8 +27,18 @@ async function readStdin(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const requests = JSON.parse(await readStdin()) as ILaunchLinkRequest[];
-  const results = requests.map(request => buildLaunchLink(request));
+  const requests = JSON.parse(await readStdin()) as (
+    | ILaunchLinkRequest
+    | INamedServerRequest
+  )[];
+  const results = requests.map(request => {
+    if (request.environment.kind !== 'namedServer') {
+      return buildLaunchLink(request as ILaunchLinkRequest);
+    }
+    const named = request as INamedServerRequest;
+    const url = namedServerLink(named.hubUrl, named.content, named.environment);
+    return url.ok ? { ok: true, value: { url: url.value } } : url;
+  });
   process.stdout.write(JSON.stringify(results));
 }
 

@@ -80,16 +80,14 @@ class Browser:
 
 
 def course_link(hub, git_server: str, image: str, server: str = "course-101") -> str:
-    # The content part as the extension's link builder writes it (src/links).
-    pull = roundtrip.build_link(
+    """The course link as the extension's link builder writes it (src/links/namedServer.ts)."""
+    return roundtrip.build_link(
         {
-            "hubUrl": "https://hub.example.org/",
+            "hubUrl": public_url(hub),
             "content": {"repo": f"{git_server}course.git", "branch": "main", "path": "intro.ipynb"},
-            "environment": {"kind": "default"},
+            "environment": {"kind": "namedServer", "image": image, "serverName": server},
         }
-    ).split("/hub/user-redirect/", 1)[1]
-    query = urlencode({"image": image, "urlpath": pull})
-    return f"{public_url(hub)}hub/envbuilder/launch/{server}?{query}"
+    )
 
 
 async def wait_ready(spawner) -> None:

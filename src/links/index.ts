@@ -20,6 +20,8 @@ export { badgeSnippets, JUPYTERHUB_BADGE_IMAGE } from './badges';
 export type { IBadge, IBadgeSnippets } from './badges';
 export { binderBadgeImage, binderLink } from './binder';
 export type { IBinderEnvironment } from './binder';
+export { namedServerLink } from './namedServer';
+export type { INamedServerEnvironment } from './namedServer';
 export { gitPull, nbgitpullerLink } from './nbgitpuller';
 export type { IContent, IGitPull, JupyterApp } from './nbgitpuller';
 export { noTranslation } from './result';

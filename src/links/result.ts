@@ -23,7 +23,8 @@ export type LinkField =
   | 'binderUrl'
   | 'environment'
   | 'environmentRepo'
-  | 'environmentRef';
+  | 'environmentRef'
+  | 'serverName';
 
 /**
  * One problem with the input, in words for the user.
