@@ -1,7 +1,8 @@
 """The environments this server ran on, and whether the environment folder has moved on since.
 
 ``<data_dir>/environments.jsonl`` holds one line per fact: ``started`` (this server started on
-an image) and ``last-known-good`` (the image a server ran before a restart onto a new one).
+an image), ``last-known-good`` (the image a server ran before a restart onto a new one) and
+``failed-start`` (an image a restart could not start the server on).
 Together with the build records they answer: what runs now, what to roll back to, and whether
 the environment folder still matches the snapshot the running image was built from.
 """

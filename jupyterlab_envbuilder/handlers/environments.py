@@ -9,12 +9,16 @@ from ..environments import record, summary
 from ..errors import EnvBuilderError
 from .base import BaseHandler
 
+# What the Lab page may record, by the key it sends.
+FACTS = {"lastKnownGood": "last-known-good", "failedStart": "failed-start"}
+
 
 class EnvironmentsHandler(BaseHandler):
     """``GET envbuilder/environments?folder=``: running, last-known-good, changed since start.
 
     ``POST envbuilder/environments`` with ``{"lastKnownGood": "<image>"}``: recorded by the Lab
-    page before it restarts the server onto another image.
+    page before it restarts the server onto another image; with ``{"failedStart": "<image>"}``:
+    recorded by the Lab page when it is back after the server could not start on that image.
     """
 
     @tornado.web.authenticated
@@ -36,9 +40,16 @@ class EnvironmentsHandler(BaseHandler):
 
     @tornado.web.authenticated
     def post(self) -> None:
-        image = self.json_object().get("lastKnownGood")
-        if not isinstance(image, str) or not image.strip():
-            raise EnvBuilderError(400, "no-image", 'Send {"lastKnownGood": "<image name>"}.')
+        body = self.json_object()
+        kind, image = next(
+            ((kind, body[key]) for key, kind in FACTS.items() if key in body), (None, None)
+        )
+        if kind is None or not isinstance(image, str) or not image.strip():
+            raise EnvBuilderError(
+                400,
+                "no-image",
+                'Send {"lastKnownGood": "<image name>"} or {"failedStart": "<image name>"}.',
+            )
         config = self.envbuilder
-        entry = record(config.data_dir, "last-known-good", image.strip(), config.hub_server_name)
+        entry = record(config.data_dir, kind, image.strip(), config.hub_server_name)
         self.reply(entry, status=201)

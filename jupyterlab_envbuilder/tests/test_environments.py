@@ -90,3 +90,29 @@ async def test_api_refuses_a_missing_image(jp_fetch):
     with pytest.raises(HTTPClientError) as error:
         await jp_fetch("envbuilder", "environments", method="POST", body=json.dumps({}))
     assert error.value.code == 400
+
+
+@pytest.mark.envbuilder(image="img:old")
+async def test_api_records_a_failed_start_apart_from_rollback_images(jp_fetch):
+    await jp_fetch(
+        "envbuilder", "environments", method="POST", body=json.dumps({"lastKnownGood": "img:old"})
+    )
+    response = await jp_fetch(
+        "envbuilder", "environments", method="POST", body=json.dumps({"failedStart": "img:broken"})
+    )
+    assert response.code == 201
+    answer = json.loads((await jp_fetch("envbuilder", "environments")).body)
+    assert [(e["kind"], e["image"]) for e in answer["entries"]][:2] == [
+        ("failed-start", "img:broken"),
+        ("last-known-good", "img:old"),
+    ]
+    # A failed start is a fact of the history, not an environment to go back to.
+    assert answer["lastKnownGood"] == "img:old"
+
+
+async def test_api_refuses_an_unknown_fact(jp_fetch):
+    with pytest.raises(HTTPClientError) as error:
+        await jp_fetch(
+            "envbuilder", "environments", method="POST", body=json.dumps({"started": "img:x"})
+        )
+    assert error.value.code == 400

@@ -17,3 +17,11 @@ export async function recordLastKnownGood(image: string | null): Promise<void> {
     body: JSON.stringify({ lastKnownGood: image })
   });
 }
+
+/** Record that a restart could not start this server on `image`, once the Lab is back. */
+export async function recordFailedStart(image: string): Promise<void> {
+  await requestAPI('environments', {
+    method: 'POST',
+    body: JSON.stringify({ failedStart: image })
+  });
+}

@@ -122,7 +122,8 @@ export interface IBuildRecord extends IBuildSummary {
 
 /** One fact of the environment history. */
 export interface IEnvironmentEntry {
-  kind: 'started' | 'last-known-good';
+  /** `failed-start`: a restart could not start the server on this image. */
+  kind: 'started' | 'last-known-good' | 'failed-start';
   image: string;
   server: string;
   time: string;

@@ -45,6 +45,22 @@ export function EnvironmentsView(
         {changed === false &&
           trans.__('The environment folder is unchanged since.')}
       </p>
+      {model.failedStarts.length > 0 && (
+        <ul
+          className="jp-EnvBuilder-failedStarts"
+          data-testid="envbuilder-failed-starts"
+        >
+          {model.failedStarts.map(({ image, time }) => (
+            <li key={`${image}@${time}`} data-image={image}>
+              {trans.__(
+                'Could not start on %1 (%2); the server went back to the environment before.',
+                image,
+                new Date(time).toLocaleString()
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {rollback.length === 0 ? (
         <p className="jp-EnvBuilder-muted">
           {trans.__('No earlier environment to go back to yet.')}

@@ -55,9 +55,18 @@ export class EnvironmentsModel {
     };
     add(environments.lastKnownGood);
     for (const entry of environments.entries) {
-      add(entry.image);
+      if (entry.kind !== 'failed-start') {
+        add(entry.image);
+      }
     }
     return images;
+  }
+
+  /** Images a restart could not start this server on, newest first, with when. */
+  get failedStarts(): { image: string; time: string }[] {
+    return (this._environments?.entries ?? [])
+      .filter(entry => entry.kind === 'failed-start')
+      .map(({ image, time }) => ({ image, time }));
   }
 
   private _environments: IEnvironments | null = null;

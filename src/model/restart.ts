@@ -21,6 +21,30 @@ export interface IDocumentsAccess {
   saveAll(): Promise<void>;
 }
 
+/** A running kernel, with the notebook or console it serves when it has one. */
+export interface IRunningKernel {
+  /** The kernel's display name, such as "Python 3 (ipykernel)". */
+  name: string;
+  path: string | null;
+}
+
+/** What is running on the server besides the documents. */
+export interface IRunningWork {
+  kernels: IRunningKernel[];
+  terminals: string[];
+}
+
+/** Kernels and terminals, asked fresh from the server. */
+export type RunningLister = () => Promise<IRunningWork>;
+
+/** Everything a restart ends; the user is asked before any of it is stopped. */
+export interface IRestartLosses extends IRunningWork {
+  /** Documents with unsaved changes: they are saved first. */
+  dirty: string[];
+  /** Kernels and terminals could not be listed: any that run will stop too. */
+  unknownRunning: boolean;
+}
+
 /** What the rollback page of the hub needs to offer the previous environment. */
 export interface IRollbackInfo {
   previousImage: string | null;
@@ -36,6 +60,13 @@ export interface IRestartOptions {
   /** The image this server runs now (the last-known-good one). */
   currentImage: string | null;
   documents: IDocumentsAccess;
+  /** Kernels and terminals the restart would end. */
+  running: RunningLister;
+  /**
+   * Keep the Lab from reporting the server as lost while it is down on
+   * purpose; returns what undoes it, called when the restart stops short.
+   */
+  quietConnectionLost?: () => () => void;
   /** The Lab path to come back to, e.g. `/user/alice/work/lab/tree/a.ipynb`. */
   currentLabPath: () => string;
   /** Record the current image as last-known-good before anything stops. */
@@ -79,12 +110,13 @@ export class RestartModel {
   }
 
   /**
-   * Restart onto `image`. `confirmSave` is asked first when documents have unsaved changes;
-   * answering false cancels before anything is saved or stopped.
+   * Restart onto `image`. `confirm` is asked first when the restart would end anything
+   * (unsaved documents, kernels, terminals); answering false cancels before anything is
+   * saved or stopped.
    */
   async restart(
     image: string,
-    confirmSave: (paths: string[]) => Promise<boolean>
+    confirm: (losses: IRestartLosses) => Promise<boolean>
   ): Promise<RestartState> {
     if (this.busy) {
       return this._state;
@@ -105,11 +137,17 @@ export class RestartModel {
       );
     }
 
-    const dirty = o.documents.dirty();
+    const losses = await this._losses();
+    const dirty = losses.dirty;
+    const endsWork =
+      dirty.length > 0 ||
+      losses.kernels.length > 0 ||
+      losses.terminals.length > 0 ||
+      losses.unknownRunning;
+    if (endsWork && !(await confirm(losses))) {
+      return this._set({ phase: 'cancelled', image });
+    }
     if (dirty.length > 0) {
-      if (!(await confirmSave(dirty))) {
-        return this._set({ phase: 'cancelled', image });
-      }
       this._set({ phase: 'saving', image, documents: dirty });
       try {
         await o.documents.saveAll();
@@ -146,8 +184,10 @@ export class RestartModel {
       );
     }
 
+    const restore = o.quietConnectionLost?.();
     const stopped = await this._stop(image);
     if (!stopped) {
+      restore?.();
       return this._state;
     }
 
@@ -164,6 +204,16 @@ export class RestartModel {
     this._set({ phase: 'starting', image, url });
     o.navigate(url);
     return this._state;
+  }
+
+  private async _losses(): Promise<IRestartLosses> {
+    const dirty = this._options.documents.dirty();
+    try {
+      const running = await this._options.running();
+      return { dirty, ...running, unknownRunning: false };
+    } catch {
+      return { dirty, kernels: [], terminals: [], unknownRunning: true };
+    }
   }
 
   /** Stop and wait until the hub says stopped (or revokes our token, which means the same). */

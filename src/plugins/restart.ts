@@ -9,7 +9,11 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // Activation registers the command at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addRestartCommands } from '../commands/restart';
+import { fetchEnvironments, recordFailedStart } from '../api/environments';
 import { IEnvBuilder, PLUGIN_ID, TRANSLATION_DOMAIN } from '../tokens';
+// Runs once at start, and only asks the server when this page left for a restart.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { announceArrival } from '../widgets/arrival';
 
 /**
  * Restarting this named server onto another image (a new build, or an earlier one: the
@@ -52,5 +56,21 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
       trans,
       spawnOptionsOverride: () => spawnOptionsOverride
     });
+    // Back after a restart: say how it ended, and keep a failed start in the history.
+    void app.restored
+      .then(() =>
+        announceArrival({
+          runningImage: async () =>
+            (await fetchEnvironments(core.folder.path)).runningImage,
+          recordFailedStart,
+          showHistory: () => app.shell.activateById(core.panelId),
+          trans
+        })
+      )
+      .then(() => {
+        if (core.environments.environments) {
+          void core.environments.refresh();
+        }
+      });
   }
 };

@@ -5,10 +5,16 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { HubApi, IHubLocation } from '../api/hub';
+import * as React from 'react';
+
+import { RestartLosses } from '../components/RestartLosses';
+import { quietConnectionLost } from '../model/connectionLost';
 import {
   IDocumentsAccess,
+  IRestartLosses,
   IRollbackInfo,
-  RestartModel
+  RestartModel,
+  RunningLister
 } from '../model/restart';
 import { IHandshake } from '../api/types';
 
@@ -65,6 +71,35 @@ export function labDocuments(
   };
 }
 
+/** Kernels (with the documents they serve) and terminals running now, asked fresh. */
+export function labRunning(app: JupyterFrontEnd): RunningLister {
+  return async () => {
+    const { kernels, kernelspecs, sessions, terminals } = app.serviceManager;
+    const withTerminals = terminals.isAvailable();
+    await Promise.all([
+      kernels.refreshRunning(),
+      sessions.refreshRunning(),
+      withTerminals ? terminals.refreshRunning() : Promise.resolve()
+    ]);
+    const paths = new Map<string, string>();
+    for (const session of sessions.running()) {
+      if (session.kernel) {
+        paths.set(session.kernel.id, session.path);
+      }
+    }
+    const specs = kernelspecs.specs?.kernelspecs ?? {};
+    return {
+      kernels: [...kernels.running()].map(kernel => ({
+        name: specs[kernel.name]?.display_name ?? kernel.name,
+        path: paths.get(kernel.id) ?? null
+      })),
+      terminals: withTerminals
+        ? [...terminals.running()].map(terminal => terminal.name)
+        : []
+    };
+  };
+}
+
 /** The Lab path to come back to: the current document if there is one. */
 export function currentLabPath(
   app: JupyterFrontEnd,
@@ -103,6 +138,8 @@ export function createRestartModel(
     optionsTemplate: restart.spawnOptionsTemplate,
     currentImage: handshake.image,
     documents: labDocuments(app, docManager),
+    running: labRunning(app),
+    quietConnectionLost: () => quietConnectionLost(app.serviceManager),
     currentLabPath: () => currentLabPath(app, docManager),
     recordLastKnownGood,
     navigate: url => window.location.assign(url),
@@ -120,20 +157,22 @@ export function createRestartModel(
   });
 }
 
-/** Ask before saving the documents that have unsaved changes. */
-export async function confirmSave(
-  paths: string[],
+/** Ask before a restart that ends anything: list the documents, kernels and terminals. */
+export async function confirmRestart(
+  losses: IRestartLosses,
   trans: TranslationBundle
 ): Promise<boolean> {
   const result = await showDialog({
-    title: trans.__('Save your documents before the restart?'),
-    body: trans.__(
-      'These documents have unsaved changes: %1. They are saved, then the server stops and starts on the new image. Your home folder is kept.',
-      paths.join(', ')
-    ),
+    title: trans.__('Restart this server?'),
+    body: React.createElement(RestartLosses, { losses, trans }),
     buttons: [
       Dialog.cancelButton({ label: trans.__('Cancel') }),
-      Dialog.okButton({ label: trans.__('Save and Restart') })
+      Dialog.warnButton({
+        label:
+          losses.dirty.length > 0
+            ? trans.__('Save and Restart')
+            : trans.__('Restart')
+      })
     ]
   });
   return result.button.accept;
@@ -145,7 +184,9 @@ export async function runRestart(
   image: string,
   trans: TranslationBundle
 ): Promise<void> {
-  const state = await model.restart(image, paths => confirmSave(paths, trans));
+  const state = await model.restart(image, losses =>
+    confirmRestart(losses, trans)
+  );
   if (state.phase === 'failed') {
     Notification.error(state.message, {
       autoClose: false,

@@ -38,6 +38,7 @@ function options(
     optionsTemplate: 'image={image}',
     currentImage: 'old/image:1',
     documents: { dirty: () => [], saveAll: async () => undefined },
+    running: async () => ({ kernels: [], terminals: [] }),
     currentLabPath: () => '/user/alice/work/lab/tree/notes/a b.ipynb',
     recordLastKnownGood: async image => {
       recorded.push(image);
@@ -153,7 +154,7 @@ describe('RestartModel', () => {
     const asked: string[][] = [];
     const o2 = options(accepted.hub, { documents });
     const s2 = await new RestartModel(o2).restart('new/image:2', async p => {
-      asked.push(p);
+      asked.push(p.dirty);
       return true;
     });
     expect(asked).toEqual([['a.ipynb']]);
