@@ -46,6 +46,8 @@ test.describe('A restart never costs work', () => {
     page,
     user
   }, testInfo) => {
+    // Three server starts and two stops on one shared machine.
+    test.setTimeout(420 * 1000);
     const raw = hubPage(page);
     await login(page, user);
     const server = await startNamedServer(page, user, 'work', FIRST);
