@@ -2,12 +2,18 @@ const jestJupyterLab = require('@jupyterlab/testutils/lib/jest-config');
 
 const esModules = [
   '@codemirror',
+  '@jupyter/react-components',
+  '@jupyter/web-components',
   '@jupyter/ydoc',
   '@jupyterlab/',
   '@jupyterhub/binderhub-client',
+  '@marijn',
   '@microsoft',
+  'color',
+  'exenv-es6',
   'event-iterator',
   'lib0',
+  'marked',
   'nanoid',
   'vscode-ws-jsonrpc',
   'y-protocols',

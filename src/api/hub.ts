@@ -45,20 +45,6 @@ export class HubApi {
         );
   }
 
-  /** The hub's version; the API root answers without auth. */
-  async version(): Promise<string> {
-    const response = await this._fetch(
-      URLExt.join(this.location.hubPrefix, 'api/')
-    );
-    const body = (await response.json()) as { version?: string };
-    if (!response.ok || !body.version) {
-      throw new Error(
-        `The hub did not tell its version (HTTP ${response.status}).`
-      );
-    }
-    return body.version;
-  }
-
   /**
    * Ask the hub to stop this server — never with `{"remove": true}`, which would make
    * KubeSpawner delete a named server's volume. 202: stopping; 204: stopped.

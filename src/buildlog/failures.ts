@@ -6,6 +6,7 @@
  * Nothing here depends on JupyterLab, so it can be tested on its own.
  */
 import { IBuildEvent } from './events';
+import { BuildLog } from './log';
 import { noTranslation, Translate } from '../translate';
 
 export type FailureKind =
@@ -249,4 +250,31 @@ export function explainFailure(
     found.kind.startsWith('conda') ? condaDetails(lines, found) : found,
     __
   );
+}
+
+/**
+ * `explainFailure` for a log that grows: explains again only when the log or the failure
+ * changed, since the views ask on every render.
+ */
+export class FailureExplainer {
+  constructor(private readonly _trans: Translate = noTranslation) {}
+
+  explain(
+    log: BuildLog,
+    failure: IBuildEvent | null
+  ): IFailureExplanation | null {
+    const last = this._last;
+    if (last?.version === log.version && last.failure === failure) {
+      return last.value;
+    }
+    const value = explainFailure(log.plainLines, failure, this._trans);
+    this._last = { version: log.version, failure, value };
+    return value;
+  }
+
+  private _last: {
+    version: number;
+    failure: IBuildEvent | null;
+    value: IFailureExplanation | null;
+  } | null = null;
 }

@@ -1,30 +1,20 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import {
-  checkIcon,
-  errorIcon,
-  infoIcon,
-  refreshIcon,
-  ToolbarButtonComponent
-} from '@jupyterlab/ui-components';
+import { refreshIcon, ToolbarButtonComponent } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import {
   EnvironmentFileName,
   IEnvironmentExplanation,
-  IEnvironmentFileInfo,
-  IProblem
+  IEnvironmentFileInfo
 } from '../envfiles';
 import {
   EnvFilesModel,
   EnvFolderState,
   IEnvFilesActivity
 } from '../model/envfiles';
+import { IFilePosition, ProblemList } from './EnvFileProblems';
 
-/** A 1-based position in a file. */
-export interface IFilePosition {
-  line: number;
-  column: number;
-}
+export type { IFilePosition };
 
 export interface IEnvFilesViewProps {
   model: EnvFilesModel;
@@ -34,6 +24,11 @@ export interface IEnvFilesViewProps {
   /** Open a file of the folder (path relative to it), at a position if given. */
   onOpen: (path: string, position?: IFilePosition) => void;
   onCreate: (name: EnvironmentFileName) => void;
+  /**
+   * Whether the folder differs from what the running image was built from; null while
+   * that is not known, and then nothing is said about it.
+   */
+  differs: boolean | null;
 }
 
 /** The environment folder: its files, what repo2docker does with them, their problems. */
@@ -52,7 +47,7 @@ export function EnvFilesView(props: IEnvFilesViewProps): JSX.Element {
           tooltip={trans.__('Look at the environment folder again')}
         />
       </div>
-      <DriftNote differs={model.differsFromRunningImage} trans={trans} />
+      <DriftNote differs={props.differs} trans={trans} />
       <FolderBody {...props} state={state} shown={shown} />
       <Notice activity={model.activity} />
     </div>
@@ -305,104 +300,6 @@ function FileList(
 }
 
 /** Problems with their exact positions; each jumps there in the editor. */
-function ProblemList(props: IEnvFilesViewProps): JSX.Element {
-  const { model, trans } = props;
-  const problems = model.problems;
-  const notes = problems.filter(p => p.severity === 'info').length;
-  const count = problems.length - notes;
-  return (
-    <section
-      className="jp-EnvBuilder-problems"
-      aria-labelledby={`${props.idPrefix}-problems-title`}
-      data-testid="envbuilder-envfiles-problems"
-    >
-      <h3
-        id={`${props.idPrefix}-problems-title`}
-        className="jp-EnvBuilder-subtitle"
-      >
-        {trans.__('Problems')}
-      </h3>
-      <p className="jp-EnvBuilder-muted" aria-live="polite">
-        {count === 0 ? (
-          <span className="jp-EnvBuilder-ok">
-            <checkIcon.react tag="span" />
-            {notes === 0
-              ? trans.__('No problems found, saved or unsaved.')
-              : trans._n(
-                  'No problems in the files the build reads; one note on a file it ignores:',
-                  'No problems in the files the build reads; %1 notes on files it ignores:',
-                  notes
-                )}
-          </span>
-        ) : (
-          trans._n(
-            'One problem, checked as you type:',
-            '%1 problems, checked as you type:',
-            count
-          )
-        )}
-      </p>
-      {problems.length > 0 && (
-        <ul className="jp-EnvBuilder-problemList">
-          {problems.map((problem, index) => (
-            <ProblemItem
-              key={`${problem.file}:${problem.line}:${problem.column}:${problem.code}:${index}`}
-              problem={problem}
-              trans={trans}
-              onOpen={props.onOpen}
-            />
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function ProblemItem(props: {
-  problem: IProblem;
-  trans: TranslationBundle;
-  onOpen: IEnvFilesViewProps['onOpen'];
-}): JSX.Element {
-  const { problem, trans } = props;
-  const severity = {
-    error: trans.__('Error'),
-    warning: trans.__('Warning'),
-    info: trans.__('Information: the build ignores this file')
-  }[problem.severity];
-  const Icon = problem.severity === 'info' ? infoIcon : errorIcon;
-  const location = `${problem.file}:${problem.line}:${problem.column}`;
-  return (
-    <li>
-      <button
-        className="jp-EnvBuilder-problemItem"
-        data-severity={problem.severity}
-        data-code={problem.code}
-        onClick={() =>
-          props.onOpen(problem.file, {
-            line: problem.line,
-            column: problem.column
-          })
-        }
-        title={trans.__(
-          'Go to line %1, column %2',
-          problem.line,
-          problem.column
-        )}
-      >
-        <Icon.react
-          tag="span"
-          className="jp-EnvBuilder-severity"
-          title={severity}
-        />
-        <span className="jp-EnvBuilder-srOnly">{severity}</span>
-        <span className="jp-EnvBuilder-location">{location}</span>
-        <span className="jp-EnvBuilder-problemMessage">{problem.message}</span>
-      </button>
-    </li>
-  );
-}
-
-/** Pick a file from the catalogue, read what it is for, create it. */
 function FileChooser(props: {
   files: readonly IEnvironmentFileInfo[];
   label: string;

@@ -1,92 +1,38 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { EnvBuilderRequestError } from '../api/request';
-import { buildEnd, phaseOf, progressPhase } from '../buildlog/events';
-import { explainFailure, IFailureExplanation } from '../buildlog/failures';
+import { IBuildRecord, ISnapshot } from '../api/types';
+import { IBuildEvent } from '../buildlog/events';
+import { FailureExplainer, IFailureExplanation } from '../buildlog/failures';
 import { BuildLog } from '../buildlog/log';
-import { IBuildEvent, IBuildRecord, ISnapshot } from '../api/types';
+import { noTranslation, Translate } from '../translate';
+import {
+  afterEvent,
+  DirtySaver,
+  historyBuildState,
+  IBuildState,
+  IDLE,
+  messagesOf,
+  parseTime,
+  recordLog,
+  withRecord
+} from './buildState';
+import { streamItems } from './buildStream';
+import {
+  failureText,
+  problemsReason,
+  saveFailure,
+  snapshotFailure,
+  startFailure,
+  unreachableFailure
+} from './buildTexts';
 import { EnvironmentFolder } from './folder';
 import { BuildHistoryModel } from './history';
-import { IBuildPrecheck, IBuildProblem } from './precheck';
-import { noTranslation, Translate } from '../translate';
+import { IBuildPrecheck, precheckErrors } from './precheck';
 
-/** Where the build of the panel is. */
-export type BuildStage =
-  /** Nothing built since the page loaded, and no build in the history. */
-  | 'idle'
-  /** Checking the environment files. */
-  | 'checking'
-  /** The check found errors: nothing was built. */
-  | 'blocked'
-  /** Saving open environment files with unsaved changes. */
-  | 'saving'
-  /** Committing the environment folder. */
-  | 'snapshot'
-  /** Following the build service's event stream. */
-  | 'watching'
-  /** The user stopped watching; the build goes on without us. */
-  | 'stopped'
-  | 'ready'
-  | 'failed';
-
-export interface IBuildState {
-  stage: BuildStage;
-  /** The build service's last phase that says how far it got (`waiting`, `building`, …). */
-  phase: string | null;
-  /** `<provider>/<spec>` of the build. */
-  spec: string | null;
-  /** The commit of the environment folder that is built. */
-  sha: string | null;
-  /** Milliseconds since the epoch. */
-  startedAt: number | null;
-  finishedAt: number | null;
-  imageName: string | null;
-  /** The build service built no image (the local build service without a container engine). */
-  dryRun: boolean;
-  /** The image was there already: `ready` came at once. */
-  cacheHit: boolean;
-  /** Following a build that was running when this page loaded. */
-  reattached: boolean;
-  /** A build of the history shown after a reload, not followed live. */
-  fromHistory: boolean;
-  /** The event that ended a failed build, or what kept it from starting. */
-  failure: IBuildEvent | null;
-  /** Errors of the environment files that blocked the build. */
-  problems: readonly IBuildProblem[];
-  /** Files saved before the build. */
-  saved: readonly string[];
-}
-
-/** Saves open documents with unsaved changes under a folder; resolves with their paths. */
-export type DirtySaver = (folder: string) => Promise<string[]>;
-
-const IDLE: IBuildState = {
-  stage: 'idle',
-  phase: null,
-  spec: null,
-  sha: null,
-  startedAt: null,
-  finishedAt: null,
-  imageName: null,
-  dryRun: false,
-  cacheHit: false,
-  reattached: false,
-  fromHistory: false,
-  failure: null,
-  problems: [],
-  saved: []
-};
+export type { BuildStage, DirtySaver, IBuildState } from './buildState';
 
 /** The client tries again this often when the server answers 5xx, then gives up. */
 const MAX_RETRIES = 5;
-
-/** How a finished build of the history is shown after a reload. */
-const FINISHED_RESULTS: Record<string, 'ready' | 'failed'> = {
-  built: 'ready',
-  'dry-run': 'ready',
-  failed: 'failed',
-  interrupted: 'failed'
-};
 
 /**
  * The Build section's state: one build at a time, its log, and the build history.
@@ -101,6 +47,7 @@ export class BuildModel {
     this._folder = options.folder ?? new EnvironmentFolder();
     this._now = options.now ?? Date.now;
     this.__ = options.trans ?? noTranslation;
+    this._explainer = new FailureExplainer(this.__);
     this._precheck?.problemsChanged?.connect(this._onProblems, this);
   }
 
@@ -127,28 +74,7 @@ export class BuildModel {
     if (this.busy) {
       return __('A build is under way.');
     }
-    const errors = (this._precheck?.problems ?? []).filter(
-      p => p.severity === 'error'
-    );
-    if (errors.length > 0) {
-      const first = errors[0];
-      const where = first.line
-        ? __('%1, line %2', first.file, first.line)
-        : first.file;
-      return errors.length === 1
-        ? __(
-            'Fix the problem in the environment files first: %1: %2',
-            where,
-            first.message
-          )
-        : __(
-            'Fix the %1 problems in the environment files first; the first: %2: %3',
-            errors.length,
-            where,
-            first.message
-          );
-    }
-    return null;
+    return problemsReason(this._precheck?.problems ?? [], __);
   }
 
   /** Checking, saving, committing or watching. */
@@ -163,22 +89,7 @@ export class BuildModel {
     if (this._state.stage !== 'failed') {
       return null;
     }
-    const { failure } = this._state;
-    if (
-      this._explained?.version !== this._log.version ||
-      this._explained.failure !== failure
-    ) {
-      this._explained = {
-        version: this._log.version,
-        failure,
-        value: explainFailure(
-          this._log.plainLines,
-          this._state.failure,
-          this.__
-        )
-      };
-    }
-    return this._explained.value;
+    return this._explainer.explain(this._log, this._state.failure);
   }
 
   /**
@@ -194,17 +105,7 @@ export class BuildModel {
     this._log.clear();
     this._setState({ ...IDLE, stage: 'checking', startedAt: this._now() });
     if (this._precheck) {
-      let problems: readonly IBuildProblem[];
-      try {
-        problems = await this._precheck.validateAll();
-      } catch (error) {
-        problems = [];
-        console.warn(
-          'jupyterlab-envbuilder: the check before the build failed',
-          error
-        );
-      }
-      const errors = problems.filter(p => p.severity === 'error');
+      const errors = await precheckErrors(this._precheck);
       if (run !== this._run) {
         return;
       }
@@ -224,14 +125,7 @@ export class BuildModel {
       try {
         saved = await this._saveDirty(folder);
       } catch (error) {
-        this._fail({
-          phase: 'failed',
-          error: 'save',
-          message: this.__(
-            'Saving the environment files failed: %1',
-            String(error)
-          )
-        });
+        this._fail(saveFailure(error, this.__));
         return;
       }
     }
@@ -244,17 +138,7 @@ export class BuildModel {
       snapshot = await this._api.createSnapshot(folder);
     } catch (error) {
       if (run === this._run) {
-        this._fail({
-          phase: 'failed',
-          error: 'snapshot',
-          status_code:
-            error instanceof EnvBuilderRequestError ? error.status : undefined,
-          message: this.__(
-            'The environment folder %1 could not be committed: %2',
-            folder || '/',
-            error instanceof Error ? error.message : String(error)
-          )
-        });
+        this._fail(snapshotFailure(error, folder, this.__));
       }
       return;
     }
@@ -266,16 +150,7 @@ export class BuildModel {
       await this._api.startBuild(snapshot.spec);
     } catch (error) {
       if (run === this._run) {
-        this._fail({
-          phase: 'failed',
-          error: 'start',
-          status_code:
-            error instanceof EnvBuilderRequestError ? error.status : undefined,
-          message: this.__(
-            'The build could not be started: %1',
-            error instanceof Error ? error.message : String(error)
-          )
-        });
+        this._fail(startFailure(error, this.__));
       }
       return;
     }
@@ -348,29 +223,11 @@ export class BuildModel {
       return true;
     }
     const last = this.history.builds[0];
-    const stage = last ? FINISHED_RESULTS[last.result] : undefined;
-    if (!last || !stage) {
+    const shown = last ? historyBuildState(last) : null;
+    if (!shown) {
       return false;
     }
-    this._setState({
-      ...IDLE,
-      stage,
-      spec: last.spec,
-      sha: last.ref,
-      startedAt: parseTime(last.startedAt),
-      finishedAt: parseTime(last.finishedAt),
-      imageName: stage === 'ready' ? last.imageName : null,
-      dryRun: last.result === 'dry-run',
-      fromHistory: true,
-      failure:
-        stage === 'failed'
-          ? {
-              phase: 'failed',
-              error: last.result === 'interrupted' ? 'interrupted' : undefined,
-              message: last.message ?? undefined
-            }
-          : null
-    });
+    this._setState(shown);
     this._shownRecord = last.id;
     await this._loadShownRecord();
     return true;
@@ -384,9 +241,7 @@ export class BuildModel {
   /** One build of the history with its log. */
   async record(id: string): Promise<{ record: IBuildRecord; log: BuildLog }> {
     const record = await this._api.fetchRecord(id);
-    const log = new BuildLog();
-    log.appendAll(messagesOf(record.events.map(e => e.event)));
-    return { record, log };
+    return { record, log: recordLog(record) };
   }
 
   dispose(): void {
@@ -417,54 +272,30 @@ export class BuildModel {
     }
     const events = record.events.map(e => e.event);
     this._log.appendAll(messagesOf(events));
-    const failed = [...events].reverse().find(e => phaseOf(e) === 'failed');
-    const dryRun = events.some(e => e.dryRun === true);
-    this._setState({
-      ...this._state,
-      failure: this._state.failure && failed ? failed : this._state.failure,
-      dryRun: this._state.dryRun || dryRun
-    });
+    this._setState(withRecord(this._state, events));
   }
 
   private async _follow(run: number): Promise<void> {
     const spec = this._state.spec as string;
-    let retries = 0;
-    let replaying = false;
-    let seen = 0;
     const stream = this._api.openStream(spec);
     this._stream = stream;
     try {
-      for await (const event of stream.events) {
+      for await (const item of streamItems(stream.events, MAX_RETRIES)) {
         if (run !== this._run) {
           break;
         }
-        if (event.error === 'retrying') {
-          // The client connects again, and the gateway replays the build from the start.
-          replaying = true;
-          if (++retries > MAX_RETRIES * 2) {
-            this._fail({
-              phase: 'failed',
-              error: 'unreachable',
-              status_code: event.status_code,
-              message: this.__(
-                'This server did not answer (%1); gave up after %2 tries. The build may go on: build again to see it.',
-                event.detail ?? '',
-                MAX_RETRIES
-              )
-            });
-            break;
-          }
-          continue;
-        }
-        if (replaying) {
-          replaying = false;
-          seen = 0;
-          this._log.clear();
-        }
-        if (this._onEvent(event, seen++ === 0)) {
+        if (item.kind === 'gave-up') {
+          this._fail(unreachableFailure(item.event, MAX_RETRIES, this.__));
           break;
         }
-        if (seen === 1) {
+        if (item.kind === 'replay') {
+          this._log.clear();
+          continue;
+        }
+        if (this._onEvent(item.event, item.first)) {
+          break;
+        }
+        if (item.first) {
           // The build has a record now: the history shows it running.
           void this.refreshHistory();
         }
@@ -489,40 +320,20 @@ export class BuildModel {
     if (typeof event.message === 'string') {
       this._log.append(event.message);
     }
-    const phase = progressPhase(event);
-    const dryRun = this._state.dryRun || event.dryRun === true;
-    const end = buildEnd(event);
-    if (end?.kind === 'ready') {
-      this._setState({
-        ...this._state,
-        stage: 'ready',
-        phase: 'ready',
-        imageName: end.image,
-        dryRun,
-        cacheHit: first,
-        finishedAt: this._now()
-      });
-      return true;
+    const next = afterEvent(this._state, event, first, this._now);
+    if (next.failed) {
+      this._fail(next.failed, false);
+    } else if (next.state !== this._state) {
+      this._setState(next.state);
     }
-    if (end?.kind === 'failed') {
-      this._fail(end.event, false);
-      return true;
-    }
-    if (phase !== this._state.phase || dryRun !== this._state.dryRun) {
-      this._setState({
-        ...this._state,
-        phase: phase ?? this._state.phase,
-        dryRun
-      });
-    }
-    return false;
+    return next.ended;
   }
 
   /** End in failure; a message of ours goes to the log when the event brings none. */
   private _fail(event: IBuildEvent, logged = true): void {
     let failure = event;
     if (typeof event.message !== 'string' || event.message.trim() === '') {
-      failure = { ...event, message: this._failureText(event) + '\n' };
+      failure = { ...event, message: failureText(event, this.__) + '\n' };
       this._log.append(failure.message as string);
     } else if (logged) {
       this._log.append(
@@ -537,29 +348,6 @@ export class BuildModel {
       failure,
       finishedAt: this._now()
     });
-  }
-
-  private _failureText(event: IBuildEvent): string {
-    const __ = this.__;
-    switch (event.error) {
-      case 'cut':
-        return __(
-          'The connection to this server broke off before the build finished. The build may go on: build again (or reload the page) to see it.'
-        );
-      case 'connect':
-        return __(
-          'This server refused to open the build stream (HTTP %1).',
-          event.status_code ?? '?'
-        );
-      case 'no-image':
-        return __(
-          'The build service said the build is ready but named no image.'
-        );
-      default:
-        return __(
-          'The build failed; the build service gave no reason. The log above may show why.'
-        );
-    }
   }
 
   private _closeStream(): void {
@@ -588,11 +376,7 @@ export class BuildModel {
   /** Grows with every build, stop and re-attach: older runs see it and step aside. */
   private _run = 0;
   private _shownRecord: string | null = null;
-  private _explained: {
-    version: number;
-    failure: IBuildEvent | null;
-    value: IFailureExplanation | null;
-  } | null = null;
+  private readonly _explainer: FailureExplainer;
   private _stateChanged = new Signal<this, IBuildState>(this);
 }
 
@@ -622,18 +406,5 @@ export namespace BuildModel {
     folder?: EnvironmentFolder;
     now?: () => number;
     trans?: Translate;
-  }
-}
-
-function parseTime(time: string | null | undefined): number | null {
-  const value = time ? Date.parse(time) : NaN;
-  return Number.isNaN(value) ? null : value;
-}
-
-function* messagesOf(events: Iterable<IBuildEvent>): Iterable<string> {
-  for (const event of events) {
-    if (event && typeof event.message === 'string') {
-      yield event.message;
-    }
   }
 }

@@ -264,3 +264,74 @@ export async function createFile(
     return { kind: 'failed', serverPath, message: describeError(error) };
   }
 }
+
+/** Whether a change of the contents manager (save, rename, delete) touches the folder. */
+export function touchesFolder(
+  folder: string,
+  change: { oldValue: unknown; newValue: unknown }
+): boolean {
+  return [change.oldValue, change.newValue].some(value => {
+    const path = (value as { path?: unknown } | null)?.path;
+    return (
+      typeof path === 'string' &&
+      (relativeTo(folder, path) !== null ||
+        folder === path ||
+        folder.startsWith(`${path}/`))
+    );
+  });
+}
+
+/** The saved text of the folder's files, read again only when their listing stamp changes. */
+export class SavedReads {
+  constructor(private readonly _contents: IEnvFilesContents) {}
+
+  get(path: string): DiskRead | undefined {
+    return this._reads.get(path)?.read;
+  }
+
+  has(path: string): boolean {
+    return this._reads.has(path);
+  }
+
+  delete(path: string): void {
+    this._reads.delete(path);
+  }
+
+  /** Forget everything: the next update reads every file again. */
+  clear(): void {
+    this._reads.clear();
+  }
+
+  /** Read the entries whose size or time changed, unless `stale` says the look is over. */
+  async update(
+    entries: readonly IEnvFileEntry[],
+    stale: () => boolean
+  ): Promise<void> {
+    await Promise.all(
+      entries.map(async entry => {
+        const stamp = `${entry.lastModified}|${entry.size}`;
+        if (this._reads.get(entry.serverPath)?.stamp !== stamp) {
+          const read = await readSavedFile(this._contents, entry);
+          if (!stale()) {
+            this._reads.set(entry.serverPath, { stamp, read });
+          }
+        }
+      })
+    );
+  }
+
+  /** Forget the files no longer listed. */
+  keepOnly(entries: readonly IEnvFileEntry[]): void {
+    const known = new Set(entries.map(e => e.serverPath));
+    for (const path of [...this._reads.keys()]) {
+      if (!known.has(path)) {
+        this._reads.delete(path);
+      }
+    }
+  }
+
+  private readonly _reads = new Map<
+    string,
+    { stamp: string; read: DiskRead }
+  >();
+}

@@ -1,6 +1,7 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { IBuildSummary } from '../api/types';
+import { Coalesced } from './coalesce';
 
 /** Fetches the build history, newest first. */
 export type BuildHistoryFetcher = () => Promise<IBuildSummary[]>;
@@ -63,22 +64,9 @@ export class BuildHistoryModel {
     return images;
   }
 
-  /**
-   * Ask the server again. Calls made while a request runs share one more request after
-   * it, so every caller sees an answer given after it asked.
-   */
+  /** Ask the server again (calls made meanwhile share one more request). */
   refresh(): Promise<void> {
-    if (this._pending) {
-      this._again ??= this._pending.then(() => {
-        this._again = null;
-        return this.refresh();
-      });
-      return this._again;
-    }
-    this._pending = this._load().finally(() => {
-      this._pending = null;
-    });
-    return this._pending;
+    return this._refresh.run();
   }
 
   private async _load(): Promise<void> {
@@ -100,7 +88,6 @@ export class BuildHistoryModel {
 
   private _builds: readonly IBuildSummary[] = [];
   private _state: HistoryState = { kind: 'loading' };
-  private _pending: Promise<void> | null = null;
-  private _again: Promise<void> | null = null;
+  private readonly _refresh = new Coalesced(() => this._load());
   private _changed = new Signal<this, readonly IBuildSummary[]>(this);
 }

@@ -19,3 +19,19 @@ export interface IBuildPrecheck {
   readonly problems?: readonly IBuildProblem[];
   readonly problemsChanged?: ISignal<unknown, readonly IBuildProblem[]>;
 }
+
+/** The errors the check finds; a check that breaks itself blocks nothing. */
+export async function precheckErrors(
+  precheck: IBuildPrecheck
+): Promise<IBuildProblem[]> {
+  try {
+    const problems = await precheck.validateAll();
+    return problems.filter(p => p.severity === 'error');
+  } catch (error) {
+    console.warn(
+      'jupyterlab-envbuilder: the check before the build failed',
+      error
+    );
+    return [];
+  }
+}

@@ -1,84 +1,46 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { IGitInfo } from '../api/types';
 import {
   binderBadgeImage,
   buildLaunchLink,
-  gitPull,
   ILaunchLink,
   ILaunchLinkRequest,
   ILinkError,
-  JupyterApp,
   JUPYTERHUB_BADGE_IMAGE,
   LaunchEnvironment,
   LinkField,
   LinkResult
 } from '../links';
-import { IGitInfo, IHandshake } from '../api/types';
 import { noTranslation, Translate } from '../translate';
 import { HandshakeModel } from './handshake';
-import { BuildHistoryModel, IBuiltImage } from './history';
+import { BuildHistoryModel } from './history';
+import {
+  cloneWarnings,
+  hubAddress,
+  httpsRemote,
+  IShareWarning
+} from './shareClone';
+import {
+  BuildHistoryState,
+  contentOf,
+  EnvironmentChoice,
+  GitState,
+  IEnvironmentOption,
+  IShareForm,
+  launchEnvironment,
+  studentSteps,
+  unavailableReason
+} from './shareForm';
 
-/** Where the students' content opens. */
-export type EnvironmentChoice =
-  /** The hub's default environment. */
-  | 'default'
-  /** The image this server runs on now. */
-  | 'current'
-  /** An image from the build history. */
-  | 'build'
-  /** A repository that a BinderHub builds. */
-  | 'repository';
-
-/** Everything the instructor can set in the Share section. */
-export interface IShareForm {
-  hubUrl: string;
-  repo: string;
-  branch: string;
-  path: string;
-  app: JupyterApp;
-  targetPath: string;
-  environment: EnvironmentChoice;
-  /** The image chosen from the build history. */
-  buildImage: string;
-  binderUrl: string;
-  /** Empty: the content repository holds the environment too. */
-  environmentRepo: string;
-  environmentRef: string;
-}
-
-/** What is known about the git clone of the shared notebook. */
-export type GitState =
-  | { kind: 'none' }
-  | { kind: 'loading'; path: string }
-  | { kind: 'ready'; path: string; info: IGitInfo; convertedFrom?: string }
-  | { kind: 'not-a-clone'; path: string; message: string }
-  | { kind: 'error'; path: string; message: string };
-
-export type BuildHistoryState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; images: IBuiltImage[] }
-  | { kind: 'unavailable'; message: string };
-
-/** Whether an environment choice can be used here, and if not, why. */
-export interface IEnvironmentOption {
-  choice: EnvironmentChoice;
-  available: boolean;
-  reason?: string;
-}
-
-/** Something in the notebook's clone that students would not get. */
-export interface IShareWarning {
-  kind:
-    | 'notebook-untracked'
-    | 'notebook-changed'
-    | 'other-changes'
-    | 'unpushed'
-    | 'no-upstream'
-    | 'detached'
-    | 'no-remote'
-    | 'ssh-remote';
-  message: string;
-}
+export type {
+  BuildHistoryState,
+  EnvironmentChoice,
+  GitState,
+  IEnvironmentOption,
+  IShareForm
+} from './shareForm';
+export type { IShareWarning } from './shareClone';
 
 export type GitInfoFetcher = (path: string) => Promise<IGitInfo>;
 
@@ -192,58 +154,7 @@ export class ShareModel {
     if (!this._result.ok) {
       return null;
     }
-    const trans = this._trans;
-    const form = this._form;
-    const content = this._content();
-    const pull = gitPull(content, trans);
-    if (!pull.ok) {
-      return null;
-    }
-    const clone = trans(
-      'nbgitpuller clones %1 (branch %2) into the folder %3 of their home; where that folder already holds the clone, it is updated and their own changes are kept.',
-      content.repo.trim(),
-      content.branch.trim(),
-      pull.value.folder
-    );
-    const opened = form.path.trim() || pull.value.folder;
-    const open =
-      form.app === 'lab'
-        ? trans('%1 opens in JupyterLab.', opened)
-        : trans('%1 opens in the classic notebook.', opened);
-    const environment = this._environment();
-    switch (environment.kind) {
-      case 'default':
-        return [
-          trans(
-            "Students log in to the hub and get a server with the hub's default environment."
-          ),
-          clone,
-          open
-        ];
-      case 'image':
-        return [
-          trans(
-            'Students log in to the hub and get a server on the image %1.',
-            environment.image.trim()
-          ),
-          clone,
-          open,
-          trans(
-            'A student whose server is already running keeps its image: the hub does not restart it.'
-          )
-        ];
-      case 'repository':
-        return [
-          trans(
-            'The BinderHub at %1 builds %2 (%3) and starts a temporary server on it.',
-            environment.binderUrl.trim(),
-            environment.repo.trim(),
-            environment.ref?.trim() || 'HEAD'
-          ),
-          clone,
-          open
-        ];
-    }
+    return studentSteps(this._form, this._environment(), this._trans);
   }
 
   /** Change some fields of the form. */
@@ -358,41 +269,11 @@ export class ShareModel {
   }
 
   private _content() {
-    const form = this._form;
-    return {
-      repo: form.repo,
-      branch: form.branch,
-      path: form.path,
-      app: form.app,
-      targetPath: form.targetPath
-    };
+    return contentOf(this._form);
   }
 
   private _environment(): LaunchEnvironment {
-    const form = this._form;
-    const handshake = this._handshake.handshake;
-    const spawn = {
-      optionsTemplate:
-        handshake?.capabilities.restart.spawnOptionsTemplate ?? '',
-      hubVersion: handshake?.hub?.hubVersion ?? ''
-    };
-    switch (form.environment) {
-      case 'default':
-        return { kind: 'default' };
-      case 'current':
-        return { kind: 'image', image: handshake?.image ?? '', ...spawn };
-      case 'build':
-        return { kind: 'image', image: form.buildImage, ...spawn };
-      case 'repository': {
-        const own = form.environmentRepo.trim();
-        return {
-          kind: 'repository',
-          binderUrl: form.binderUrl,
-          repo: own || form.repo,
-          ref: form.environmentRef.trim() || (own ? '' : form.branch)
-        };
-      }
-    }
+    return launchEnvironment(this._form, this._handshake.handshake);
   }
 
   private _build(): LinkResult<ILaunchLink> {
@@ -420,45 +301,7 @@ export class ShareModel {
 
   /** Why an environment choice cannot be used here, or null when it can. */
   private _unavailable(choice: EnvironmentChoice): string | null {
-    const trans = this._trans;
-    if (choice === 'default' || choice === 'repository') {
-      return null;
-    }
-    const handshake = this._handshake.handshake;
-    if (!handshake) {
-      return this._handshake.state.kind === 'loading'
-        ? trans('Checking the hub…')
-        : trans('The server did not answer the check of the hub.');
-    }
-    if (!handshake.hub) {
-      return trans('This server does not run on a JupyterHub.');
-    }
-    if (!handshake.capabilities.restart.spawnOptionsTemplate) {
-      return trans(
-        'The hub does not say how to start a server on a given image; its admin sets that with ENVBUILDER_SPAWN_OPTIONS.'
-      );
-    }
-    if (!handshake.hub.hubVersion) {
-      return trans(
-        "The hub's version is not known, so the spawn options cannot be written for it."
-      );
-    }
-    if (choice === 'current') {
-      return handshake.image
-        ? null
-        : trans('The spawner does not tell this server which image it runs.');
-    }
-    const builds = this.builds;
-    switch (builds.kind) {
-      case 'loading':
-        return trans('Reading the build history…');
-      case 'unavailable':
-        return trans('The build history cannot be read: %1', builds.message);
-      case 'ready':
-        return builds.images.length > 0
-          ? null
-          : trans('No build has produced an image yet.');
-    }
+    return unavailableReason(choice, this._handshake, this.builds, this._trans);
   }
 
   private readonly _handshake: HandshakeModel;
@@ -497,141 +340,4 @@ export namespace ShareModel {
     origin: string;
     trans?: Translate;
   }
-}
-
-/**
- * The hub's address for links: its public URL when the hub sets one, else this page's origin
- * with the hub's prefix, without the trailing `hub/`.
- */
-export function hubAddress(
-  handshake: IHandshake | null,
-  origin: string
-): string {
-  const hub = handshake?.hub;
-  if (!hub) {
-    return '';
-  }
-  const base = hub.publicUrl || origin + hub.hubPrefix;
-  return base.replace(/hub\/?$/, '');
-}
-
-/**
- * The https address of a git remote: SSH addresses (`git@host:org/repo.git`,
- * `ssh://git@host/org/repo.git`) become `https://host/org/repo.git`, which is where GitHub,
- * GitLab and most git servers serve the same repository to anyone. Null when there is none.
- */
-export function httpsRemote(remote: string): string | null {
-  const url = remote.trim();
-  if (/^https?:\/\//i.test(url)) {
-    return url;
-  }
-  const scp = /^[^\s/:@]+@([^\s/:]+):\/?(.+)$/.exec(url);
-  if (scp) {
-    return `https://${scp[1]}/${scp[2]}`;
-  }
-  const ssh =
-    /^(?:ssh|git\+ssh|git):\/\/(?:[^@/\s]+@)?([^:/\s]+)(?::\d+)?\/(.+)$/i.exec(
-      url
-    );
-  if (ssh) {
-    return `https://${ssh[1]}/${ssh[2]}`;
-  }
-  return null;
-}
-
-/** The warnings about a clone: what students would not get from it. */
-export function cloneWarnings(
-  info: IGitInfo,
-  convertedFrom: string | undefined,
-  trans: Translate = noTranslation
-): IShareWarning[] {
-  const warnings: IShareWarning[] = [];
-  const shared = info.pathInRepo || trans('The clone');
-  if (!info.pathTracked) {
-    warnings.push({
-      kind: 'notebook-untracked',
-      message: trans(
-        '%1 is not committed: students would not get it. Commit and push it first.',
-        shared
-      )
-    });
-  } else if (info.pathChanged) {
-    warnings.push({
-      kind: 'notebook-changed',
-      message: trans(
-        '%1 has changes that are not committed: students get the version on the remote, without them.',
-        shared
-      )
-    });
-  }
-  const others = info.dirtyFiles.filter(
-    file => !coveredBy(file, info.pathInRepo)
-  );
-  const otherCount = info.dirtyCount - (info.dirtyFiles.length - others.length);
-  if (info.pathInRepo && otherCount > 0) {
-    const examples = others.slice(0, 3).join(', ');
-    warnings.push({
-      kind: 'other-changes',
-      message: trans(
-        'Other files in the clone are not committed (%1: %2): students would not get these changes.',
-        otherCount,
-        otherCount > 3 ? `${examples}, …` : examples
-      )
-    });
-  }
-  if (info.unpushed > 0) {
-    warnings.push({
-      kind: 'unpushed',
-      message: trans(
-        'Commits not pushed to %1: %2. Students get the branch as the remote has it; push first.',
-        info.upstream ?? info.remote ?? trans('the remote'),
-        info.unpushed
-      )
-    });
-  }
-  if (info.branch === null) {
-    warnings.push({
-      kind: 'detached',
-      message: trans(
-        'The clone is not on a branch (detached HEAD): enter the branch students should get.'
-      )
-    });
-  } else if (info.upstream === null && info.remoteUrl !== null) {
-    warnings.push({
-      kind: 'no-upstream',
-      message: trans(
-        'The branch %1 has no upstream: if the remote does not have it, the link fails. Push it with “git push -u %2 %1”.',
-        info.branch,
-        info.remote ?? 'origin'
-      )
-    });
-  }
-  if (info.remoteUrl === null) {
-    warnings.push({
-      kind: 'no-remote',
-      message: trans(
-        'The clone has no remote: push it to a git server students can reach, and enter its address.'
-      )
-    });
-  } else if (convertedFrom !== undefined) {
-    warnings.push({
-      kind: 'ssh-remote',
-      message: trans(
-        "The clone's remote %1 is an SSH address, which students' servers cannot use; the link uses %2. Check that it opens without logging in.",
-        convertedFrom,
-        httpsRemote(convertedFrom) ?? ''
-      )
-    });
-  }
-  return warnings;
-}
-
-function coveredBy(file: string, path: string): boolean {
-  const changed = file.replace(/\/$/, '');
-  return (
-    !path ||
-    changed === path ||
-    changed.startsWith(`${path}/`) ||
-    path.startsWith(`${changed}/`)
-  );
 }

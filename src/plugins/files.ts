@@ -14,7 +14,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { EnvFilesModel } from '../model/envfiles';
 import { IBuildPrecheck } from '../model/precheck';
 import { IEnvBuilder, IEnvFilesCheck, TRANSLATION_DOMAIN } from '../tokens';
-// eslint-disable-next-line jupyter/prefer-lazy-imports
+
 import { EnvFileEditors } from '../widgets/envFileEditors';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { EnvFilesSection } from '../widgets/EnvFilesSection';
@@ -63,21 +63,16 @@ export const filesPlugin: JupyterFrontEndPlugin<IBuildPrecheck> = {
     // "Changed since this server started": the environment history compares the folder's
     // snapshot with the build of the running image, asked again on every new listing.
     model.stateChanged.connect((_, state) => {
-      if (state.kind !== 'ready') {
-        model.setDiffersFromRunningImage(null);
-        return;
+      if (state.kind === 'ready') {
+        void core.environments.refresh();
       }
-      void core.environments.refresh().then(() => {
-        model.setDiffersFromRunningImage(
-          core.environments.environments?.changedSinceStart ?? null
-        );
-      });
     });
     core.addSection(
       new EnvFilesSection({
         model,
         trans,
-        open: (path, position) => editors.open(path, position)
+        open: (path, position) => editors.open(path, position),
+        environments: core.environments
       }),
       RANK
     );

@@ -7,6 +7,7 @@ import * as React from 'react';
 import { EnvFilesView, IFilePosition } from '../components/EnvFilesView';
 import { EnvironmentFileName } from '../envfiles';
 import { EnvFilesModel } from '../model/envfiles';
+import { EnvironmentsModel } from '../model/environments';
 
 /**
  * The "Environment files" section of the Environment panel. It looks at the
@@ -24,6 +25,8 @@ export class EnvFilesSection extends ReactWidget {
     this._model.stateChanged.connect(this._onModelChanged, this);
     this._model.problemsChanged.connect(this._onModelChanged, this);
     this._model.activityChanged.connect(this._onModelChanged, this);
+    this._environments = options.environments ?? null;
+    this._environments?.changed.connect(this._onModelChanged, this);
   }
 
   dispose(): void {
@@ -41,6 +44,11 @@ export class EnvFilesSection extends ReactWidget {
           this._openFile(this._model.serverPath(path), position)
         }
         onCreate={name => void this._create(name)}
+        differs={
+          this._model.state.kind === 'ready'
+            ? (this._environments?.environments?.changedSinceStart ?? null)
+            : null
+        }
       />
     );
   }
@@ -90,6 +98,7 @@ export class EnvFilesSection extends ReactWidget {
   private readonly _model: EnvFilesModel;
   private readonly _trans: TranslationBundle;
   private readonly _open: EnvFilesSection.Opener;
+  private readonly _environments: EnvironmentsModel | null;
 }
 
 export namespace EnvFilesSection {
@@ -103,5 +112,7 @@ export namespace EnvFilesSection {
     model: EnvFilesModel;
     trans: TranslationBundle;
     open: Opener;
+    /** The environment history, which knows whether the folder changed since the start. */
+    environments?: EnvironmentsModel | null;
   }
 }

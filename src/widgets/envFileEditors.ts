@@ -12,7 +12,7 @@ import { IEditorTracker } from '@jupyterlab/fileeditor';
 import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
 
-import { IOpenEnvFile, IOpenEnvFiles } from '../model/envfiles';
+import { IOpenEnvFile, IOpenEnvFiles } from '../model/envfilesEditors';
 
 /** The parts of a document context that checking unsaved text needs. */
 interface IDocumentContext {

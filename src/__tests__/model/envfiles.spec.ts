@@ -263,17 +263,6 @@ describe('EnvFilesModel: the folder', () => {
     expect(contents.gets.length).toBe(before);
     expect(ready(model.state).files).toHaveLength(2);
   });
-
-  it('leaves "differs from the running image" unknown until told', async () => {
-    const { model: m } = setup();
-    model = m;
-    expect(model.differsFromRunningImage).toBeNull();
-    let emitted = 0;
-    model.activityChanged.connect(() => emitted++);
-    model.setDiffersFromRunningImage(true);
-    expect(model.differsFromRunningImage).toBe(true);
-    expect(emitted).toBe(1);
-  });
 });
 
 describe('EnvFilesModel: problems in saved files', () => {

@@ -8,7 +8,7 @@ import { Signal } from '@lumino/signaling';
 
 import { firstInvalidUtf8Byte } from '../../envfiles/text';
 import { IEnvFilesContents } from '../../model/envfilesDisk';
-import { IOpenEnvFile, IOpenEnvFiles } from '../../model/envfiles';
+import { IOpenEnvFile, IOpenEnvFiles } from '../../model/envfilesEditors';
 
 /** What `ServerConnection.ResponseError` looks like to callers. */
 export class FakeResponseError extends Error {

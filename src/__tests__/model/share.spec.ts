@@ -1,11 +1,7 @@
 import { EnvBuilderRequestError } from '../../api/request';
 import { HandshakeModel } from '../../model/handshake';
-import {
-  cloneWarnings,
-  hubAddress,
-  httpsRemote,
-  ShareModel
-} from '../../model/share';
+import { ShareModel } from '../../model/share';
+import { cloneWarnings, hubAddress, httpsRemote } from '../../model/shareClone';
 import { BuildHistoryModel } from '../../model/history';
 import { IBuildSummary, IGitInfo, IHandshake } from '../../api/types';
 

@@ -1,0 +1,100 @@
+/**
+ * Every feature is a plugin of its own: with any one of them switched off (as an admin does
+ * with `disabledExtensions`, which keeps a plugin from being registered at all), the others
+ * still activate, and the panel and commands hold exactly what is left.
+ */
+import { CommandRegistry } from '@lumino/commands';
+import { PluginRegistry } from '@lumino/coreutils';
+import { Widget } from '@lumino/widgets';
+
+import plugins from '../../index';
+import { CommandIDs, PLUGIN_ID } from '../../tokens';
+import { EnvironmentPanel } from '../../widgets/EnvironmentPanel';
+import { FakeContents } from '../model/fakeContents';
+
+/** What a feature adds: its plugin, the panel section's title, its commands. */
+const FEATURES = {
+  files: { section: 'Environment files', commands: [] as string[] },
+  build: {
+    section: 'Build',
+    commands: [CommandIDs.build, CommandIDs.showBuildLog]
+  },
+  restart: { section: null, commands: [CommandIDs.restartIntoImage] },
+  share: { section: 'Share', commands: [CommandIDs.copyLaunchLink] }
+};
+type Feature = keyof typeof FEATURES;
+
+/** Start the extension's plugins in a JupyterLab-shaped application, without `disabled`. */
+async function start(disabled: string[]) {
+  const added: Widget[] = [];
+  const app = {
+    commands: new CommandRegistry(),
+    shell: {
+      add: (widget: Widget) => added.push(widget),
+      activateById: () => undefined,
+      widgets: () => [][Symbol.iterator](),
+      currentWidget: null
+    },
+    // Never restored: nothing asks a server here.
+    restored: new Promise<void>(() => undefined),
+    serviceManager: { contents: new FakeContents() }
+  };
+  const registry = new PluginRegistry();
+  registry.application = app;
+  registry.registerPlugins(plugins.filter(p => !disabled.includes(p.id)));
+  await registry.activatePlugins('startUp');
+  const panel = added.find(w => w instanceof EnvironmentPanel);
+  return {
+    registry,
+    commands: app.commands,
+    sections: panel ? [...panel.widgets].map(w => w.title.label) : null
+  };
+}
+
+describe('plugins by feature', () => {
+  it('has one plugin per feature besides the core, all started', async () => {
+    const { registry, commands, sections } = await start([]);
+    expect(plugins.map(p => p.id)).toEqual([
+      PLUGIN_ID,
+      'jupyterlab-envbuilder:files',
+      'jupyterlab-envbuilder:build',
+      'jupyterlab-envbuilder:restart',
+      'jupyterlab-envbuilder:share'
+    ]);
+    expect(plugins.every(p => registry.isPluginActivated(p.id))).toBe(true);
+    expect(sections).toEqual([
+      'Server and hub',
+      'Environment files',
+      'Build',
+      'Share'
+    ]);
+    for (const feature of Object.values(FEATURES)) {
+      for (const id of feature.commands) {
+        expect(commands.hasCommand(id)).toBe(true);
+      }
+    }
+  });
+
+  it.each(Object.keys(FEATURES) as Feature[])(
+    'keeps everything else working with the %s plugin switched off',
+    async feature => {
+      const id = `jupyterlab-envbuilder:${feature}`;
+      const { registry, commands, sections } = await start([id]);
+      const others = plugins.filter(p => p.id !== id);
+      expect(others.every(p => registry.isPluginActivated(p.id))).toBe(true);
+      for (const [name, other] of Object.entries(FEATURES)) {
+        for (const command of other.commands) {
+          expect(commands.hasCommand(command)).toBe(name !== feature);
+        }
+      }
+      const expected = [
+        'Server and hub',
+        ...Object.entries(FEATURES)
+          .filter(([name, other]) => name !== feature && other.section)
+          .map(([, other]) => other.section)
+      ];
+      expect(sections).toEqual(expected);
+      expect(commands.hasCommand(CommandIDs.openPanel)).toBe(true);
+    }
+  );
+});

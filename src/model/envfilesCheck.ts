@@ -1,0 +1,225 @@
+/**
+ * The checks of the environment folder's files, whatever state their text is in, and what
+ * the section says after creating a file. Pure: no model, no JupyterLab.
+ */
+import {
+  EnvironmentFileName,
+  explainEnvironment,
+  IEnvironmentExplanation,
+  IEnvironmentFileInfo,
+  IProblem,
+  MAX_ENVIRONMENT_FILE_BYTES,
+  validateEnvironmentFile
+} from '../envfiles';
+import { Translate } from '../translate';
+import {
+  CreateOutcome,
+  describeError,
+  DiskRead,
+  IEnvFileEntry,
+  joinPath
+} from './envfilesDisk';
+
+/** What the environment folder holds. */
+export type EnvFolderState =
+  | { kind: 'loading'; folder: string }
+  | { kind: 'missing'; folder: string }
+  | { kind: 'not-a-folder'; folder: string }
+  | { kind: 'error'; folder: string; message: string }
+  | {
+      kind: 'ready';
+      folder: string;
+      /** The repo2docker configuration files, in listing order. */
+      files: IEnvFileEntry[];
+      /** How many other files the folder holds (they go into the snapshot too). */
+      otherFiles: number;
+      explanation: IEnvironmentExplanation;
+    };
+
+/** What the section is doing or has just done. */
+export interface IEnvFilesActivity {
+  /** A create request is running. */
+  busy: boolean;
+  /** The outcome of the last create, in plain words; null when there is none. */
+  notice: { kind: 'success' | 'error'; message: string } | null;
+}
+
+/**
+ * Problems of one configuration file, never throwing. `read` is the file as saved, or its
+ * editor's unsaved text (`{ kind: 'text' }` given as a string); undefined when not read.
+ */
+export function checkFile(
+  entry: IEnvFileEntry,
+  read: DiskRead | string | undefined,
+  __: Translate
+): IProblem[] {
+  const unsaved = typeof read === 'string';
+  const saved: DiskRead | undefined = unsaved
+    ? { kind: 'text', text: read }
+    : read;
+  const at = { file: entry.path, line: 1, column: 1 };
+  try {
+    switch (saved?.kind) {
+      case undefined:
+      case 'gone':
+        return [];
+      case 'text':
+        return validateEnvironmentFile(
+          {
+            path: entry.path,
+            text: saved.text,
+            // Unsaved text's size is its own; the listing gives the saved size.
+            facts: unsaved ? {} : { size: entry.size ?? undefined }
+          },
+          { trans: __ }
+        );
+      case 'bytes':
+        return validateEnvironmentFile(
+          { path: entry.path, text: '', facts: { bytes: saved.bytes } },
+          { trans: __ }
+        );
+      case 'too-large':
+        return validateEnvironmentFile(
+          {
+            path: entry.path,
+            text: '',
+            facts: { size: entry.size ?? MAX_ENVIRONMENT_FILE_BYTES + 1 }
+          },
+          { trans: __ }
+        );
+      case 'unreadable':
+        return [
+          {
+            ...at,
+            severity: 'warning',
+            code: 'unreadable',
+            message:
+              saved.message === null
+                ? __(
+                    'This file could not be read as text, so it was not checked.'
+                  )
+                : __(
+                    'This file could not be read, so it was not checked: %1',
+                    saved.message
+                  )
+          }
+        ];
+    }
+  } catch (error) {
+    return [
+      {
+        ...at,
+        severity: 'warning',
+        code: 'check-failed',
+        message: __(
+          'This file could not be checked (%1).',
+          describeError(error)
+        )
+      }
+    ];
+  }
+}
+
+/** Files that are not configuration files still count against the size limit. */
+export function sizeProblems(
+  others: readonly IEnvFileEntry[],
+  __: Translate
+): IProblem[] {
+  return others
+    .filter(e => e.size !== null && e.size > MAX_ENVIRONMENT_FILE_BYTES)
+    .flatMap(e =>
+      validateEnvironmentFile(
+        { path: e.path, text: '', facts: { size: e.size ?? 0 } },
+        { trans: __ }
+      )
+    );
+}
+
+/** What the section says after creating `name` in `folder`. */
+export function createNotice(
+  outcome: CreateOutcome,
+  folder: string,
+  name: EnvironmentFileName,
+  __: Translate
+): IEnvFilesActivity['notice'] {
+  switch (outcome.kind) {
+    case 'created':
+      return {
+        kind: 'success',
+        message: outcome.folderCreated
+          ? __('Created %1 with %2.', `${folder}/`, name)
+          : __('Created %1.', outcome.serverPath)
+      };
+    case 'exists':
+      return {
+        kind: 'error',
+        message: __(
+          '%1 already exists and was left unchanged.',
+          outcome.serverPath
+        )
+      };
+    case 'blocked':
+      return {
+        kind: 'error',
+        message: __(
+          '%1 is a file, not a folder, so nothing was created. Rename it or choose another environment folder in the settings.',
+          outcome.serverPath
+        )
+      };
+    case 'failed':
+      return {
+        kind: 'error',
+        message: __(
+          'Could not create %1: %2',
+          outcome.serverPath,
+          outcome.message
+        )
+      };
+  }
+}
+
+/** The listing's repo2docker configuration files, and the other files. */
+export function splitListing(entries: readonly IEnvFileEntry[]): {
+  files: IEnvFileEntry[];
+  others: IEnvFileEntry[];
+} {
+  const config = new Set(
+    explainEnvironment(entries.map(e => e.path)).files.map(f => f.path)
+  );
+  return {
+    files: entries.filter(e => config.has(e.path)),
+    others: entries.filter(e => !config.has(e.path))
+  };
+}
+
+/** What repo2docker will do with the files, as their text is now (`textOf`: null if unknown). */
+export function explainFiles(
+  entries: readonly IEnvFileEntry[],
+  textOf: (entry: IEnvFileEntry) => string | null,
+  __: Translate
+): IEnvironmentExplanation {
+  const contents: Record<string, string> = {};
+  for (const entry of entries) {
+    const text = textOf(entry);
+    if (text !== null) {
+      contents[entry.path] = text;
+    }
+  }
+  return explainEnvironment(
+    entries.map(e => e.path),
+    { contents, trans: __ }
+  );
+}
+
+/** Catalogue files not yet in the folder repo2docker reads. */
+export function missingFiles(
+  catalogue: readonly IEnvironmentFileInfo[],
+  state: EnvFolderState
+): IEnvironmentFileInfo[] {
+  if (state.kind !== 'ready') {
+    return [...catalogue];
+  }
+  const present = new Set(state.files.map(f => f.path));
+  const where = state.explanation.folder ?? '';
+  return catalogue.filter(info => !present.has(joinPath(where, info.name)));
+}
