@@ -1,8 +1,9 @@
 """repo2docker for the dev hub's build service, its output paced for some users.
 
 Without a container engine the local build service does repo2docker dry runs, which end in
-under a second. For users whose name starts with ``slowbuild`` (the snapshot URL, the last
-argument, names the user), each line repo2docker prints is passed on ``PACE_SECONDS`` after
+under a second. The build service names the user whose request started the build in
+``ENVBUILDER_BUILD_REQUESTED_BY`` (the snapshot URL names no user). For users whose name
+starts with ``slowbuild``, each line repo2docker prints is passed on ``PACE_SECONDS`` after
 the one before, as a real build's would come over minutes: the build can be watched as it
 goes, and a page reloaded in the middle of it (``ui-tests/tests/build.spec.ts``). For users
 whose name starts with ``biglog``, ``BIG_LOG_LINES`` lines of a long build log come first, as
@@ -20,8 +21,8 @@ import threading
 import time
 
 PACE_SECONDS = 0.15
-SLOW_USER = re.compile(r"/user/slowbuild[^/]*/")
-BIG_LOG_USER = re.compile(r"/user/biglog[^/]*/")
+SLOW_USER = re.compile(r"slowbuild")
+BIG_LOG_USER = re.compile(r"biglog")
 BIG_LOG_LINES = 50_000
 BIG_LOG_HOLD_SECONDS = 20
 
@@ -40,9 +41,10 @@ def print_big_log() -> None:
 def main() -> int:
     args = sys.argv[1:]
     command = [sys.executable, "-m", "repo2docker", *args]
-    if args and BIG_LOG_USER.search(args[-1]):
+    user = os.environ.get("ENVBUILDER_BUILD_REQUESTED_BY", "")
+    if BIG_LOG_USER.match(user):
         print_big_log()
-    if not args or not SLOW_USER.search(args[-1]):
+    if not SLOW_USER.match(user):
         os.execv(sys.executable, command)  # noqa: S606 - repo2docker itself, no shell
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines: queue.Queue = queue.Queue()

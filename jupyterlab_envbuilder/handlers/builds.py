@@ -103,14 +103,18 @@ class BuildHandler(BaseHandler):
         return super().finish(*args, **kwargs)
 
 
-class BuildsHandler(BaseHandler):
-    """``GET envbuilder/builds?offset=&limit=``: the build history, newest first, a page at a
-    time. ``POST envbuilder/builds`` with ``{"spec": "<provider>/<spec>"}``: start a build (or
-    join the one of that spec already running); its events come from ``GET build/<spec>``."""
+class GatewayHandler(BaseHandler):
+    """A handler of the build history, which asks the gateway what is running."""
 
     def initialize(self, config: EnvBuilder, gateway: BuildGateway) -> None:
         super().initialize(config)
         self.gateway = gateway
+
+
+class BuildsHandler(GatewayHandler):
+    """``GET envbuilder/builds?offset=&limit=``: the build history, newest first, a page at a
+    time. ``POST envbuilder/builds`` with ``{"spec": "<provider>/<spec>"}``: start a build (or
+    join the one of that spec already running); its events come from ``GET build/<spec>``."""
 
     def _number(self, name: str, default: int, largest: int) -> int:
         text = self.get_query_argument(name, str(default))
@@ -132,7 +136,7 @@ class BuildsHandler(BaseHandler):
         self.reply({"id": build.record.id, "spec": f"{provider}/{spec}"}, status=202)
 
 
-class BuildRecordHandler(BuildsHandler):
+class BuildRecordHandler(GatewayHandler):
     """``GET envbuilder/builds/<id>``: one build record with its events; ``?tail=N`` for the
     last N only, ``?offset=I&limit=N`` for a page."""
 

@@ -99,3 +99,28 @@ def test_sample_path_fills_groups():
     zeros = "0" * 32
     assert sample_path(r"/envbuilder/builds/(?P<build_id>[^/]+)$") == f"/envbuilder/builds/{zeros}"
     assert sample_path(r"/envbuilder/build/(.+)") == f"/envbuilder/build/{zeros}"
+
+
+async def test_no_route_answers_500_to_any_method(jp_serverapp, http_server_client, jp_auth_header):
+    """Authenticated, with an empty JSON body, every method on every route gets an answer
+    that is not a server error; a method a route does not have is refused as such (a handler
+    that inherits another's ``post`` with other path arguments would crash instead)."""
+    checked = 0
+    for pattern, handler in extension_routes(jp_serverapp.web_app):
+        path = sample_path(pattern)
+        implemented = implemented_methods(handler)
+        for method in METHODS:
+            response = await http_server_client.fetch(
+                path,
+                method=method,
+                body=b"{}" if method in ("POST", "PUT", "PATCH") else None,
+                headers={**jp_auth_header, "Accept": "application/json"},
+                raise_error=False,
+                request_timeout=30,
+            )
+            where = f"{method} {pattern} ({handler.__name__}) answered {response.code}"
+            assert response.code < 500, where
+            if method not in implemented and not CAPABILITY_ROUTE.search(pattern):
+                assert response.code == 405, where
+            checked += 1
+    assert checked > 0

@@ -119,7 +119,8 @@ class BuildHandler(HubAuthenticated, RequestHandler):
         except ValueError as e:
             await self.emit({"phase": "failed", "message": f"{e}\n"})
             return
-        build = await self.builder.build(repo_url, ref)
+        user = self.current_user if isinstance(self.current_user, dict) else {}
+        build = await self.builder.build(repo_url, ref, requested_by=user.get("name", ""))
         if isinstance(build, dict):
             await self.emit(build)
             return

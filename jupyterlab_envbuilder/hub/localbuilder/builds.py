@@ -66,12 +66,14 @@ def image_exists(name: str) -> bool:
     return True
 
 
-async def run_command(cmd: list[str], on_line: Callable[[str, str], None]) -> int:
+async def run_command(
+    cmd: list[str], on_line: Callable[[str, str], None], extra_env: Optional[dict] = None
+) -> int:
     """Run ``cmd``, calling ``on_line(stream, line)`` for each line of stdout and stderr.
 
     The one place the service runs a subprocess. Returns the exit code.
     """
-    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
+    env = dict(os.environ, GIT_TERMINAL_PROMPT="0", **(extra_env or {}))
     proc = await asyncio.create_subprocess_exec(
         *cmd,
         stdin=asyncio.subprocess.DEVNULL,
@@ -94,8 +96,12 @@ async def run_command(cmd: list[str], on_line: Callable[[str, str], None]) -> in
 
 
 class LocalBuild:
-    def __init__(self, repo_url: str, ref: str, image: str, dry_run: bool) -> None:
+    def __init__(
+        self, repo_url: str, ref: str, image: str, dry_run: bool, requested_by: str = ""
+    ) -> None:
         self.repo_url = repo_url
+        # The hub user whose request started the build (the URL names no user).
+        self.requested_by = requested_by
         self.ref = ref
         self.image = image
         self.dry_run = dry_run
@@ -168,7 +174,9 @@ class Builder:
             }
         return {"phase": "ready", "imageName": image, "message": "Done! Found built image\n"}
 
-    async def build(self, repo_url: str, ref: str) -> "LocalBuild | dict[str, Any]":
+    async def build(
+        self, repo_url: str, ref: str, requested_by: str = ""
+    ) -> "LocalBuild | dict[str, Any]":
         """The running build of (repository, SHA) to attach to, else a new one, or the
         ``ready`` event when it was built before."""
         key = (repo_url, ref)
@@ -182,7 +190,7 @@ class Builder:
             return self.running[key]
         if found:
             return self.found_event(image, dry_run)
-        build = LocalBuild(repo_url, ref, image, dry_run)
+        build = LocalBuild(repo_url, ref, image, dry_run, requested_by)
         self.running[key] = build
         build.task = asyncio.ensure_future(self._run(build))
         return build
@@ -226,7 +234,9 @@ class Builder:
                     "repository and shows the Dockerfile it would build.\n",
                 }
             )
-        code = await run_command(self.command(build), build.add_line)
+        # repo2docker ignores it; a wrapper command (the dev hub's) may read it.
+        requested = {"ENVBUILDER_BUILD_REQUESTED_BY": build.requested_by}
+        code = await run_command(self.command(build), build.add_line, requested)
         if code != 0:
             build.add({"phase": "failed", "message": f"repo2docker failed (exit code {code}).\n"})
             return
