@@ -1,33 +1,24 @@
-"""The handshake: what this server is, where it runs, and what the hub lets it do.
+"""The handshake: what this server is, where it runs, what the hub lets it do, and its settings.
 
-Every capability that is missing names the admin setting that would enable it, so a user
-can pass the message on and an admin knows exactly what to change.
+The answer carries codes and structured details, never words for the user: a missing
+capability says what is missing (``code``), which admin setting would fix it (``setting``) and
+the names involved (scopes, HTTP status). The frontend says it in the user's language. It also
+carries every setting the frontend would otherwise repeat: limits, scopes, service name, folder.
 """
 
 from typing import Any, Optional
 
 from .config import EnvBuilder
-from .contract import RESTART_SCOPES
+from .contract import DEFAULT_FOLDER, RESTART_SCOPES
 from .http import fetch
 from .version import __version__
 
-RESTART_SETTING = (
-    "c.Spawner.oauth_client_allowed_scopes = ['servers!server', 'read:servers!server']"
-    "  # in jupyterhub_config.py, or jupyterlab_envbuilder.hub.configure(c)"
-)
-BUILD_SETTING = (
-    "c.Spawner.environment = {'ENVBUILDER_BUILD_SERVICE_URL': "
-    "'https://<hub>/services/binder/'}  # in jupyterhub_config.py, "
-    "or c.EnvBuilder.build_service_url in the single-user server's config"
-)
-BUILD_SCOPE_SETTING = (
-    "grant the scope 'access:services!service=binder' to the 'server' role "
-    "(jupyterlab_envbuilder.hub.configure(c) does it)"
-)
-TEMPLATE_SETTING = (
-    "c.Spawner.environment = {'ENVBUILDER_SPAWN_OPTIONS': 'image={image}'}  # DockerSpawner; "
-    "KubeSpawner: 'profile=<slug>&profile-option-<slug>--image--unlisted-choice={image}'"
-)
+# The admin settings a missing capability names.
+BUILD_SERVICE_SETTING = "ENVBUILDER_BUILD_SERVICE_URL"
+SPAWN_OPTIONS_SETTING = "ENVBUILDER_SPAWN_OPTIONS"
+CLIENT_SCOPES_SETTING = "c.Spawner.oauth_client_allowed_scopes"
+SERVER_ROLE_SETTING = "c.JupyterHub.load_roles"
+HUB_API_SETTING = "JUPYTERHUB_API_URL"
 
 # Scopes that include another one, after JupyterHub's scope hierarchy.
 _IMPLIED_BY = {
@@ -54,27 +45,33 @@ def _scope_granted(wanted: str, granted: list[str], owner: str, server: str) -> 
     return any(scope in accepted for scope in granted)
 
 
-async def hub_version(config: EnvBuilder) -> tuple[Optional[str], Optional[str]]:
-    """The hub's version from ``GET {hub api}/`` (no auth needed), or an error."""
+async def hub_version(config: EnvBuilder) -> tuple[Optional[str], Optional[dict[str, Any]]]:
+    """The hub's version from ``GET {hub api}/`` (no auth needed), or why it is not known."""
     if not config.hub_api_url:
-        return None, "JUPYTERHUB_API_URL is not set"
+        return None, {"code": "notConfigured", "setting": HUB_API_SETTING}
     response = await fetch(config.hub_api_url.rstrip("/") + "/", timeout=5)
     if response.code != 200:
-        return None, response.error or f"HTTP {response.code}"
+        return None, _unreachable(response.code, response.error)
     try:
         return str(response.json()["version"]), None
     except (ValueError, KeyError, TypeError):
-        return None, "the hub API answered without a version"
+        return None, {"code": "noVersion"}
+
+
+def _unreachable(status: int, error: Optional[str]) -> dict[str, Any]:
+    """``unreachable`` with the HTTP status that came back, or the network error (for admins)."""
+    problem: dict[str, Any] = {"code": "unreachable"}
+    if status:
+        problem["httpStatus"] = status
+    if error:
+        problem["detail"] = error
+    return problem
 
 
 async def build_capability(config: EnvBuilder) -> dict[str, Any]:
     url = config.build_service_url
     if not url:
-        return {
-            "available": False,
-            "reason": "No build service is configured for this server.",
-            "adminSetting": BUILD_SETTING,
-        }
+        return {"available": False, "code": "notConfigured", "setting": BUILD_SERVICE_SETTING}
     # Asked where the gateway will ask: the internal URL when the admin gave one.
     checked = config.gateway_build_service_url
     response = await fetch(checked.rstrip("/") + "/versions", token=config.hub_api_token, timeout=5)
@@ -86,9 +83,8 @@ async def build_capability(config: EnvBuilder) -> dict[str, Any]:
             return {
                 "available": False,
                 "url": url,
-                "reason": f"This server's token lacks the scope {missing}, so the build "
-                "service would refuse its builds.",
-                "adminSetting": BUILD_SCOPE_SETTING,
+                "code": "missingScope",
+                "setting": SERVER_ROLE_SETTING,
                 "missingScopes": [missing],
             }
         return {"available": True, "url": url}
@@ -96,16 +92,16 @@ async def build_capability(config: EnvBuilder) -> dict[str, Any]:
         return {
             "available": False,
             "url": url,
-            "reason": f"The build service at {url} refused this server's token "
-            f"(HTTP {response.code}).",
-            "adminSetting": BUILD_SCOPE_SETTING,
+            "code": "refused",
+            "setting": SERVER_ROLE_SETTING,
+            "httpStatus": response.code,
+            "missingScopes": [config.build_service_scope],
         }
-    detail = response.error or f"HTTP {response.code}"
     return {
         "available": False,
         "url": url,
-        "reason": f"The build service at {url} cannot be reached ({detail}).",
-        "adminSetting": BUILD_SETTING,
+        "setting": BUILD_SERVICE_SETTING,
+        **_unreachable(response.code, response.error),
     }
 
 
@@ -131,12 +127,7 @@ async def missing_service_scope(config: EnvBuilder) -> Optional[str]:
 
 def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dict[str, Any]:
     if hub is None:
-        return {
-            "available": False,
-            "reason": "This server does not run on a JupyterHub, so it cannot be restarted "
-            "onto another image from here.",
-            "adminSetting": None,
-        }
+        return {"available": False, "code": "notOnHub"}
     granted = config.hub_oauth_client_allowed_scopes
     missing = [
         s for s in RESTART_SCOPES if not _scope_granted(s, granted, hub["user"], hub["serverName"])
@@ -144,20 +135,14 @@ def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dic
     if missing:
         return {
             "available": False,
-            "reason": "The hub does not let this page stop and start its own server "
-            f"(missing scopes: {', '.join(missing)}).",
-            "adminSetting": RESTART_SETTING,
+            "code": "missingScope",
+            "setting": CLIENT_SCOPES_SETTING,
             "missingScopes": missing,
             # Launch links for other people need the template, not these scopes.
             "spawnOptionsTemplate": config.spawn_options_template or None,
         }
     if not config.spawn_options_template:
-        return {
-            "available": False,
-            "reason": "No spawner options template tells the hub how to start a server "
-            "on another image.",
-            "adminSetting": TEMPLATE_SETTING,
-        }
+        return {"available": False, "code": "noSpawnOptions", "setting": SPAWN_OPTIONS_SETTING}
     return {"available": True, "spawnOptionsTemplate": config.spawn_options_template}
 
 
@@ -210,18 +195,38 @@ async def snapshot_store_capability(config: EnvBuilder) -> dict[str, Any]:
     }
 
 
+def settings(config: EnvBuilder) -> dict[str, Any]:
+    """What the frontend needs to know of this server's settings."""
+    limits = config.limits
+    return {
+        "defaultFolder": DEFAULT_FOLDER,
+        "limits": {
+            "maxFileBytes": limits.max_file_bytes,
+            "maxTotalBytes": limits.max_total_bytes,
+            "maxFiles": limits.max_files,
+        },
+        "restartScopes": list(RESTART_SCOPES),
+        "buildService": {
+            "name": config.build_service_name,
+            "scope": config.build_service_scope,
+        },
+    }
+
+
 async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict[str, Any]:
     hub = config.hub_context()
     if hub is not None:
-        hub["hubVersion"], hub["hubVersionError"] = await hub_version(config)
+        hub["hubVersion"], hub["hubVersionProblem"] = await hub_version(config)
         hub["spawner"] = spawner_kind(config.hub_spawner)
         hub["spawnerClass"] = config.hub_spawner or None
+    version_matches = frontend_version is None or frontend_version == __version__
     return {
         "version": __version__,
         "frontendVersion": frontend_version,
-        "versionMatches": frontend_version is None or frontend_version == __version__,
+        "versionMatches": version_matches,
         "hub": hub,
         "image": config.image or None,
+        "settings": settings(config),
         "capabilities": {
             "build": await build_capability(config),
             "restart": restart_capability(config, hub),

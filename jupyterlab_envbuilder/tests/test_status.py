@@ -8,7 +8,7 @@ from tornado.web import Application, RequestHandler
 
 from jupyterlab_envbuilder import __version__
 from jupyterlab_envbuilder.config import EnvBuilder
-from jupyterlab_envbuilder.status import RESTART_SETTING, _scope_granted, spawner_kind
+from jupyterlab_envbuilder.status import _scope_granted, spawner_kind
 
 
 async def get_status(jp_fetch, version=None):
@@ -91,8 +91,33 @@ async def test_off_a_hub_nothing_is_claimed(jp_fetch):
     assert status["hub"] is None
     assert status["image"] is None
     assert status["capabilities"]["build"]["available"] is False
-    assert "ENVBUILDER_BUILD_SERVICE_URL" in status["capabilities"]["build"]["adminSetting"]
-    assert status["capabilities"]["restart"]["available"] is False
+    assert status["capabilities"]["build"] == {
+        "available": False,
+        "code": "notConfigured",
+        "setting": "ENVBUILDER_BUILD_SERVICE_URL",
+    }
+    assert status["capabilities"]["restart"] == {"available": False, "code": "notOnHub"}
+
+
+@pytest.mark.envbuilder(
+    snapshot_max_file_size=2048,
+    build_service_url="https://hub.example.org/services/builder/",
+)
+async def test_the_handshake_carries_the_settings_the_frontend_needs(jp_fetch):
+    settings = (await get_status(jp_fetch))["settings"]
+    assert settings == {
+        "defaultFolder": "environment",
+        "limits": {"maxFileBytes": 2048, "maxTotalBytes": 10 * 1024 * 1024, "maxFiles": 500},
+        "restartScopes": ["servers!server", "read:servers!server"],
+        "buildService": {"name": "builder", "scope": "access:services!service=builder"},
+    }
+
+
+@pytest.mark.envbuilder(**ON_HUB)
+async def test_an_unknown_hub_version_says_which_setting_is_missing(jp_fetch):
+    hub = (await get_status(jp_fetch))["hub"]
+    assert hub["hubVersion"] is None
+    assert hub["hubVersionProblem"] == {"code": "notConfigured", "setting": "JUPYTERHUB_API_URL"}
 
 
 @pytest.mark.envbuilder(**ON_HUB)
@@ -120,7 +145,8 @@ async def test_missing_restart_scopes_name_the_admin_setting(jp_fetch):
     restart = (await get_status(jp_fetch))["capabilities"]["restart"]
     assert restart["available"] is False
     assert restart["missingScopes"] == ["servers!server", "read:servers!server"]
-    assert restart["adminSetting"] == RESTART_SETTING
+    assert restart["code"] == "missingScope"
+    assert restart["setting"] == "c.Spawner.oauth_client_allowed_scopes"
     assert restart["spawnOptionsTemplate"] == "image={image}"
 
 
@@ -128,7 +154,8 @@ async def test_missing_restart_scopes_name_the_admin_setting(jp_fetch):
 async def test_missing_spawn_template_is_named(jp_fetch):
     restart = (await get_status(jp_fetch))["capabilities"]["restart"]
     assert restart["available"] is False
-    assert "ENVBUILDER_SPAWN_OPTIONS" in restart["adminSetting"]
+    assert restart["code"] == "noSpawnOptions"
+    assert restart["setting"] == "ENVBUILDER_SPAWN_OPTIONS"
 
 
 @pytest.mark.parametrize(
@@ -203,15 +230,18 @@ async def test_hub_version_and_reachable_build_service(jp_fetch, hub_and_builder
 async def test_build_service_refusing_the_token_names_the_scope(jp_fetch, hub_and_builder):
     build = (await get_status(jp_fetch))["capabilities"]["build"]
     assert build["available"] is False
-    assert "HTTP 403" in build["reason"]
-    assert "access:services!service=binder" in build["adminSetting"]
+    assert build["code"] == "refused"
+    assert build["httpStatus"] == 403
+    assert build["missingScopes"] == ["access:services!service=binder"]
 
 
 @pytest.mark.envbuilder(**ON_HUB, build_service_url="http://127.0.0.1:9/")
 async def test_build_service_down_is_reported(jp_fetch):
     build = (await get_status(jp_fetch))["capabilities"]["build"]
     assert build["available"] is False
-    assert "cannot be reached" in build["reason"]
+    assert build["code"] == "unreachable"
+    assert build["setting"] == "ENVBUILDER_BUILD_SERVICE_URL"
+    assert "detail" in build
 
 
 async def test_status_requires_authentication(jp_fetch):
@@ -227,7 +257,7 @@ async def test_token_without_the_service_scope_is_caught_before_a_build(
     build = (await get_status(jp_fetch))["capabilities"]["build"]
     assert build["available"] is False
     assert build["missingScopes"] == ["access:services!service=binder"]
-    assert "access:services!service=binder" in build["adminSetting"]
+    assert build["code"] == "missingScope"
 
 
 @pytest.mark.envbuilder(**ON_HUB, hub_spawner="kubespawner.KubeSpawner")

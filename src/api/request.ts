@@ -1,8 +1,9 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
-/** The URL namespace of the server extension. */
-export const API_NAMESPACE = 'envbuilder';
+import { API_NAMESPACE } from '../contract';
+
+export { API_NAMESPACE };
 
 /**
  * A failed call to the server extension, carrying the HTTP status and the server's JSON.

@@ -2,8 +2,23 @@
  * The server extension's answers, as they come over the wire.
  */
 import type { IBuildEvent } from '../buildlog/events';
+import type { IServerSettings } from '../contract';
 
 export type { IBuildEvent };
+
+/** The server's settings the frontend needs (defaults in `contract.ts`). */
+export type { IServerSettings };
+
+/** Why the hub's version is not known. */
+export interface IHubVersionProblem {
+  /** `notConfigured` (no hub API URL), `unreachable`, or `noVersion` (an answer without one). */
+  code: string;
+  /** The setting that is missing, for `notConfigured`. */
+  setting?: string;
+  httpStatus?: number;
+  /** The network error, as the server saw it: for admins, not translated. */
+  detail?: string;
+}
 
 /** Where this server runs on the hub, as the server extension sees it. */
 export interface IHubContext {
@@ -13,21 +28,31 @@ export interface IHubContext {
   hubPrefix: string;
   publicUrl: string;
   hubVersion: string | null;
-  hubVersionError?: string | null;
+  hubVersionProblem?: IHubVersionProblem | null;
   /** The spawner the hub runs, when the hub tells it; null when it does not. */
   spawner?: 'kubespawner' | 'dockerspawner' | 'other' | null;
   /** Its class, as the hub's configuration names it. */
   spawnerClass?: string | null;
 }
 
-/** Whether one capability is available and, if not, what would enable it. */
+/**
+ * Whether one capability is available and, if not, why, as codes and names: the words are
+ * the frontend's (`components/handshakeText.ts`).
+ */
 export interface ICapability {
   available: boolean;
-  reason?: string;
-  /** The exact admin setting that would enable the capability. */
-  adminSetting?: string | null;
-  url?: string;
+  /**
+   * What is missing. Build: `notConfigured`, `unreachable`, `refused`, `missingScope`.
+   * Restart: `notOnHub`, `missingScope`, `noSpawnOptions`.
+   */
+  code?: string;
+  /** The admin setting that would enable the capability, e.g. `ENVBUILDER_SPAWN_OPTIONS`. */
+  setting?: string;
   missingScopes?: string[];
+  httpStatus?: number;
+  /** The network error, as the server saw it: for admins, not translated. */
+  detail?: string;
+  url?: string;
   spawnOptionsTemplate?: string | null;
 }
 
@@ -38,6 +63,7 @@ export interface IHandshake {
   versionMatches: boolean;
   hub: IHubContext | null;
   image: string | null;
+  settings: IServerSettings;
   capabilities: {
     build: ICapability;
     restart: ICapability;

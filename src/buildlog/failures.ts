@@ -5,6 +5,7 @@
  *
  * Nothing here depends on JupyterLab, so it can be tested on its own.
  */
+import { DEFAULT_BUILD_SERVICE_NAME, serviceScope } from '../contract';
 import { IBuildEvent } from './events';
 import { BuildLog } from './log';
 import { noTranslation, Translate } from '../translate';
@@ -29,8 +30,8 @@ export interface IFailureExplanation {
   line: number | null;
 }
 
-/** The scope a server's token needs to use the hub service `binder`. */
-export const DEFAULT_BUILD_SCOPE = 'access:services!service=binder';
+/** The scope a server's token needs to use the build service under its default name. */
+export const DEFAULT_BUILD_SCOPE = serviceScope(DEFAULT_BUILD_SERVICE_NAME);
 
 /** Lines above a conda error that may name the missing package. */
 const CONDA_CONTEXT = 40;

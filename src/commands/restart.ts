@@ -4,6 +4,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { recordLastKnownGood } from '../api/environments';
+import { restartWords } from '../components/handshakeText';
 import { HandshakeModel } from '../model/handshake';
 import { RestartModel, RestartState } from '../model/restart';
 import { CommandIDs } from '../tokens';
@@ -127,9 +128,11 @@ export function addRestartCommands(
       }
       const current = restartModel();
       if (!current) {
-        const reason =
-          handshake.handshake?.capabilities.restart.reason ??
-          trans.__('Restarting is not available on this server.');
+        const answer = handshake.handshake;
+        const reason = answer
+          ? restartWords(answer.capabilities.restart, answer.settings, trans)
+              .text
+          : trans.__('Restarting is not available on this server.');
         Notification.warning(reason, { autoClose: false });
         return;
       }

@@ -7,8 +7,14 @@ import {
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { HandshakeState } from '../model/handshake';
 import { ICapability, IHandshake } from '../api/types';
+import { HandshakeState } from '../model/handshake';
+import {
+  buildWords,
+  hubVersionWords,
+  ICapabilityWords,
+  restartWords
+} from './handshakeText';
 
 export interface IHandshakeViewProps {
   state: HandshakeState;
@@ -107,9 +113,7 @@ function HandshakeDetails(props: {
           <>
             <dt>{trans.__('Hub')}</dt>
             <dd data-testid="envbuilder-hub-version">
-              {hub.hubVersion
-                ? trans.__('JupyterHub %1', hub.hubVersion)
-                : trans.__('version unknown (%1)', hub.hubVersionError ?? '')}
+              {hubVersionWords(hub, trans)}
             </dd>
           </>
         )}
@@ -125,12 +129,22 @@ function HandshakeDetails(props: {
           name="build"
           label={trans.__('Build service')}
           capability={handshake.capabilities.build}
+          words={buildWords(
+            handshake.capabilities.build,
+            handshake.settings,
+            trans
+          )}
           trans={trans}
         />
         <CapabilityItem
           name="restart"
           label={trans.__('Restart onto a new image')}
           capability={handshake.capabilities.restart}
+          words={restartWords(
+            handshake.capabilities.restart,
+            handshake.settings,
+            trans
+          )}
           trans={trans}
         >
           {hub !== null && (
@@ -156,11 +170,13 @@ function CapabilityItem(props: {
   name: string;
   label: string;
   capability: ICapability;
+  /** Why it is not available and what an admin sets (used only then). */
+  words: ICapabilityWords;
   trans: TranslationBundle;
   /** Shown when the capability is not available: what the user can do meanwhile. */
   children?: React.ReactNode;
 }): JSX.Element {
-  const { capability, trans } = props;
+  const { capability, words, trans } = props;
   const Icon = capability.available ? checkIcon : closeIcon;
   return (
     <li
@@ -184,11 +200,13 @@ function CapabilityItem(props: {
             : trans.__('not available')}
         </span>
       </div>
-      {!capability.available && capability.reason && (
-        <p className="jp-EnvBuilder-reason">{capability.reason}</p>
+      {!capability.available && (
+        <p className="jp-EnvBuilder-reason" data-code={capability.code}>
+          {words.text}
+        </p>
       )}
-      {!capability.available && capability.adminSetting && (
-        <AdminSetting setting={capability.adminSetting} trans={trans} />
+      {!capability.available && words.adminSetting && (
+        <AdminSetting setting={words.adminSetting} trans={trans} />
       )}
       {!capability.available && props.children}
     </li>

@@ -1,7 +1,9 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { DEFAULT_FOLDER } from '../contract';
+
 /** The folder a new installation reads its environment from. */
-export const DEFAULT_ENVIRONMENT_FOLDER = 'environment';
+export const DEFAULT_ENVIRONMENT_FOLDER = DEFAULT_FOLDER;
 
 /** `environment`, `/repos/x/binder/` → `repos/x/binder`; '' is the server root. */
 export function normalizeFolder(folder: string): string {

@@ -1,6 +1,7 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { HubApi } from '../api/hub';
+import { RESTART_SCOPES } from '../contract';
 import { imageOptions } from '../links';
 import { noTranslation, Translate } from '../translate';
 
@@ -243,7 +244,8 @@ export class RestartModel {
         return this._failed(
           image,
           trans(
-            'The hub does not let this page stop its server (HTTP 403). Ask your hub administrator to set c.Spawner.oauth_client_allowed_scopes = ["servers!server", "read:servers!server"]. Nothing was changed.'
+            'The hub does not let this page stop its server (HTTP 403). Ask your hub administrator to set c.Spawner.oauth_client_allowed_scopes = %1. Nothing was changed.',
+            JSON.stringify(RESTART_SCOPES)
           ),
           answer.message
         );

@@ -7,6 +7,7 @@ import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
 import { BuildView } from '../components/BuildView';
+import { buildWords } from '../components/handshakeText';
 import { BuildModel } from '../model/build';
 import { HandshakeModel } from '../model/handshake';
 import { CommandIDs } from '../tokens';
@@ -88,13 +89,14 @@ export class BuildSection extends ReactWidget {
 
   /** Why the handshake says there is no build service; null while unknown or available. */
   private _unavailable(): string | null {
-    const build = this._handshake?.handshake?.capabilities.build;
-    if (!build || build.available) {
+    const answer = this._handshake?.handshake;
+    const build = answer?.capabilities.build;
+    if (!answer || !build || build.available) {
       return null;
     }
     return this._trans.__(
       'No build service: %1 (see "Server and hub" above for the setting an administrator needs).',
-      build.reason ?? this._trans.__('not configured')
+      buildWords(build, answer.settings, this._trans).summary
     );
   }
 

@@ -9,6 +9,7 @@ import * as React from 'react';
 
 import { RestartLosses } from '../components/RestartLosses';
 import { quietConnectionLost } from '../model/connectionLost';
+import { ROLLBACK_STORAGE_PREFIX } from '../contract';
 import {
   IDocumentsAccess,
   IRestartLosses,
@@ -20,7 +21,7 @@ import { IHandshake } from '../api/types';
 
 /** localStorage key the hub's failure page reads to offer the previous environment. */
 export function rollbackKey(location: IHubLocation): string {
-  return `jupyterlab-envbuilder:rollback:${location.owner}/${location.server}`;
+  return `${ROLLBACK_STORAGE_PREFIX}${location.owner}/${location.server}`;
 }
 
 /** Where this Lab runs on the hub, from JupyterHub's page config. */

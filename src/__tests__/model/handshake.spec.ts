@@ -1,4 +1,5 @@
 import { EnvBuilderRequestError } from '../../api/request';
+import { defaultServerSettings } from '../../contract';
 import { HandshakeModel, HandshakeState } from '../../model/handshake';
 import { IHandshake } from '../../api/types';
 
@@ -15,8 +16,9 @@ function handshake(version: string): IHandshake {
       hubVersion: '6.1.1'
     },
     image: 'example/image:tag',
+    settings: defaultServerSettings(),
     capabilities: {
-      build: { available: false, reason: 'none', adminSetting: 'x' },
+      build: { available: false, code: 'notConfigured' },
       restart: { available: true }
     }
   };

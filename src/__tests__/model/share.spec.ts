@@ -1,4 +1,5 @@
 import { EnvBuilderRequestError } from '../../api/request';
+import { defaultServerSettings } from '../../contract';
 import { HandshakeModel } from '../../model/handshake';
 import { ShareModel } from '../../model/share';
 import { cloneWarnings, hubAddress, httpsRemote } from '../../model/shareClone';
@@ -21,6 +22,7 @@ function handshake(overrides: Partial<IHandshake> = {}): IHandshake {
       hubVersion: '6.1.1'
     },
     image: 'example.org/course:2026',
+    settings: defaultServerSettings(),
     capabilities: {
       build: { available: false },
       restart: { available: true, spawnOptionsTemplate: 'image={image}' }

@@ -3,6 +3,7 @@
  * it is a link, its size and its encoding. They decide whether the file gets
  * into the snapshot at all, and whether its content is worth checking.
  */
+import { DEFAULT_MAX_FILE_BYTES } from '../../contract';
 import { pathSegments } from '../paths';
 import { firstInvalidUtf8Byte, positionOfByte, utf8ByteLength } from '../text';
 import { IFileFacts } from '../types';
@@ -10,11 +11,11 @@ import { Problems } from './problems';
 
 /**
  * Largest environment file, in bytes; the snapshot refuses bigger ones (the
- * server's default `EnvBuilder.snapshot_max_file_size` is the same 1 MiB).
+ * server's default `EnvBuilder.snapshot_max_file_size`, from the shared contract).
  * Real environment files are a few kilobytes; the biggest (Pipfile.lock,
  * conda exports) stay well under this.
  */
-export const MAX_ENVIRONMENT_FILE_BYTES = 1024 * 1024;
+export const MAX_ENVIRONMENT_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024

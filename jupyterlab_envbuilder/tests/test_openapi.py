@@ -1,0 +1,151 @@
+"""The REST contract: a real Jupyter server with the extension, tested from specification/.
+
+Schemathesis generates requests from ``specification/openapi.yaml`` (valid ones and broken
+ones) and checks that no request gets a server error and that every answer has the status,
+content type and schema the document promises. A route the server has and the document lacks,
+or the other way round, fails too, so neither can move without the other.
+"""
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from jupyterlab_envbuilder.handlers import routes
+
+SPECIFICATION = Path(__file__).resolve().parents[2] / "specification" / "openapi.yaml"
+schema = schemathesis.openapi.from_path(SPECIFICATION)
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def make_root(root: Path) -> None:
+    """An environment folder, and a course clone with a notebook (the documented examples)."""
+    (root / "environment").mkdir(parents=True)
+    (root / "environment" / "requirements.txt").write_text("numpy\n")
+    course = root / "course"
+    course.mkdir()
+    (course / "lesson.ipynb").write_text("{}\n")
+    git(course, "init", "-q", "-b", "main")
+    git(course, "add", ".")
+    git(course, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "one")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """``jupyter server`` with the extension, as a process of its own, on a free port."""
+    home = tmp_path_factory.mktemp("home")
+    root = home / "work"
+    make_root(root)
+    token = secrets.token_hex(16)
+    port = free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("JUPYTERHUB_", "ENVBUILDER_", "JUPYTER_IMAGE"))
+    }
+    env.update(
+        HOME=str(home),
+        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        GIT_CONFIG_GLOBAL="/dev/null",
+        GIT_CONFIG_NOSYSTEM="1",
+    )
+    config = {
+        "ServerApp": {
+            "ip": "127.0.0.1",
+            "port": port,
+            "port_retries": 0,
+            "open_browser": False,
+            "allow_root": True,
+            "root_dir": str(root),
+            "jpserver_extensions": {"jupyterlab_envbuilder": True},
+        },
+        "IdentityProvider": {"token": token},
+        "EnvBuilder": {"data_dir": str(home / "envbuilder")},
+    }
+    (home / ".jupyter").mkdir()
+    (home / ".jupyter" / "jupyter_server_config.json").write_text(json.dumps(config))
+    log = (home / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jupyter_server"], env=env, stdout=log, stderr=log
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            request = urllib.request.Request(
+                f"{url}/envbuilder/status", headers={"Authorization": f"token {token}"}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            assert process.poll() is None, (home / "server.log").read_text()
+            assert time.monotonic() < deadline, "jupyter server did not start"
+            time.sleep(0.2)
+        yield url, {"Authorization": f"token {token}"}
+    finally:
+        process.terminate()
+        process.wait(10)
+        log.close()
+
+
+@schema.parametrize()
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_server_keeps_its_written_contract(case, server):
+    url, auth = server
+    case.call_and_validate(base_url=url, headers=auth, checks=CHECKS, timeout=30)
+
+
+def documented(path: str) -> str:
+    """A documented path as a route pattern: each ``{name}`` is one group."""
+    return re.sub(r"\{[^}]+\}", "()", path)
+
+
+def registered(pattern: str) -> str:
+    return re.sub(r"\([^()]*\)", "()", pattern).replace("\\", "").rstrip("$")
+
+
+def test_every_route_is_documented_and_every_documented_path_is_a_route():
+    spec_paths = {documented(path) for path in schema.raw_schema["paths"]}
+    server_paths = {registered(pattern) for pattern, *_ in routes("/", None)}
+    assert server_paths == spec_paths

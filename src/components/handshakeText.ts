@@ -1,0 +1,161 @@
+/**
+ * The words for the handshake's codes: the server says what is missing and which setting would
+ * fix it; these say it in the user's language, with the admin setting to copy.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { ICapability, IHubContext, IServerSettings } from '../api/types';
+
+/** What to tell the user about a capability that is not available. */
+export interface ICapabilityWords {
+  /** A few words for other views, e.g. "no build service is configured". */
+  summary: string;
+  text: string;
+  /** Configuration an admin can copy; null when there is nothing to set. */
+  adminSetting: string | null;
+}
+
+type Trans = Pick<TranslationBundle, '__'>;
+
+function scopesList(scopes: readonly string[]): string {
+  return `[${scopes.map(s => `'${s}'`).join(', ')}]`;
+}
+
+function buildServiceSetting(settings: IServerSettings): string {
+  const name = settings.buildService.name;
+  return `c.Spawner.environment = {'ENVBUILDER_BUILD_SERVICE_URL': 'https://<hub>/services/${name}/'}`;
+}
+
+function serverRoleSetting(scope: string): string {
+  return `c.JupyterHub.load_roles = [{'name': 'server', 'scopes': ['users:activity!user', 'access:servers!server', '${scope}']}]`;
+}
+
+/** Why the build service cannot be used, and what an admin sets. */
+export function buildWords(
+  capability: ICapability,
+  settings: IServerSettings,
+  trans: Trans
+): ICapabilityWords {
+  const scope = capability.missingScopes?.[0] ?? settings.buildService.scope;
+  switch (capability.code) {
+    case 'notConfigured':
+      return {
+        summary: trans.__('no build service is configured'),
+        text: trans.__(
+          'No build service is configured for this server. An admin sets its address in jupyterhub_config.py (or c.EnvBuilder.build_service_url in the server’s own configuration):'
+        ),
+        adminSetting: buildServiceSetting(settings)
+      };
+    case 'missingScope':
+      return {
+        summary: trans.__('this server’s token lacks the scope %1', scope),
+        text: trans.__(
+          'This server’s token lacks the scope %1, so the build service would refuse its builds. An admin grants it to the server role (jupyterlab_envbuilder.hub.configure(c) does it):',
+          scope
+        ),
+        adminSetting: serverRoleSetting(scope)
+      };
+    case 'refused':
+      return {
+        summary: trans.__(
+          'the build service refused this server’s token (HTTP %1)',
+          String(capability.httpStatus ?? '')
+        ),
+        text: trans.__(
+          'The build service at %1 refused this server’s token (HTTP %2). The token needs the scope %3; an admin grants it to the server role (jupyterlab_envbuilder.hub.configure(c) does it):',
+          capability.url ?? '',
+          String(capability.httpStatus ?? ''),
+          scope
+        ),
+        adminSetting: serverRoleSetting(scope)
+      };
+    case 'unreachable':
+      return {
+        summary: trans.__('the build service cannot be reached'),
+        text: trans.__(
+          'The build service at %1 cannot be reached (%2). Check that it runs and that its address is right:',
+          capability.url ?? '',
+          capability.httpStatus
+            ? `HTTP ${capability.httpStatus}`
+            : (capability.detail ?? '')
+        ),
+        adminSetting: buildServiceSetting(settings)
+      };
+    default:
+      return unknownWords(capability, trans);
+  }
+}
+
+/** Why this page cannot restart its server onto another image, and what an admin sets. */
+export function restartWords(
+  capability: ICapability,
+  settings: IServerSettings,
+  trans: Trans
+): ICapabilityWords {
+  switch (capability.code) {
+    case 'notOnHub':
+      return {
+        summary: trans.__('this server does not run on a JupyterHub'),
+        text: trans.__(
+          'This server does not run on a JupyterHub, so it cannot be restarted onto another image from here.'
+        ),
+        adminSetting: null
+      };
+    case 'missingScope':
+      return {
+        summary: trans.__('the hub does not let this page restart its server'),
+        text: trans.__(
+          'The hub does not let this page stop and start its own server (missing scopes: %1). An admin allows it in jupyterhub_config.py (jupyterlab_envbuilder.hub.configure(c) does it):',
+          (capability.missingScopes ?? settings.restartScopes).join(', ')
+        ),
+        adminSetting: `c.Spawner.oauth_client_allowed_scopes = ${scopesList(settings.restartScopes)}`
+      };
+    case 'noSpawnOptions':
+      return {
+        summary: trans.__('no spawner options template is set'),
+        text: trans.__(
+          'No spawner options template tells the hub how to start a server on another image. For DockerSpawner an admin sets the one below; for a KubeSpawner profile: %1',
+          'profile=<slug>&profile-option-<slug>--image--unlisted-choice={image}'
+        ),
+        adminSetting:
+          "c.Spawner.environment = {'ENVBUILDER_SPAWN_OPTIONS': 'image={image}'}"
+      };
+    default:
+      return unknownWords(capability, trans);
+  }
+}
+
+/** A code this frontend does not know (a newer server): say so, with the names it sent. */
+function unknownWords(capability: ICapability, trans: Trans): ICapabilityWords {
+  return {
+    summary: trans.__('not available (%1)', capability.code ?? ''),
+    text: trans.__(
+      'Not available (%1). Update jupyterlab-envbuilder so the server and the page come from one release.',
+      capability.code ?? ''
+    ),
+    adminSetting: capability.setting ?? null
+  };
+}
+
+/** The hub's version, or why it is not known. */
+export function hubVersionWords(hub: IHubContext, trans: Trans): string {
+  if (hub.hubVersion) {
+    return trans.__('JupyterHub %1', hub.hubVersion);
+  }
+  const problem = hub.hubVersionProblem;
+  switch (problem?.code) {
+    case 'notConfigured':
+      return trans.__('version unknown (%1 is not set)', problem.setting ?? '');
+    case 'unreachable':
+      return trans.__(
+        'version unknown (the hub API cannot be reached: %1)',
+        problem.httpStatus
+          ? `HTTP ${problem.httpStatus}`
+          : (problem.detail ?? '')
+      );
+    case 'noVersion':
+      return trans.__('version unknown (the hub API answered without one)');
+    default:
+      return trans.__('version unknown');
+  }
+}
