@@ -22,23 +22,25 @@ import asyncio
 import json
 import os
 import posixpath
-import secrets
-import shutil
-import socket
 import subprocess
-import sys
-import threading
-import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, parse_qsl, unquote, unquote_to_bytes, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import mistune
 import pytest
+from githttp import make_repository, serve
+from nbgitpuller_server import (
+    Expected,
+    check_nbgitpuller,
+    nbgitpuller_reads,
+    path_segments,
+    server_query,
+    start_jupyter_server,
+)
 from tornado.escape import url_unescape
-from tornado.httpclient import AsyncHTTPClient, HTTPResponse
+from tornado.httpclient import AsyncHTTPClient
 
 ROOT = Path(__file__).resolve().parents[2]
 TSX = ROOT / "node_modules" / ".bin" / "tsx"
@@ -54,7 +56,6 @@ if not TSX.exists():
 from jupyterhub.tests.mocking import MockHub  # noqa: E402
 from jupyterhub.tests.utils import public_url  # noqa: E402
 
-SERVER_BASE = "/user/student/"
 IMAGE = "quay.io/org/course:2024"
 
 
@@ -79,86 +80,7 @@ def build_link(request: dict) -> str:
     return result["value"]["url"]
 
 
-# --- a git server over smart HTTP, as GitHub or GitLab serve repositories ---
-
-
-class GitHttpHandler(BaseHTTPRequestHandler):
-    """Serve the repositories under ``server.project_root`` with git-http-backend."""
-
-    def _serve(self) -> None:
-        # http.server decodes the request line as latin-1: recover the bytes.
-        raw_path, _, query = self.path.encode("latin-1").partition(b"?")
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        env = {
-            "PATH": os.environ["PATH"],
-            "GIT_PROJECT_ROOT": str(self.server.project_root),  # type: ignore[attr-defined]
-            "GIT_HTTP_EXPORT_ALL": "1",
-            "REQUEST_METHOD": self.command,
-            "PATH_INFO": unquote_to_bytes(raw_path).decode("utf-8"),
-            "QUERY_STRING": query.decode("latin-1"),
-            "CONTENT_TYPE": self.headers.get("Content-Type", ""),
-            "CONTENT_LENGTH": str(length),
-            "REMOTE_ADDR": "127.0.0.1",
-        }
-        for header, variable in [
-            ("Content-Encoding", "HTTP_CONTENT_ENCODING"),
-            ("Git-Protocol", "GIT_PROTOCOL"),
-        ]:
-            if header in self.headers:
-                env[variable] = self.headers[header]
-        output = subprocess.run(
-            ["git", "http-backend"], input=body, env=env, capture_output=True, check=True
-        ).stdout
-        head, _, payload = output.replace(b"\r\n", b"\n").partition(b"\n\n")
-        status = 200
-        headers = []
-        for line in head.decode("latin-1").splitlines():
-            name, _, value = line.partition(":")
-            if name.lower() == "status":
-                status = int(value.split()[0])
-            else:
-                headers.append((name, value.strip()))
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    do_GET = _serve
-    do_POST = _serve
-
-    def log_message(self, *args):
-        pass
-
-
-def git(*args: str, cwd: Path) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.org", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-
-
-def make_repository(served: Path, files: list[str], branches: list[str]) -> None:
-    """A bare repository with `files` on every branch, and a BRANCH file naming it."""
-    work = served.parent / f"work-{served.name}"
-    work.mkdir()
-    git("init", "-q", "-b", branches[0], cwd=work)
-    for name in files:
-        (work / name).parent.mkdir(parents=True, exist_ok=True)
-        (work / name).write_text(json.dumps({"cells": [], "name": name}), encoding="utf-8")
-    for branch in branches:
-        git("checkout", "-q", "-B", branch, cwd=work)
-        (work / "BRANCH").write_text(branch, encoding="utf-8")
-        git("add", "-A", cwd=work)
-        git("commit", "-q", "-m", f"content of {branch}", cwd=work)
-    git("init", "-q", "--bare", str(served), cwd=work)
-    git("push", "-q", str(served), *branches, cwd=work)
-    git("symbolic-ref", "HEAD", f"refs/heads/{branches[0]}", cwd=served)
+# --- the course repositories, on the git server ---
 
 
 COURSE_FILES = [
@@ -177,190 +99,17 @@ def git_server(tmp_path_factory):
     make_repository(project_root / "notes-2024", ["intro.ipynb", "week 1/a.md"], ["main"])
     make_repository(project_root / "café.git", ["intro.ipynb"], ["café"])
     make_repository(project_root / "my course", ["intro.ipynb"], ["main"])
-    server = ThreadingHTTPServer(("127.0.0.1", 0), GitHttpHandler)
-    server.project_root = project_root  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(project_root) as url:
+        yield url
 
 
 # --- a user's Jupyter server with nbgitpuller ---
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class JupyterServer:
-    url: str
-    token: str
-    root: Path
-
-    async def get(self, path: str, timeout: float = 60) -> HTTPResponse:
-        """GET a path relative to the server's base URL, sent exactly as given."""
-        return await AsyncHTTPClient().fetch(
-            self.url + path,
-            headers={"Authorization": f"token {self.token}"},
-            follow_redirects=False,
-            raise_error=False,
-            request_timeout=timeout,
-        )
-
-
 @pytest.fixture(scope="module")
 def jupyter_server(tmp_path_factory):
-    """A Jupyter server with nbgitpuller and JupyterLab, based at /user/student/."""
-    base = tmp_path_factory.mktemp("jupyter")
-    root = base / "home"
-    config = base / "config"
-    root.mkdir()
-    config.mkdir()
-    # Only what the links need: the extension under development stays out.
-    (config / "jupyter_server_config.json").write_text(
-        json.dumps(
-            {
-                "ServerApp": {
-                    "jpserver_extensions": {
-                        "nbgitpuller": True,
-                        "jupyterlab": True,
-                        "jupyterlab_envbuilder": False,
-                        "jupyter_lsp": False,
-                    }
-                }
-            }
-        )
-    )
-    port = free_port()
-    token = secrets.token_hex(16)
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(config),
-        "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
-        "HOME": str(base),
-    }
-    env.pop("NBGITPULLER_PARENTPATH", None)
-    env.pop("NBGITPULLER_APP", None)
-    log = (base / "server.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jupyter_server",
-            "--ServerApp.ip=127.0.0.1",
-            f"--ServerApp.port={port}",
-            "--ServerApp.port_retries=0",
-            f"--ServerApp.base_url={SERVER_BASE}",
-            f"--ServerApp.root_dir={root}",
-            f"--IdentityProvider.token={token}",
-            "--ServerApp.open_browser=False",
-            "--ServerApp.allow_root=True",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    server = JupyterServer(f"http://127.0.0.1:{port}{SERVER_BASE}", token, root)
-    deadline = time.monotonic() + 60
-    while True:
-        assert process.poll() is None, (base / "server.log").read_text()
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            assert time.monotonic() < deadline, (base / "server.log").read_text()
-            time.sleep(0.2)
-    yield server
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
-
-
-class BodyData(HTMLParser):
-    """The data-* attributes of a page's <body>."""
-
-    def __init__(self):
-        super().__init__()
-        self.data: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "body":
-            self.data = {
-                name[len("data-") :]: value or ""
-                for name, value in attrs
-                if name.startswith("data-")
-            }
-
-
-def page_config(html: str) -> dict:
-    start = html.index('<script id="jupyter-config-data" type="application/json">')
-    start = html.index(">", start) + 1
-    return json.loads(html[start : html.index("</script>", start)])
-
-
-async def nbgitpuller_reads(server: JupyterServer, query: str) -> dict[str, str]:
-    """What nbgitpuller's `git-pull` page hands to its script, decoded as the script does."""
-    response = await server.get(f"git-pull?{query}")
-    assert response.code == 200, response.body
-    parser = BodyData()
-    parser.feed(response.body.decode())
-    # The script reads each attribute with decodeURIComponent.
-    return {name: unquote(value) for name, value in parser.data.items()}
-
-
-async def nbgitpuller_pulls(server: JupyterServer, read: dict[str, str]) -> None:
-    """Start the sync with the values the page gave its script, as the script does."""
-    params = {"repo": read["repo"], "targetpath": read["targetpath"]}
-    if "branch" in read:
-        params["branch"] = read["branch"]
-    response = await server.get(f"git-pull/api?{urlencode(params)}", timeout=120)
-    events = [
-        json.loads(line[len("data: ") :])
-        for line in response.body.decode().splitlines()
-        if line.startswith("data: ")
-    ]
-    assert events[-1]["phase"] == "finished", events
-
-
-@dataclass
-class Expected:
-    repo: str
-    branch: str
-    folder: str
-    urlpath: str
-    opens: str  # the file or folder opened, relative to the server's root
-
-
-async def check_nbgitpuller(server: JupyterServer, query: str, expected: Expected) -> None:
-    """nbgitpuller reads the query back exactly, clones, and opens the right file."""
-    shutil.rmtree(server.root / expected.folder.split("/")[0], ignore_errors=True)
-
-    read = await nbgitpuller_reads(server, query)
-    assert read["repo"] == expected.repo
-    assert read["branch"] == expected.branch
-    assert read["targetpath"] == expected.folder
-    assert read["path"] == expected.urlpath
-
-    await nbgitpuller_pulls(server, read)
-    clone = server.root / expected.folder
-    assert (clone / "BRANCH").read_text(encoding="utf-8") == expected.branch
-    assert (server.root / expected.opens).exists()
-
-    # The browser then goes to the server's base URL + urlpath.
-    if expected.urlpath.startswith("lab/tree/"):
-        response = await server.get(expected.urlpath)
-        assert response.code == 200
-        assert page_config(response.body.decode())["treePath"] == expected.opens
-    else:
-        # The notebook server reads the path with the percent-decoding tornado
-        # applies to every route.
-        page, _, path = expected.urlpath.partition("/")
-        assert page == ("notebooks" if expected.opens.endswith(".ipynb") else "tree")
-        assert url_unescape(path, plus=False) == expected.opens
+    with start_jupyter_server(tmp_path_factory.mktemp("jupyter")) as server:
+        yield server
 
 
 # --- links from the table, read by nbgitpuller ---
@@ -475,23 +224,6 @@ CASES = [
         },
     ),
 ]
-
-
-def path_segments(path: str) -> list[str]:
-    return [part for part in path.split("/") if part not in ("", ".")]
-
-
-def server_query(link: str) -> str:
-    """The `git-pull` query a link hands to the user's server."""
-    parts = urlsplit(link)
-    if parts.path.startswith("/v2/"):
-        # BinderHub sends the new server to `urlpath`, relative to its base URL.
-        (urlpath,) = parse_qs(parts.query)["urlpath"]
-        path, _, query = urlpath.partition("?")
-    else:
-        path, query = parts.path, parts.query
-    assert path.endswith("git-pull"), link
-    return query
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])

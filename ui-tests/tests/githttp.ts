@@ -1,12 +1,10 @@
 /**
  * A course repository on a real git server for the tests: bare repositories served over git's
- * smart HTTP protocol by `git http-backend` (CGI) behind a tiny Node HTTP server on 127.0.0.1.
- * nbgitpuller clones with `--depth 1`, which git's dumb HTTP protocol cannot serve.
+ * smart HTTP protocol by the git server of the pytest suite
+ * (`jupyterlab_envbuilder/tests/githttp.py`, `git http-backend` on 127.0.0.1).
  */
 import { execFile, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -53,83 +51,47 @@ export interface IGitServer {
   close(): Promise<void>;
 }
 
+/** The project's Python, which runs the git server the pytest suite uses too. */
+const PYTHON = path.resolve(__dirname, '..', '..', '.venv', 'bin', 'python');
+const GIT_SERVER = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  'jupyterlab_envbuilder',
+  'tests',
+  'githttp.py'
+);
+
 /** Serve the bare repositories under `root` read-only (no push) over smart HTTP. */
 export async function startGitServer(root: string): Promise<IGitServer> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      GIT_PROJECT_ROOT: root,
-      GIT_HTTP_EXPORT_ALL: '1',
-      GATEWAY_INTERFACE: 'CGI/1.1',
-      REQUEST_METHOD: request.method ?? 'GET',
-      PATH_INFO: decodeURIComponent(url.pathname),
-      QUERY_STRING: url.search.replace(/^\?/, ''),
-      REMOTE_ADDR: request.socket.remoteAddress ?? '127.0.0.1',
-      CONTENT_TYPE: request.headers['content-type'] ?? ''
-    };
-    if (request.headers['content-length']) {
-      env.CONTENT_LENGTH = request.headers['content-length'];
-    }
-    // As a CGI server does: every request header as HTTP_<NAME> (Git-Protocol, Content-Encoding).
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (typeof value === 'string') {
-        env[`HTTP_${name.toUpperCase().replace(/-/g, '_')}`] = value;
-      }
-    }
-    const backend = spawn('git', ['http-backend'], { env });
-    // git may answer before it read the whole request (e.g. an error): ignore the broken pipe.
-    backend.stdin.on('error', () => undefined);
-    request.pipe(backend.stdin);
-    let head = Buffer.alloc(0);
-    let headersSent = false;
-    backend.stdout.on('data', (chunk: Buffer) => {
-      if (headersSent) {
-        response.write(chunk);
-        return;
-      }
-      head = Buffer.concat([head, chunk]);
-      const end = head.indexOf('\r\n\r\n');
-      if (end < 0) {
-        return;
-      }
-      let status = 200;
-      for (const line of head
-        .subarray(0, end)
-        .toString('latin1')
-        .split('\r\n')) {
-        const colon = line.indexOf(':');
-        const name = line.slice(0, colon).trim();
-        const value = line.slice(colon + 1).trim();
-        if (name.toLowerCase() === 'status') {
-          status = parseInt(value, 10);
-        } else if (name) {
-          response.setHeader(name, value);
-        }
-      }
-      response.writeHead(status);
-      headersSent = true;
-      response.write(head.subarray(end + 4));
-    });
-    backend.stderr.on('data', (chunk: Buffer) =>
-      process.stderr.write(`git http-backend: ${chunk}`)
-    );
-    backend.on('close', () => {
-      if (!headersSent) {
-        response.writeHead(502);
-      }
-      response.end();
-    });
+  const server = spawn(PYTHON, [GIT_SERVER, root], {
+    stdio: ['ignore', 'pipe', 'inherit']
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  // The server prints its URL once it listens.
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf-8');
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) {
+        resolve(line.trim());
+      }
+    });
+    server.on('exit', code =>
+      reject(new Error(`the git server stopped (exit code ${code})`))
+    );
+  });
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     root,
     close: () =>
       new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        if (server.exitCode !== null) {
+          resolve();
+          return;
+        }
+        server.on('exit', () => resolve());
+        server.kill();
       })
   };
 }
