@@ -6,7 +6,15 @@ import json
 
 import httpx
 import pytest
-from test_gateway import READY, SPEC, Tab, envbuilder_config, server_url, upstream  # noqa: F401
+from test_gateway import (  # noqa: F401
+    READY,
+    SPEC,
+    Tab,
+    envbuilder_config,
+    server_url,
+    start,
+    upstream,
+)
 from tornado.httpclient import HTTPClientError
 
 LINES = 5_000
@@ -19,6 +27,7 @@ def line(i):
 async def test_every_event_reaches_every_tab_and_the_record(
     upstream,  # noqa: F811
     server_url,  # noqa: F811
+    start,  # noqa: F811
     jp_auth_header,
     jp_fetch,
 ):
@@ -37,9 +46,13 @@ async def test_every_event_reaches_every_tab_and_the_record(
         answer = await jp_fetch("envbuilder", "builds", record_id, params=params)
         return json.loads(answer.body)
 
+    # A POST starts the build; each tab follows it with a GET.
+    status, started = await start()
+    assert status == 202
+    record_id = started["id"]
     async with httpx.AsyncClient(timeout=60, trust_env=False) as client:
         async with client.stream("GET", url, headers=headers) as first:
-            record_id = first.headers["X-Envbuilder-Build-Id"]
+            assert first.headers["X-Envbuilder-Build-Id"] == record_id
             first_tab = Tab(first)
             assert await first_tab.events(LINES + 1) == expected
             # Read while the build waits: what the tab saw is in the record already.
