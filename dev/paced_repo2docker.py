@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 
-PACE_SECONDS = 0.15
+PACE_SECONDS = 0.3
 SLOW_USER = re.compile(r"slowbuild")
 BIG_LOG_USER = re.compile(r"biglog")
 BIG_LOG_LINES = 50_000

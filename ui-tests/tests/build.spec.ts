@@ -164,13 +164,14 @@ test.describe('Build section on the dev hub', () => {
     const image = (await sectionAgain
       .getByTestId('envbuilder-build-image')
       .textContent())!;
-    // BinderHub's naming: the repository URL escaped (`-` is `-2d`), a hash, the SHA.
-    const escapedUser = user.replace(/-/g, '-2d');
+    // BinderHub's naming: the repository URL escaped, a hash, the SHA. The repository is
+    // the hub's snapshot store, by content: no user, server or secret in the name.
     expect(image).toMatch(
       new RegExp(
-        `^envbuilder-http-3a-2f-2f127-2e0-2e0-2e1-3a${PORT}-2fuser-2f${escapedUser}-2fenv-2fenvbuilder-2fsnapshots-2f[0-9a-f]+-2egit-[0-9a-f]{6}:[0-9a-f]{40}$`
+        `^envbuilder-http-3a-2f-2f127-2e0-2e0-2e1-3a${PORT}-2fservices-2fsnapshots-2f([0-9a-f]{40})-2egit-[0-9a-f]{6}:\\1$`
       )
     );
+    expect(image).not.toContain(user.replace(/-/g, '-2d'));
     await expect(
       sectionAgain.getByTestId('envbuilder-build-dry-run')
     ).toContainText(
@@ -192,9 +193,9 @@ test.describe('Build section on the dev hub', () => {
     expect(after[after.length - 1]).toBe(
       'Dry run: no container engine here, no image was built'
     );
-    // The snapshot was fetched over HTTP through the hub's proxy from this server.
+    // The snapshot was fetched over HTTP through the hub's proxy from the snapshot store.
     const snapshotUrl = new RegExp(
-      `^LABEL repo2docker\\.repo="http://127\\.0\\.0\\.1:${PORT}/user/${user}/env/envbuilder/snapshots/[0-9a-f]+\\.git"$`
+      `^LABEL repo2docker\\.repo="http://127\\.0\\.0\\.1:${PORT}/services/snapshots/[0-9a-f]{40}\\.git"$`
     );
     expect(after.filter(line => snapshotUrl.test(line))).toHaveLength(1);
     const sha = image.split(':').pop()!;
@@ -204,7 +205,7 @@ test.describe('Build section on the dev hub', () => {
     ).toBe(true);
     const labelRow = await findInLog(raw, 'LABEL repo2docker.repo=');
     await expect(labelRow).toContainText(
-      `http://127.0.0.1:${PORT}/user/${user}/env/`
+      `http://127.0.0.1:${PORT}/services/snapshots/`
     );
     await expect(labelRow.locator('mark')).toHaveText(
       'LABEL repo2docker.repo='
@@ -302,11 +303,11 @@ test.describe('Build section on the dev hub', () => {
     await shot(raw, testInfo, 'build-blocked');
 
     // Fixed in an editor but not saved: Build saves it, then builds what was typed.
-    await raw.evaluate(() =>
-      (window as any).jupyterapp.commands.execute('docmanager:open', {
+    await raw.evaluate(async () => {
+      await (window as any).jupyterapp.commands.execute('docmanager:open', {
         path: 'environment/requirements.txt'
-      })
-    );
+      });
+    });
     const editor = raw.locator('.jp-FileEditor .cm-content');
     await editor.click();
     await raw.keyboard.press('Control+a');
