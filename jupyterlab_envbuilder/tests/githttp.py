@@ -47,7 +47,12 @@ class GitHttpHandler(BaseHTTPRequestHandler):
         output = subprocess.run(
             ["git", "http-backend"], input=body, env=env, capture_output=True, check=True
         ).stdout
-        head, _, payload = output.replace(b"\r\n", b"\n").partition(b"\n\n")
+        # CGI headers end at the first blank line; the payload after it is binary (pack data)
+        # and must pass untouched.
+        ends = [i for i in (output.find(b"\r\n\r\n"), output.find(b"\n\n")) if i >= 0]
+        end = min(ends) if ends else len(output)
+        separator = 4 if output.startswith(b"\r\n\r\n", end) else 2
+        head, payload = output[:end], output[end + separator :]
         status = 200
         headers = []
         for line in head.decode("latin-1").splitlines():
