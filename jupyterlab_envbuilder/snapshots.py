@@ -31,7 +31,8 @@ from .snapshot_repository import StoredObject, store_commit
 
 # Never part of an environment: Jupyter's autosave copies and git's own folder.
 IGNORED_NAMES = frozenset({".ipynb_checkpoints", ".git"})
-# Deeper folders are refused; far below Python's recursion limit, which git trees nest in.
+# Deeper folders are refused (400 "too-deep"): far below Python's recursion limit, which the
+# tree of a snapshot nests in, and the walk is a loop, so no depth ever reaches it.
 MAX_DEPTH = 32
 
 
@@ -279,9 +280,34 @@ def _write_snapshot(repo_path: str, files: list[SnapshotFile]) -> str:
     return commit.id.decode("ascii")
 
 
-def take_snapshot(root_dir: str, folder: str, repo_path: Optional[str], limits: Limits) -> Snapshot:
-    """The snapshot of the folder, kept in ``repo_path`` (None: kept elsewhere, by the store)."""
+def check_confirmed(files: list[SnapshotFile], confirmed: list[str]) -> None:
+    """Refuse a snapshot holding a file that was not in the list the user agreed to send."""
+    unseen = sorted({f.path for f in files} - set(confirmed))
+    if unseen:
+        raise EnvBuilderError(
+            409,
+            "unconfirmed-files",
+            "The folder holds files that were not in the list you agreed to send: "
+            + ", ".join(unseen[:10])
+            + ". Build again to see the list.",
+            paths=unseen,
+        )
+
+
+def take_snapshot(
+    root_dir: str,
+    folder: str,
+    repo_path: Optional[str],
+    limits: Limits,
+    confirmed: Optional[list[str]] = None,
+) -> Snapshot:
+    """The snapshot of the folder, kept in ``repo_path`` (None: kept elsewhere, by the store).
+
+    With ``confirmed`` (the paths the user saw in the list of files to send), a folder that
+    gained a file since is refused before anything is written or sent."""
     files = read_folder(root_dir, folder, limits)
+    if confirmed is not None:
+        check_confirmed(files, confirmed)
     if repo_path is None:
         return Snapshot(snapshot_commit(files)[0].id.decode("ascii"), files)
     return Snapshot(write_snapshot(repo_path, files), files)

@@ -19,6 +19,7 @@ from ..errors import EnvBuilderError
 from ..http import fetch
 from ..publish import publish
 from ..snapshots import (
+    Snapshot,
     capability_for,
     check_capability,
     load_secret,
@@ -29,24 +30,66 @@ from ..snapshots import (
 from .base import BaseHandler
 
 
+def _files(snapshot: Snapshot) -> list[dict[str, Any]]:
+    return [
+        {"path": f.path, "size": len(f.data), "executable": f.executable} for f in snapshot.files
+    ]
+
+
+def _confirmed(body: dict[str, Any]) -> Optional[list[str]]:
+    paths = body.get("paths")
+    if paths is None:
+        return None
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise EnvBuilderError(400, "bad-paths", "'paths' must be a list of file paths.")
+    return paths
+
+
 class SnapshotsHandler(BaseHandler):
-    """``POST envbuilder/snapshots`` with ``{"folder": "environment"}``: commit the folder."""
+    """``POST envbuilder/snapshots`` with ``{"folder": "environment"}``: commit the folder.
+
+    ``GET envbuilder/snapshots?folder=`` answers which files a POST would send, and their
+    sizes, without writing or sending anything: the list a user confirms before the first
+    build of a folder. A POST with ``"paths"`` (that list) is refused when the folder has
+    gained a file since, so what is sent is never more than what was shown."""
 
     def initialize(self, config: EnvBuilder, lock: asyncio.Lock) -> None:
         super().initialize(config)
         self.lock = lock
 
     @tornado.web.authenticated
+    async def get(self) -> None:
+        folder = self.get_argument("folder", DEFAULT_FOLDER)
+        snapshot = await asyncio.get_running_loop().run_in_executor(
+            None,
+            take_snapshot,
+            self.settings["server_root_dir"],
+            folder,
+            None,
+            self.envbuilder.limits,
+        )
+        self.reply(
+            {
+                "sha": snapshot.sha,
+                "folder": normalize_folder(folder),
+                "store": bool(self.envbuilder.snapshot_store_url),
+                "files": _files(snapshot),
+            }
+        )
+
+    @tornado.web.authenticated
     async def post(self) -> None:
+        body = self.json_object()
         # No "or": an empty folder name is refused, never read as the default.
-        folder = self.json_object().get("folder", DEFAULT_FOLDER)
+        folder = body.get("folder", DEFAULT_FOLDER)
+        confirmed = _confirmed(body)
         config = self.envbuilder
         root_dir = self.settings["server_root_dir"]
         loop = asyncio.get_running_loop()
         if config.snapshot_store_url:
             # The store keeps it: nothing written here, nothing served from this server.
             snapshot = await loop.run_in_executor(
-                None, take_snapshot, root_dir, folder, None, config.limits
+                None, take_snapshot, root_dir, folder, None, config.limits, confirmed
             )
             repo_url = await publish(
                 config.snapshot_store_url, snapshot.sha, snapshot.files, self.send
@@ -54,7 +97,13 @@ class SnapshotsHandler(BaseHandler):
         else:
             async with self.lock:
                 snapshot = await loop.run_in_executor(
-                    None, take_snapshot, root_dir, folder, config.repository_path, config.limits
+                    None,
+                    take_snapshot,
+                    root_dir,
+                    folder,
+                    config.repository_path,
+                    config.limits,
+                    confirmed,
                 )
                 secret = load_secret(config.data_dir, create=True)
             if secret is None:
@@ -72,10 +121,7 @@ class SnapshotsHandler(BaseHandler):
                 "spec": spec_for(repo_url, snapshot.sha),
                 "folder": normalize_folder(folder),
                 "store": bool(config.snapshot_store_url),
-                "files": [
-                    {"path": f.path, "size": len(f.data), "executable": f.executable}
-                    for f in snapshot.files
-                ],
+                "files": _files(snapshot),
             }
         )
 

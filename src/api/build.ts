@@ -3,15 +3,32 @@ import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
 import { fromClient } from '../buildlog/events';
-import { IBuildEvent, IBuildRecord, ISnapshot } from './types';
+import {
+  IBuildEvent,
+  IBuildRecord,
+  ISnapshot,
+  ISnapshotPreview
+} from './types';
 import { API_NAMESPACE, requestAPI } from './request';
 
-/** `POST envbuilder/snapshots`: commit the environment folder, content-addressed. */
-export function createSnapshot(folder: string): Promise<ISnapshot> {
+/**
+ * `POST envbuilder/snapshots`: commit the environment folder, content-addressed. With `paths`
+ * (the files the user agreed to send), a folder holding any other file is refused (409).
+ */
+export function createSnapshot(
+  folder: string,
+  paths?: readonly string[]
+): Promise<ISnapshot> {
   return requestAPI<ISnapshot>('snapshots', {
     method: 'POST',
-    body: JSON.stringify({ folder })
+    body: JSON.stringify(paths ? { folder, paths } : { folder })
   });
+}
+
+/** `GET envbuilder/snapshots?folder=`: the files a snapshot would send; nothing is sent. */
+export function previewSnapshot(folder: string): Promise<ISnapshotPreview> {
+  const query = new URLSearchParams({ folder });
+  return requestAPI<ISnapshotPreview>(`snapshots?${query.toString()}`);
 }
 
 /**

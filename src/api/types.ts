@@ -134,6 +134,15 @@ export interface ISnapshot {
   files: ISnapshotFile[];
 }
 
+/** Answer of `GET envbuilder/snapshots?folder=`: what a snapshot would send; nothing is sent. */
+export interface ISnapshotPreview {
+  sha: string;
+  folder: string;
+  /** Whether the files go to the hub's snapshot store (else this server serves them). */
+  store: boolean;
+  files: ISnapshotFile[];
+}
+
 /**
  * Answer of `GET envbuilder/builds/<id>`: a build with every event it had, or with a slice
  * of them (`?tail=N`: the last N; `?offset=I&limit=N`: a page).

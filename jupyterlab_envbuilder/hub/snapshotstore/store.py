@@ -26,6 +26,7 @@ from typing import Any, Optional
 from ...config import Limits
 from ...snapshots import (
     IGNORED_NAMES,
+    MAX_DEPTH,
     SnapshotFile,
     served_file,
     snapshot_commit,
@@ -93,6 +94,9 @@ def _checked_path(path: Any) -> str:
         or any(p in (".", "..") or p in IGNORED_NAMES for p in parts)
     ):
         raise PushError(400, f"Not a path inside a snapshot: {path!r}.")
+    # The same bound as a snapshot's walk: the commit's trees are built by recursion.
+    if len(parts) > MAX_DEPTH + 1:
+        raise PushError(400, f"{path!r} is nested more than {MAX_DEPTH} folders deep.")
     return path
 
 
