@@ -6,18 +6,15 @@ import json
 
 import httpx
 import pytest
-from test_gateway import (  # noqa: F401
-    READY,
-    SPEC,
-    Tab,
-    envbuilder_config,
-    server_url,
-    start,
-    upstream,
-)
+from gateway_client import READY, SPEC, TOKEN, Tab
 from tornado.httpclient import HTTPClientError
 
 LINES = 5_000
+
+
+@pytest.fixture
+def envbuilder_config(envbuilder_config, upstream):
+    return {"build_service_url": upstream.url, "hub_api_token": TOKEN, **envbuilder_config}
 
 
 def line(i):
@@ -25,9 +22,9 @@ def line(i):
 
 
 async def test_every_event_reaches_every_tab_and_the_record(
-    upstream,  # noqa: F811
-    server_url,  # noqa: F811
-    start,  # noqa: F811
+    upstream,
+    server_url,
+    start,
     jp_auth_header,
     jp_fetch,
 ):

@@ -15,19 +15,14 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-
-# The link round-trip module's real git server, Jupyter server with nbgitpuller and helpers.
-import test_links_roundtrip as roundtrip
+from course_links import ROOT, build_link, follow_hub_redirects
 from jupyterhub.tests.mocking import MockHub
 from jupyterhub.tests.utils import public_url
+from nbgitpuller_server import Expected, check_nbgitpuller
 from tornado.httpclient import AsyncHTTPClient
 from traitlets.config import Config
 
 from jupyterlab_envbuilder.hub import configure
-
-# Fixtures are found by name in the test module.
-git_server = roundtrip.git_server
-jupyter_server = roundtrip.jupyter_server
 
 DEFAULT_IMAGE = "quay.io/org/research:2023"
 COURSE_IMAGE = "quay.io/org/course-101:2024"
@@ -37,9 +32,7 @@ NEXT_TERM_IMAGE = "quay.io/org/course-101:2025"
 @pytest.fixture
 async def hub(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv(
-        "PATH", f"{roundtrip.ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}"
-    )
+    monkeypatch.setenv("PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
     c = Config()
     c.JupyterHub.allow_named_servers = True
     configure(c, spawn_options="image={image}")
@@ -81,7 +74,7 @@ class Browser:
 
 def course_link(hub, git_server: str, image: str, server: str = "course-101") -> str:
     """The course link as the extension's link builder writes it (src/links/namedServer.ts)."""
-    return roundtrip.build_link(
+    return build_link(
         {
             "hubUrl": public_url(hub),
             "content": {"repo": f"{git_server}course.git", "branch": "main", "path": "intro.ipynb"},
@@ -103,7 +96,7 @@ async def test_course_link_starts_a_named_server_beside_the_default_one(
 ):
     user_server = f"{hub.base_url}user/student/"
     # The student works on their default server, on their research image.
-    location = await roundtrip.follow_hub_redirects(
+    location = await follow_hub_redirects(
         hub, f"{public_url(hub)}hub/spawn?opt-image={DEFAULT_IMAGE}", "student"
     )
     assert location.startswith(user_server)
@@ -111,7 +104,7 @@ async def test_course_link_starts_a_named_server_beside_the_default_one(
     assert student.spawners[""].user_options == {"image": [DEFAULT_IMAGE]}
 
     # The course link: course-101 is created and started on the course image.
-    location = await roundtrip.follow_hub_redirects(
+    location = await follow_hub_redirects(
         hub, course_link(hub, git_server, COURSE_IMAGE), "student"
     )
     path, _, query = location.partition("?")
@@ -122,10 +115,10 @@ async def test_course_link_starts_a_named_server_beside_the_default_one(
     # The default server runs on, untouched.
     assert student.spawners[""].ready
     assert student.spawners[""].user_options == {"image": [DEFAULT_IMAGE]}
-    await roundtrip.check_nbgitpuller(
+    await check_nbgitpuller(
         jupyter_server,
         query,
-        roundtrip.Expected(
+        Expected(
             repo=f"{git_server}course.git",
             branch="main",
             folder="course",
@@ -143,7 +136,7 @@ async def test_course_link_starts_a_named_server_beside_the_default_one(
 
 async def test_a_server_on_another_image_is_restarted_only_when_asked(hub, git_server):
     student_link = course_link(hub, git_server, COURSE_IMAGE)
-    await roundtrip.follow_hub_redirects(hub, student_link, "student")
+    await follow_hub_redirects(hub, student_link, "student")
     course = hub.users["student"].spawners["course-101"]
     browser = Browser(hub, await hub.login_user("student"))
 
@@ -168,7 +161,7 @@ async def test_a_server_on_another_image_is_restarted_only_when_asked(hub, git_s
     restart = await browser.fetch(next_term, method="POST", body=urlencode({"_xsrf": xsrf}))
     assert restart.code == 303
     assert not hub.users["student"].spawners["course-101"].active
-    location = await roundtrip.follow_hub_redirects(
+    location = await follow_hub_redirects(
         hub, browser.origin + restart.headers["Location"], "student"
     )
     assert location.startswith(f"{hub.base_url}user/student/course-101/git-pull?")

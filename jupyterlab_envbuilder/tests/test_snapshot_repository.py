@@ -4,14 +4,8 @@ import asyncio
 import json
 import os
 
-import pytest
 from envfolder import FILES, tree_state, write_env
 from tornado.httpclient import AsyncHTTPClient
-
-
-@pytest.fixture
-def server_url(jp_serverapp, http_server_client, http_server_port, jp_base_url):
-    return f"http://127.0.0.1:{http_server_port[-1]}{jp_base_url}"
 
 
 async def snapshot(jp_fetch, root, files=FILES):

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-import test_links_roundtrip as roundtrip
+from course_links import build_link
 from dockerspawner import DockerSpawner
 from jupyterhub.handlers.pages import SpawnHandler
 from kubespawner import KubeSpawner
@@ -36,7 +36,7 @@ HUB_VERSIONS = ["6.1.1", "5.4.3"]
 
 def from_link_builder(template: str, image: str, hub_version: str) -> list[tuple[str, str]]:
     """The spawn query the extension's TypeScript writes into a launch link."""
-    url = roundtrip.build_link(
+    url = build_link(
         {
             "hubUrl": "https://hub.example.org/",
             "content": {"repo": "https://github.com/org/course", "branch": "main"},

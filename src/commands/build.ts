@@ -17,7 +17,8 @@ import {
   startBuild
 } from '../api/build';
 import { shortSha, stageLabel } from '../components/buildText';
-import { BuildModel, IBuildState } from '../model/build';
+import { BuildModel } from '../model/build';
+import { IBuildState } from '../model/buildState';
 import { EnvironmentFolder } from '../model/folder';
 import { BuildHistoryModel } from '../model/history';
 import { CommandIDs, PLUGIN_ID } from '../tokens';

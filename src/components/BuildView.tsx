@@ -2,7 +2,8 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import { IFailureExplanation } from '../buildlog/failures';
-import { BuildModel, IBuildState } from '../model/build';
+import { BuildModel } from '../model/build';
+import { IBuildState } from '../model/buildState';
 import { IBuildProblem } from '../model/precheck';
 import { IBuildSummary } from '../api/types';
 import { elapsedOf, formatElapsed, shortSha, stageLabel } from './buildText';

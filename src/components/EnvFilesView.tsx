@@ -7,11 +7,8 @@ import {
   IEnvironmentExplanation,
   IEnvironmentFileInfo
 } from '../envfiles';
-import {
-  EnvFilesModel,
-  EnvFolderState,
-  IEnvFilesActivity
-} from '../model/envfiles';
+import { EnvFilesModel } from '../model/envfiles';
+import { EnvFolderState, IEnvFilesActivity } from '../model/envfilesCheck';
 import { IFilePosition, ProblemList } from './EnvFileProblems';
 
 export type { IFilePosition };

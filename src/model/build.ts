@@ -1,6 +1,6 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { IBuildRecord, ISnapshot } from '../api/types';
+import { IBuildRecord } from '../api/types';
 import { IBuildEvent } from '../buildlog/events';
 import { FailureExplainer, IFailureExplanation } from '../buildlog/failures';
 import { BuildLog } from '../buildlog/log';
@@ -17,19 +17,11 @@ import {
   withRecord
 } from './buildState';
 import { streamItems } from './buildStream';
-import {
-  failureText,
-  problemsReason,
-  saveFailure,
-  snapshotFailure,
-  startFailure,
-  unreachableFailure
-} from './buildTexts';
+import { IStartApi, startSteps } from './buildStart';
+import { failureText, problemsReason, unreachableFailure } from './buildTexts';
 import { EnvironmentFolder } from './folder';
 import { BuildHistoryModel } from './history';
-import { IBuildPrecheck, precheckErrors } from './precheck';
-
-export type { BuildStage, DirtySaver, IBuildState } from './buildState';
+import { IBuildPrecheck } from './precheck';
 
 /** The client tries again this often when the server answers 5xx, then gives up. */
 const MAX_RETRIES = 5;
@@ -104,59 +96,32 @@ export class BuildModel {
     const folder = this._folder.path;
     this._log.clear();
     this._setState({ ...IDLE, stage: 'checking', startedAt: this._now() });
-    if (this._precheck) {
-      const errors = await precheckErrors(this._precheck);
-      if (run !== this._run) {
-        return;
-      }
-      if (errors.length > 0) {
-        this._setState({
-          ...this._state,
-          stage: 'blocked',
-          problems: errors,
-          finishedAt: this._now()
-        });
-        return;
-      }
-    }
-    let saved: string[] = [];
-    if (this._saveDirty) {
-      this._setState({ ...this._state, stage: 'saving' });
-      try {
-        saved = await this._saveDirty(folder);
-      } catch (error) {
-        this._fail(saveFailure(error, this.__));
-        return;
-      }
-    }
-    if (run !== this._run) {
+    const started = await startSteps({
+      api: this._api,
+      precheck: this._precheck,
+      saveDirty: this._saveDirty,
+      folder,
+      current: () => run === this._run,
+      onStage: (stage, saved) =>
+        this._setState({ ...this._state, stage, ...(saved ? { saved } : {}) }),
+      trans: this.__
+    });
+    if (started.kind === 'blocked') {
+      this._setState({
+        ...this._state,
+        stage: 'blocked',
+        problems: started.problems,
+        finishedAt: this._now()
+      });
       return;
     }
-    this._setState({ ...this._state, stage: 'snapshot', saved });
-    let snapshot: ISnapshot;
-    try {
-      snapshot = await this._api.createSnapshot(folder);
-    } catch (error) {
-      if (run === this._run) {
-        this._fail(snapshotFailure(error, folder, this.__));
-      }
+    if (started.kind === 'failed') {
+      this._fail(started.failure);
+    }
+    if (started.kind !== 'started') {
       return;
     }
-    if (run !== this._run) {
-      return;
-    }
-    try {
-      // Starting is a POST; the stream (a GET) only follows what was started.
-      await this._api.startBuild(snapshot.spec);
-    } catch (error) {
-      if (run === this._run) {
-        this._fail(startFailure(error, this.__));
-      }
-      return;
-    }
-    if (run !== this._run) {
-      return;
-    }
+    const { snapshot } = started;
     this._setState({
       ...this._state,
       stage: 'watching',
@@ -382,10 +347,7 @@ export class BuildModel {
 
 export namespace BuildModel {
   /** The requests the model makes. */
-  export interface IApi {
-    createSnapshot(folder: string): Promise<ISnapshot>;
-    /** Start the build of `spec` (or join the one running); its events come from `openStream`. */
-    startBuild(spec: string): Promise<void>;
+  export interface IApi extends IStartApi {
     /** Follow the build of `spec` that was started: it never starts one. */
     openStream(spec: string): {
       readonly events: AsyncIterable<IBuildEvent>;

@@ -10,8 +10,7 @@ import {
   environmentFiles,
   IEnvironmentFileInfo,
   IProblem,
-  isConfigFileName,
-  settleProblems
+  isConfigFileName
 } from '../envfiles';
 import { noTranslation, Translate } from '../translate';
 import {
@@ -21,7 +20,7 @@ import {
   explainFiles,
   IEnvFilesActivity,
   missingFiles,
-  sizeProblems,
+  refusedFolder,
   splitListing
 } from './envfilesCheck';
 import {
@@ -35,13 +34,11 @@ import {
   relativeTo,
   SavedReads
 } from './envfilesDisk';
+import { FolderProblems } from './envfilesProblems';
 import { FolderWatch } from './envfilesWatch';
 import { Coalesced } from './coalesce';
 import { FollowedEditors, IOpenEnvFiles } from './envfilesEditors';
-import { EnvironmentFolder, publishableFolder } from './folder';
-
-export type { CreateOutcome, IEnvFileEntry, IEnvFilesContents };
-export type { EnvFolderState, IEnvFilesActivity } from './envfilesCheck';
+import { EnvironmentFolder } from './folder';
 
 export class EnvFilesModel {
   constructor(options: EnvFilesModel.IOptions) {
@@ -52,6 +49,7 @@ export class EnvFilesModel {
     this._folderSource = options.folder ?? new EnvironmentFolder();
     this._folder = this._folderSource.path;
     this._reads = new SavedReads(this._contents);
+    this._problems = new FolderProblems(this.__);
     this._state = { kind: 'loading', folder: this._folder };
     this._editors = new FollowedEditors({
       documents: this._documents,
@@ -93,7 +91,7 @@ export class EnvFilesModel {
 
   /** Every problem, file by file in listing order, each file's sorted by position. */
   get problems(): readonly IProblem[] {
-    return this._problemList;
+    return this._problems.list;
   }
 
   get problemsChanged(): ISignal<this, readonly IProblem[]> {
@@ -132,7 +130,7 @@ export class EnvFilesModel {
     this._generation++;
     this._editors.unfollowAll();
     this._reads.clear();
-    this._problemsByFile.clear();
+    this._problems.clear();
     this._setState({ kind: 'loading', folder: normalized });
     this._publishProblems();
     this._activity = { busy: false, notice: null };
@@ -161,7 +159,7 @@ export class EnvFilesModel {
     this._reads.clear();
     this._editors.cancelPending();
     await this.refresh();
-    return [...this._problemList];
+    return [...this._problems.list];
   }
 
   /**
@@ -209,16 +207,9 @@ export class EnvFilesModel {
     const folder = this._folder;
     const generation = this._generation;
     const stale = () => this._disposed || generation !== this._generation;
-    if (publishableFolder(folder) === null) {
-      // What a build would refuse, this section never shows as the environment.
-      this._setState({
-        kind: 'error',
-        folder,
-        message: this.__(
-          "The environment folder must be a subfolder, e.g. 'environment', not '%1': everything in it is copied into the image.",
-          folder
-        )
-      });
+    const refused = refusedFolder(folder, this.__);
+    if (refused) {
+      this._setState(refused);
       return;
     }
     let listing;
@@ -239,7 +230,7 @@ export class EnvFilesModel {
     }
     if (listing.kind !== 'folder') {
       this._editors.unfollowAll();
-      this._problemsByFile.clear();
+      this._problems.clear();
       this._setState({ kind: listing.kind, folder });
       this._publishProblems();
       return;
@@ -258,9 +249,9 @@ export class EnvFilesModel {
 
     this._entries = files;
     this._otherFiles = others;
-    this._problemsByFile.clear();
+    this._problems.clear();
     for (const entry of files) {
-      this._problemsByFile.set(entry.path, this._check(entry));
+      this._problems.set(entry.path, this._check(entry));
     }
     this._setReady();
     this._publishProblems();
@@ -303,20 +294,12 @@ export class EnvFilesModel {
   }
 
   private _publishProblems(): void {
-    const found = this._entries.flatMap(
-      e => this._problemsByFile.get(e.path) ?? []
+    const list = this._problems.publish(
+      this._entries,
+      this._otherFiles,
+      this._state
     );
-    const list =
-      this._state.kind === 'ready'
-        ? [
-            ...settleProblems(found, this._state.explanation),
-            ...sizeProblems(this._otherFiles, this.__)
-          ]
-        : found;
-    const key = JSON.stringify(list);
-    if (key !== this._problemsKey) {
-      this._problemsKey = key;
-      this._problemList = list;
+    if (list) {
       this._problemsChanged.emit(list);
     }
   }
@@ -332,7 +315,7 @@ export class EnvFilesModel {
       void this.refresh();
       return;
     }
-    this._problemsByFile.set(entry.path, this._check(entry));
+    this._problems.set(entry.path, this._check(entry));
     this._setReady();
     this._publishProblems();
   }
@@ -386,9 +369,7 @@ export class EnvFilesModel {
   private _entries: IEnvFileEntry[] = [];
   private _otherFiles: IEnvFileEntry[] = [];
   private readonly _reads: SavedReads;
-  private _problemsByFile = new Map<string, IProblem[]>();
-  private _problemList: IProblem[] = [];
-  private _problemsKey = '[]';
+  private readonly _problems: FolderProblems;
   private _activity: IEnvFilesActivity = { busy: false, notice: null };
   private _stateChanged = new Signal<this, EnvFolderState>(this);
   private _problemsChanged = new Signal<this, readonly IProblem[]>(this);

@@ -19,6 +19,7 @@ import {
   IEnvFileEntry,
   joinPath
 } from './envfilesDisk';
+import { publishableFolder } from './folder';
 
 /** What the environment folder holds. */
 export type EnvFolderState =
@@ -118,6 +119,27 @@ export function checkFile(
       }
     ];
   }
+}
+
+/**
+ * The error state for a folder a build would refuse (the server root or above): this
+ * section never shows it as the environment. Null for a folder that can be published.
+ */
+export function refusedFolder(
+  folder: string,
+  __: Translate
+): EnvFolderState | null {
+  if (publishableFolder(folder) !== null) {
+    return null;
+  }
+  return {
+    kind: 'error',
+    folder,
+    message: __(
+      "The environment folder must be a subfolder, e.g. 'environment', not '%1': everything in it is copied into the image.",
+      folder
+    )
+  };
 }
 
 /** Files that are not configuration files still count against the size limit. */

@@ -5,7 +5,8 @@ import * as React from 'react';
 
 import { elapsedOf, formatElapsed, stageLabel } from '../components/buildText';
 import { useNow } from '../components/BuildView';
-import { BuildModel, IBuildState } from '../model/build';
+import { BuildModel } from '../model/build';
+import { IBuildState } from '../model/buildState';
 
 function BuildStatusText(props: {
   state: IBuildState;

@@ -1,55 +1,9 @@
 import { EnvBuilderRequestError } from '../../api/request';
-import { defaultServerSettings } from '../../contract';
 import { HandshakeModel } from '../../model/handshake';
 import { ShareModel } from '../../model/share';
-import { cloneWarnings, hubAddress, httpsRemote } from '../../model/shareClone';
 import { BuildHistoryModel } from '../../model/history';
 import { IBuildSummary, IGitInfo, IHandshake } from '../../api/types';
-
-const VERSION = '1.0.0';
-const ORIGIN = 'http://127.0.0.1:8000';
-
-function handshake(overrides: Partial<IHandshake> = {}): IHandshake {
-  return {
-    version: VERSION,
-    frontendVersion: VERSION,
-    versionMatches: true,
-    hub: {
-      user: 'teacher',
-      serverName: 'course',
-      hubPrefix: '/hub/',
-      publicUrl: '',
-      hubVersion: '6.1.1'
-    },
-    image: 'example.org/course:2026',
-    settings: defaultServerSettings(),
-    capabilities: {
-      build: { available: false },
-      restart: { available: true, spawnOptionsTemplate: 'image={image}' }
-    },
-    ...overrides
-  };
-}
-
-function gitInfo(overrides: Partial<IGitInfo> = {}): IGitInfo {
-  return {
-    path: 'courses/intro/lessons/one.ipynb',
-    repoRoot: 'courses/intro',
-    pathInRepo: 'lessons/one.ipynb',
-    remote: 'origin',
-    remoteUrl: 'https://git.example.org/org/intro.git',
-    branch: 'main',
-    remoteBranch: 'main',
-    upstream: 'origin/main',
-    dirty: false,
-    dirtyFiles: [],
-    dirtyCount: 0,
-    unpushed: 0,
-    pathTracked: true,
-    pathChanged: false,
-    ...overrides
-  };
-}
+import { gitInfo, handshake, ORIGIN, VERSION } from './shareFakes';
 
 function build(imageName: string | null, result = 'built'): IBuildSummary {
   return {
@@ -186,16 +140,6 @@ describe('ShareModel', () => {
     await hub.refresh();
     expect(model.form.environment).toBe('default');
     expect(model.form.hubUrl).toBe('https://hub.example.org');
-  });
-
-  it('takes the hub address from its public URL', () => {
-    const h = handshake();
-    h.hub!.publicUrl = 'https://hub.example.org/base/hub/';
-    expect(hubAddress(h, ORIGIN)).toBe('https://hub.example.org/base/');
-    h.hub!.publicUrl = '';
-    h.hub!.hubPrefix = '/base/hub/';
-    expect(hubAddress(h, ORIGIN)).toBe('http://127.0.0.1:8000/base/');
-    expect(hubAddress(null, ORIGIN)).toBe('');
   });
 
   it('explains why the current image cannot be used, and falls back to the default', async () => {
@@ -370,83 +314,5 @@ describe('ShareModel', () => {
     await model.shareNotebook('courses/intro/lessons/one.ipynb');
     expect(asked).toBe(1);
     expect(model.form.environment).toBe('current');
-  });
-});
-
-describe('cloneWarnings', () => {
-  it('warns about a notebook that is not committed at all', () => {
-    const warnings = cloneWarnings(
-      gitInfo({
-        pathTracked: false,
-        pathChanged: true,
-        dirty: true,
-        dirtyFiles: ['lessons/one.ipynb'],
-        dirtyCount: 1
-      }),
-      undefined
-    );
-    expect(warnings.map(w => w.kind)).toEqual(['notebook-untracked']);
-    expect(warnings[0].message).toBe(
-      'lessons/one.ipynb is not committed: students would not get it. Commit and push it first.'
-    );
-  });
-
-  it('tells the notebook apart from other changed files, and counts them all', () => {
-    const files = ['lessons/one.ipynb', 'a.py', 'b.py', 'c.py', 'd.py'];
-    const warnings = cloneWarnings(
-      gitInfo({
-        pathChanged: true,
-        dirty: true,
-        dirtyFiles: files,
-        dirtyCount: 7
-      }),
-      undefined
-    );
-    expect(warnings.map(w => w.kind)).toEqual([
-      'notebook-changed',
-      'other-changes'
-    ]);
-    expect(warnings[1].message).toContain('(6: a.py, b.py, c.py, …)');
-  });
-
-  it('warns about unpushed commits and a branch without upstream', () => {
-    const warnings = cloneWarnings(
-      gitInfo({ unpushed: 2, upstream: null, branch: 'spring' }),
-      undefined
-    );
-    expect(warnings.map(w => w.kind)).toEqual(['unpushed', 'no-upstream']);
-    expect(warnings[0].message).toContain('origin: 2');
-    expect(warnings[1].message).toContain('git push -u origin spring');
-  });
-
-  it('warns about a detached HEAD and a clone without remote', () => {
-    const warnings = cloneWarnings(
-      gitInfo({
-        branch: null,
-        remoteBranch: null,
-        upstream: null,
-        remote: null,
-        remoteUrl: null
-      }),
-      undefined
-    );
-    expect(warnings.map(w => w.kind)).toEqual(['detached', 'no-remote']);
-  });
-});
-
-describe('httpsRemote', () => {
-  it.each([
-    ['https://github.com/org/c.git', 'https://github.com/org/c.git'],
-    ['http://127.0.0.1:9000/c.git', 'http://127.0.0.1:9000/c.git'],
-    ['git@github.com:org/c.git', 'https://github.com/org/c.git'],
-    [
-      'ssh://git@gitlab.com:2222/group/sub/c.git',
-      'https://gitlab.com/group/sub/c.git'
-    ],
-    ['git://example.org/c.git', 'https://example.org/c.git'],
-    ['/srv/git/c.git', null],
-    ['file:///srv/git/c.git', null]
-  ])('%s → %s', (remote, expected) => {
-    expect(httpsRemote(remote)).toBe(expected);
   });
 });

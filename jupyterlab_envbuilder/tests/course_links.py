@@ -1,0 +1,85 @@
+"""The course-link test kit: the extension's TypeScript link builder run through ``tsx``
+(``links_table.ts``), and a logged-in browser following a link through a hub.
+
+Importing it skips the importing test module when ``tsx`` is missing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from tornado.httpclient import AsyncHTTPClient
+
+ROOT = Path(__file__).resolve().parents[2]
+TSX = ROOT / "node_modules" / ".bin" / "tsx"
+TABLE_SCRIPT = Path(__file__).with_name("links_table.ts")
+
+if not TSX.exists():
+    pytest.skip(
+        "node_modules/.bin/tsx is missing: run `jlpm install` to build links with the TS code",
+        allow_module_level=True,
+    )
+
+# JupyterHub's test helpers; imported after the skip so a missing tsx skips cleanly.
+from jupyterhub.tests.utils import public_url  # noqa: E402
+
+
+def build_links(requests: list[dict]) -> list[dict]:
+    """Run the TypeScript builder on link requests."""
+    completed = subprocess.run(
+        [str(TSX), str(TABLE_SCRIPT)],
+        input=json.dumps(requests),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)
+
+
+def build_link(request: dict) -> str:
+    (result,) = build_links([request])
+    assert result["ok"], result
+    return result["value"]["url"]
+
+
+# --- the course repositories, on the git server ---
+
+
+async def follow_hub_redirects(hub, link: str, user: str) -> str:
+    """Follow a link through the hub as a logged-in browser would; return where
+    the hub sends the browser on the user's server."""
+    cookies = await hub.login_user(user)
+    cookie_header = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(public_url(hub)))
+    user_server = f"{hub.base_url}user/{user}/"
+    url = link
+    redirects = 0
+    # A loaded machine can take well over ten seconds to start a server: the pending page is
+    # polled for up to three minutes, and only redirects count towards the hop limit.
+    polls = 900
+    while redirects < 30 and polls > 0:
+        response = await AsyncHTTPClient().fetch(
+            url,
+            headers={"Cookie": cookie_header},
+            follow_redirects=False,
+            raise_error=False,
+        )
+        if response.code == 200 and "/spawn-pending/" in url:
+            polls -= 1
+            await asyncio.sleep(0.2)  # the server is starting: the page polls
+            continue
+        redirects += 1
+        assert response.code in (301, 302, 303), (url, response.code, response.body[:500])
+        location = response.headers["Location"]
+        if location.startswith(user_server):
+            return location
+        url = origin + location
+    raise AssertionError(f"the hub never sent {link} to the user's server")

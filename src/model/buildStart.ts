@@ -1,0 +1,82 @@
+/**
+ * The steps before a build can be followed: check the files, save open editors,
+ * snapshot the folder and start the build. Each step may be overtaken by a newer
+ * run (`current()` turns false); the model then drops the outcome.
+ */
+import { ISnapshot } from '../api/types';
+import { IBuildEvent } from '../buildlog/events';
+import { Translate } from '../translate';
+import { DirtySaver } from './buildState';
+import { saveFailure, snapshotFailure, startFailure } from './buildTexts';
+import { IBuildPrecheck, IBuildProblem, precheckErrors } from './precheck';
+
+/** The requests that start a build. */
+export interface IStartApi {
+  createSnapshot(folder: string): Promise<ISnapshot>;
+  /** Start the build of `spec` (or join the one running); its events come from `openStream`. */
+  startBuild(spec: string): Promise<void>;
+}
+
+export interface IStartSteps {
+  api: IStartApi;
+  precheck: IBuildPrecheck | null;
+  saveDirty: DirtySaver | null;
+  folder: string;
+  /** False once a newer run has begun. */
+  current: () => boolean;
+  /** Saving began (`saved` undefined), or the snapshot began after saving `saved`. */
+  onStage: (stage: 'saving' | 'snapshot', saved?: string[]) => void;
+  trans: Translate;
+}
+
+export type StartOutcome =
+  | { kind: 'started'; snapshot: ISnapshot }
+  | { kind: 'blocked'; problems: IBuildProblem[] }
+  | { kind: 'failed'; failure: IBuildEvent }
+  | { kind: 'overtaken' };
+
+export async function startSteps(steps: IStartSteps): Promise<StartOutcome> {
+  const { api, folder, current, trans: __ } = steps;
+  if (steps.precheck) {
+    const errors = await precheckErrors(steps.precheck);
+    if (!current()) {
+      return { kind: 'overtaken' };
+    }
+    if (errors.length > 0) {
+      return { kind: 'blocked', problems: errors };
+    }
+  }
+  let saved: string[] = [];
+  if (steps.saveDirty) {
+    steps.onStage('saving');
+    try {
+      saved = await steps.saveDirty(folder);
+    } catch (error) {
+      return { kind: 'failed', failure: saveFailure(error, __) };
+    }
+  }
+  if (!current()) {
+    return { kind: 'overtaken' };
+  }
+  steps.onStage('snapshot', saved);
+  let snapshot: ISnapshot;
+  try {
+    snapshot = await api.createSnapshot(folder);
+  } catch (error) {
+    return current()
+      ? { kind: 'failed', failure: snapshotFailure(error, folder, __) }
+      : { kind: 'overtaken' };
+  }
+  if (!current()) {
+    return { kind: 'overtaken' };
+  }
+  try {
+    // Starting is a POST; the stream (a GET) only follows what was started.
+    await api.startBuild(snapshot.spec);
+  } catch (error) {
+    return current()
+      ? { kind: 'failed', failure: startFailure(error, __) }
+      : { kind: 'overtaken' };
+  }
+  return current() ? { kind: 'started', snapshot } : { kind: 'overtaken' };
+}
