@@ -5,8 +5,9 @@ Four folders: 1 small file, 50 files, 500 files, and one file of 10 MiB. Each ro
 one file (new content, so new objects on both sides), then takes a snapshot (read the folder,
 write the content-addressed commit into the bare repository, as ``POST envbuilder/snapshots``
 does) and runs git in its own repository whose work tree is the same folder, in turns, the
-order alternating. git keeps an index, so it hashes only the changed file; the snapshot reads
-and hashes every file each time. After the rounds: the files the snapshot repository holds.
+order alternating. Both keep a record of each file's stat (git's index, the snapshot
+repository's stat cache), so both read and hash only the changed file. After the rounds: the
+files the snapshot repository holds.
 """
 
 import os
@@ -37,7 +38,12 @@ def _fill(folder: Path, count: int, size: int) -> None:
         sub = folder / f"part{i % 10}" if count > 20 else folder
         sub.mkdir(parents=True, exist_ok=True)
         line = f"package-{i}==1.0.{i}  # a line of an environment file\n".encode()
-        (sub / f"file{i}.txt").write_bytes((line * (size // len(line) + 1))[:size])
+        path = sub / f"file{i}.txt"
+        path.write_bytes((line * (size // len(line) + 1))[:size])
+        # Written an hour ago, as a user's folder was: files written within the last
+        # seconds are hashed again by both sides (git's "racily clean" entries too).
+        an_hour_ago = time.time() - 3600
+        os.utime(path, (an_hour_ago, an_hour_ago))
 
 
 def _files(path: Path) -> int:

@@ -8,7 +8,9 @@ client may fetch.
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable
+from typing import Optional
 
 from dulwich.object_store import DiskObjectStore
 from dulwich.objects import ShaFile
@@ -70,9 +72,13 @@ def store_commit(repo_path: str, commit_id: bytes, objects: list[StoredObject]) 
 def _write_file(repo_path: str, name: bytes, content: bytes) -> None:
     """Replace a file of the repository at once: a reader sees the old or the new one."""
     path = os.path.join(repo_path, os.fsdecode(name))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{secrets.token_hex(4)}.tmp"
-    with open(temporary, "wb") as f:
+    try:
+        f = open(temporary, "wb")
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        f = open(temporary, "wb")
+    with f:
         f.write(content)
     os.replace(temporary, path)
 
@@ -87,14 +93,25 @@ def _loose_refs(repo_path: str) -> list[tuple[bytes, bytes]]:
         except FileNotFoundError:
             continue
         for name in names:
-            try:
-                with open(os.path.join(folder, name), "rb") as f:
-                    sha = f.read().strip()
-            except OSError:
-                continue  # pruned meanwhile
+            sha = _tagged_sha(kind, name)
+            if sha is None:
+                try:
+                    with open(os.path.join(folder, name), "rb") as f:
+                        sha = f.read().strip()
+                except OSError:
+                    continue  # pruned meanwhile
             if re.fullmatch(rb"[0-9a-f]{40}", sha):
                 refs.append((f"refs/{kind}/{name}".encode(), sha))
     return sorted(refs)
+
+
+def _tagged_sha(kind: str, name: str) -> Optional[bytes]:
+    """The commit a snapshot tag points at, read from its name (it is written so), which
+    spares opening each of the tags for ``info/refs``."""
+    prefix = os.fsdecode(TAG_PREFIX.rsplit(b"/", 1)[1])
+    if kind == "tags" and name.startswith(prefix):
+        return name[len(prefix) :].encode("ascii", "replace")
+    return None
 
 
 def _write_server_info(repo_path: str, packs: list[str], packs_changed: bool) -> None:
@@ -151,3 +168,40 @@ def _prune_tags(repo_path: str) -> None:
             os.unlink(os.path.join(folder, name))
         except FileNotFoundError:
             pass
+
+
+# What git's dumb HTTP client fetches, and how git's own http-backend labels it.
+_SERVED_FILES = (
+    (re.compile(r"HEAD|info/refs|objects/info/packs"), "text/plain; charset=utf-8", False),
+    (re.compile(r"objects/[0-9a-f]{2}/[0-9a-f]{38}"), "application/x-git-loose-object", True),
+    (
+        re.compile(r"objects/pack/pack-[0-9a-f]{40}\.pack"),
+        "application/x-git-packed-objects",
+        True,
+    ),
+    (
+        re.compile(r"objects/pack/pack-[0-9a-f]{40}\.idx"),
+        "application/x-git-packed-objects-toc",
+        True,
+    ),
+)
+
+
+def served_file(repo_path: str, path: str) -> Optional[tuple[bytes, str, bool]]:
+    """Contents, content type and immutability of one file of the snapshot repository.
+
+    None for anything a dumb git client does not need, or that is not a regular file there.
+    """
+    kind = next((k for k in _SERVED_FILES if k[0].fullmatch(path)), None)
+    if kind is None:
+        return None
+    _, content_type, immutable = kind
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(os.path.join(repo_path, path), flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return None
+        return f.read(), content_type, immutable

@@ -15,7 +15,6 @@ import functools
 import hashlib
 import hmac
 import os
-import re
 import secrets
 import stat
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from .boundary import OutsideBoundary, check_folder, normalize_folder, refusal
 from .config import SECRET_FILENAME, Limits
 from .errors import EnvBuilderError
 from .snapshot_repository import StoredObject, store_commit
+from .snapshot_statcache import StatCache
 
 # Never part of an environment: Jupyter's autosave copies and git's own folder.
 IGNORED_NAMES = frozenset({".ipynb_checkpoints", ".git"})
@@ -45,9 +45,24 @@ _URI_COMPONENT_SAFE = "~()*!.'"
 
 @dataclass(frozen=True)
 class SnapshotFile:
+    """A file of the snapshot. ``data`` is None for a file not read again because the
+    repository's stat cache knows its blob (``known_blob``, of ``known_size`` bytes)."""
+
     path: str  # relative to the environment folder, with "/"
-    data: bytes
+    data: Optional[bytes]
     executable: bool
+    known_blob: Optional[bytes] = None
+    known_size: int = 0
+
+    @property
+    def size(self) -> int:
+        return self.known_size if self.data is None else len(self.data)
+
+    @functools.cached_property
+    def blob_id(self) -> bytes:
+        if self.data is None:
+            return self.known_blob or b""
+        return _blob_id(self.data)
 
 
 @dataclass(frozen=True)
@@ -104,8 +119,12 @@ def resolve_folder(root_dir: str, folder: str) -> str:
     return path
 
 
-def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile]:
-    """Every regular file under the environment folder, within the limits, sorted by path."""
+def read_folder(
+    root_dir: str, folder: str, limits: Limits, cache: Optional[StatCache] = None
+) -> list[SnapshotFile]:
+    """Every regular file under the environment folder, within the limits, sorted by path.
+
+    With a ``cache``, a file whose stat it knows is not read (its ``data`` is None)."""
     top = resolve_folder(root_dir, folder)
     label = normalize_folder(folder)
     files: list[SnapshotFile] = []
@@ -161,8 +180,18 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
                     limit=limits.max_files,
                     setting="EnvBuilder.snapshot_max_files",
                 )
-            data, mode = _read_regular(entry.path, shown, limits.max_file_bytes)
-            total += len(data)
+            known = cache.blob(relative, entry.stat(follow_symlinks=False)) if cache else None
+            if known:
+                info = entry.stat(follow_symlinks=False)  # kept by the entry: no second call
+                file = SnapshotFile(relative, None, bool(info.st_mode & 0o111), known, info.st_size)
+            else:
+                data, info = _read_regular(entry.path, shown, limits.max_file_bytes)
+                file = SnapshotFile(relative, data, bool(info.st_mode & 0o111))
+                if cache:
+                    cache.remember(relative, info, file.blob_id)
+            if file.size > limits.max_file_bytes:
+                raise _too_large_file(shown, limits.max_file_bytes)
+            total += file.size
             if total > limits.max_total_bytes:
                 raise EnvBuilderError(
                     413,
@@ -173,7 +202,7 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
                     limit=limits.max_total_bytes,
                     setting="EnvBuilder.snapshot_max_total_size",
                 )
-            files.append(SnapshotFile(relative, data, bool(mode & 0o111)))
+            files.append(file)
     if not files:
         raise EnvBuilderError(
             400,
@@ -185,7 +214,19 @@ def read_folder(root_dir: str, folder: str, limits: Limits) -> list[SnapshotFile
     return sorted(files, key=lambda f: f.path)
 
 
-def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, int]:
+def _too_large_file(shown: str, max_bytes: int) -> EnvBuilderError:
+    return EnvBuilderError(
+        413,
+        "too-large-file",
+        f"'{shown}' is larger than {_size(max_bytes)}, the most an environment file may "
+        "be (EnvBuilder.snapshot_max_file_size). Keep data out of the environment folder.",
+        path=shown,
+        limit=max_bytes,
+        setting="EnvBuilder.snapshot_max_file_size",
+    )
+
+
+def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     """Read a regular file without following a link swapped in since it was listed."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
@@ -202,16 +243,8 @@ def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, int]:
             )
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise EnvBuilderError(
-            413,
-            "too-large-file",
-            f"'{shown}' is larger than {_size(max_bytes)}, the most an environment file may "
-            "be (EnvBuilder.snapshot_max_file_size). Keep data out of the environment folder.",
-            path=shown,
-            limit=max_bytes,
-            setting="EnvBuilder.snapshot_max_file_size",
-        )
-    return data, info.st_mode
+        raise _too_large_file(shown, max_bytes)
+    return data, info
 
 
 def _blob_id(data: bytes) -> bytes:
@@ -229,8 +262,10 @@ def _made(obj: ShaFile) -> StoredObject:
 def _build_tree(files: list[SnapshotFile], objects: list[StoredObject]) -> Tree:
     root: dict = {}
     for f in files:
-        blob_id = _blob_id(f.data)
-        objects.append((blob_id, functools.partial(Blob.from_string, f.data)))
+        blob_id = f.blob_id
+        # A blob the stat cache knows was stored by an earlier snapshot: nothing prunes it.
+        if f.data is not None:
+            objects.append((blob_id, functools.partial(Blob.from_string, f.data)))
         *folders, name = os.fsencode(f.path).split(b"/")
         node = root
         for folder in folders:
@@ -305,12 +340,16 @@ def take_snapshot(
 
     With ``confirmed`` (the paths the user saw in the list of files to send), a folder that
     gained a file since is refused before anything is written or sent."""
-    files = read_folder(root_dir, folder, limits)
+    # The store may ask for every file's bytes; a repository here keeps a stat cache.
+    cache = StatCache(repo_path) if repo_path is not None else None
+    files = read_folder(root_dir, folder, limits, cache)
     if confirmed is not None:
         check_confirmed(files, confirmed)
-    if repo_path is None:
+    if repo_path is None or cache is None:
         return Snapshot(snapshot_commit(files)[0].id.decode("ascii"), files)
-    return Snapshot(write_snapshot(repo_path, files), files)
+    sha = write_snapshot(repo_path, files)
+    cache.save()
+    return Snapshot(sha, files)
 
 
 def load_secret(data_dir: str, create: bool) -> Optional[bytes]:
@@ -345,40 +384,3 @@ def check_capability(data_dir: str, capability: str) -> bool:
 def spec_for(repo_url: str, sha: str) -> str:
     """BinderHub's git spec: ``git/<encodeURIComponent(repo URL)>/<sha>``."""
     return f"git/{quote(repo_url, safe=_URI_COMPONENT_SAFE)}/{sha}"
-
-
-# What git's dumb HTTP client fetches, and how git's own http-backend labels it.
-_SERVED_FILES = (
-    (re.compile(r"HEAD|info/refs|objects/info/packs"), "text/plain; charset=utf-8", False),
-    (re.compile(r"objects/[0-9a-f]{2}/[0-9a-f]{38}"), "application/x-git-loose-object", True),
-    (
-        re.compile(r"objects/pack/pack-[0-9a-f]{40}\.pack"),
-        "application/x-git-packed-objects",
-        True,
-    ),
-    (
-        re.compile(r"objects/pack/pack-[0-9a-f]{40}\.idx"),
-        "application/x-git-packed-objects-toc",
-        True,
-    ),
-)
-
-
-def served_file(repo_path: str, path: str) -> Optional[tuple[bytes, str, bool]]:
-    """Contents, content type and immutability of one file of the snapshot repository.
-
-    None for anything a dumb git client does not need, or that is not a regular file there.
-    """
-    kind = next((k for k in _SERVED_FILES if k[0].fullmatch(path)), None)
-    if kind is None:
-        return None
-    _, content_type, immutable = kind
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(os.path.join(repo_path, path), flags)
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            return None
-        return f.read(), content_type, immutable

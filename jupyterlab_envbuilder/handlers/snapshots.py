@@ -18,12 +18,12 @@ from ..contract import API_NAMESPACE, DEFAULT_FOLDER
 from ..errors import EnvBuilderError
 from ..http import fetch
 from ..publish import publish
+from ..snapshot_repository import served_file
 from ..snapshots import (
     Snapshot,
     capability_for,
     check_capability,
     load_secret,
-    served_file,
     spec_for,
     take_snapshot,
 )
@@ -31,9 +31,7 @@ from .base import BaseHandler
 
 
 def _files(snapshot: Snapshot) -> list[dict[str, Any]]:
-    return [
-        {"path": f.path, "size": len(f.data), "executable": f.executable} for f in snapshot.files
-    ]
+    return [{"path": f.path, "size": f.size, "executable": f.executable} for f in snapshot.files]
 
 
 def _confirmed(body: dict[str, Any]) -> Optional[list[str]]:

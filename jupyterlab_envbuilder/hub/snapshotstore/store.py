@@ -24,11 +24,11 @@ from pathlib import PurePosixPath
 from typing import Any, Optional
 
 from ...config import Limits
+from ...snapshot_repository import served_file
 from ...snapshots import (
     IGNORED_NAMES,
     MAX_DEPTH,
     SnapshotFile,
-    served_file,
     snapshot_commit,
     write_snapshot,
 )
