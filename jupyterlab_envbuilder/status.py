@@ -7,6 +7,7 @@ carries every setting the frontend would otherwise repeat: limits, scopes, servi
 """
 
 from typing import Any, Optional
+from urllib.parse import urlsplit
 
 from .config import EnvBuilder
 from .contract import DEFAULT_FOLDER, RESTART_SCOPES
@@ -19,6 +20,7 @@ SPAWN_OPTIONS_SETTING = "ENVBUILDER_SPAWN_OPTIONS"
 CLIENT_SCOPES_SETTING = "c.Spawner.oauth_client_allowed_scopes"
 SERVER_ROLE_SETTING = "c.JupyterHub.load_roles"
 HUB_API_SETTING = "JUPYTERHUB_API_URL"
+BINDERHUB_BASE_URL_SETTING = "c.BinderHub.base_url"
 
 # Scopes that include another one, after JupyterHub's scope hierarchy.
 _IMPLIED_BY = {
@@ -97,12 +99,38 @@ async def build_capability(config: EnvBuilder) -> dict[str, Any]:
             "httpStatus": response.code,
             "missingScopes": [config.build_service_scope],
         }
+    if response.code == 404:
+        return await _not_found(url, checked)
     return {
         "available": False,
         "url": url,
         "setting": BUILD_SERVICE_SETTING,
         **_unreachable(response.code, response.error),
     }
+
+
+async def _not_found(url: str, checked: str) -> dict[str, Any]:
+    """Nothing at ``<url>versions``. A BinderHub whose ``base_url`` was left at ``/`` (the
+    binderhub-service chart's default) answers at its server's root instead: ``wrongBaseUrl``
+    says where, so the hint names BinderHub's setting rather than the address."""
+    problem: dict[str, Any] = {
+        "available": False,
+        "url": url,
+        "code": "notFound",
+        "httpStatus": 404,
+        "setting": BINDERHUB_BASE_URL_SETTING,
+    }
+    parts = urlsplit(checked)
+    if parts.path.strip("/"):
+        root = f"{parts.scheme}://{parts.netloc}/"
+        response = await fetch(root + "versions", timeout=5)
+        try:
+            answer = response.json() if response.code == 200 else None
+        except ValueError:
+            answer = None
+        if isinstance(answer, dict) and ("binderhub" in answer or "builder_info" in answer):
+            problem.update(code="wrongBaseUrl", foundAt=root)
+    return problem
 
 
 def _service_scope_granted(wanted: str, granted: list[str]) -> bool:
@@ -159,10 +187,7 @@ def spawner_kind(spawner_class: str) -> Optional[str]:
     return "other"
 
 
-STORE_SETTING = (
-    "jupyterlab_envbuilder.hub.configure(c, snapshot_store=True)  # in jupyterhub_config.py; "
-    "or c.Spawner.environment = {'ENVBUILDER_SNAPSHOT_STORE_URL': '<store service URL>'}"
-)
+STORE_SETTING = "ENVBUILDER_SNAPSHOT_STORE_URL"
 # What building without the store loses: a build per user and server instead of one per
 # content, and the build needs this server up until the build service has cloned.
 STORE_LOST = ("shared-builds", "build-without-server")
@@ -171,27 +196,23 @@ STORE_LOST = ("shared-builds", "build-without-server")
 async def snapshot_store_capability(config: EnvBuilder) -> dict[str, Any]:
     url = config.snapshot_store_url
     if not url:
+        # Builds still work (this server serves its own snapshots): only sharing is lost.
         return {
             "available": False,
-            "code": "snapshot-store-missing",
+            "code": "notConfigured",
+            "setting": STORE_SETTING,
             "lost": list(STORE_LOST),
-            "reason": "There is no snapshot store on this hub: this server serves its own "
-            "snapshots, so the same files build once per user and server, and a build needs "
-            "this server running until the build service has read them.",
-            "adminSetting": STORE_SETTING,
         }
     response = await fetch(url.rstrip("/") + "/api/", timeout=5)
     if response.code == 200:
         return {"available": True, "url": url}
-    detail = response.error or f"HTTP {response.code}"
     return {
         "available": False,
-        "code": "snapshot-store-unreachable",
-        "lost": ["build"],
         "url": url,
-        "reason": f"The hub's snapshot store at {url} cannot be reached ({detail}): builds "
-        "fail until it answers. Tell your administrator.",
-        "adminSetting": STORE_SETTING,
+        "setting": STORE_SETTING,
+        # Snapshots go to the store when it is configured: no build until it answers.
+        "lost": ["build"],
+        **_unreachable(response.code, response.error),
     }
 
 

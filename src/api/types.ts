@@ -42,8 +42,9 @@ export interface IHubContext {
 export interface ICapability {
   available: boolean;
   /**
-   * What is missing. Build: `notConfigured`, `unreachable`, `refused`, `missingScope`.
-   * Restart: `notOnHub`, `missingScope`, `noSpawnOptions`.
+   * What is missing. Build: `notConfigured`, `unreachable`, `notFound`, `wrongBaseUrl`,
+   * `refused`, `missingScope`. Restart: `notOnHub`, `missingScope`, `noSpawnOptions`.
+   * Snapshot store: `notConfigured`, `unreachable`.
    */
   code?: string;
   /** The admin setting that would enable the capability, e.g. `ENVBUILDER_SPAWN_OPTIONS`. */
@@ -54,6 +55,10 @@ export interface ICapability {
   detail?: string;
   url?: string;
   spawnOptionsTemplate?: string | null;
+  /** Where a build service answers instead, for `wrongBaseUrl`. */
+  foundAt?: string;
+  /** Snapshot store: what is lost without it (`shared-builds`, `build-without-server`, `build`). */
+  lost?: string[];
 }
 
 /** Answer of `GET envbuilder/status?version=`. */
@@ -67,6 +72,8 @@ export interface IHandshake {
   capabilities: {
     build: ICapability;
     restart: ICapability;
+    /** The hub's snapshot store; handshakes made by hand (tests) may leave it out. */
+    snapshotStore?: ICapability;
   };
 }
 

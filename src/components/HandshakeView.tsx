@@ -13,7 +13,8 @@ import {
   buildWords,
   hubVersionWords,
   ICapabilityWords,
-  restartWords
+  restartWords,
+  storeWords
 } from './handshakeText';
 
 export interface IHandshakeViewProps {
@@ -161,6 +162,15 @@ function HandshakeDetails(props: {
             </p>
           )}
         </CapabilityItem>
+        {handshake.capabilities.snapshotStore && (
+          <CapabilityItem
+            name="snapshotStore"
+            label={trans.__('Shared builds (snapshot store)')}
+            capability={handshake.capabilities.snapshotStore}
+            words={storeWords(handshake.capabilities.snapshotStore, trans)}
+            trans={trans}
+          />
+        )}
       </ul>
     </div>
   );

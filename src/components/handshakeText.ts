@@ -26,6 +26,32 @@ function buildServiceSetting(settings: IServerSettings): string {
   return `c.Spawner.environment = {'ENVBUILDER_BUILD_SERVICE_URL': 'https://<hub>/services/${name}/'}`;
 }
 
+/** The path of the build service's URL: BinderHub's base URL must be that path. */
+function servicePath(
+  capability: ICapability,
+  settings: IServerSettings
+): string {
+  try {
+    return new URL(capability.url ?? '').pathname;
+  } catch {
+    return `/services/${settings.buildService.name}/`;
+  }
+}
+
+function baseUrlSetting(
+  capability: ICapability,
+  settings: IServerSettings
+): string {
+  return `c.BinderHub.base_url = '${servicePath(capability, settings)}'`;
+}
+
+/** The HTTP status that came back, or the network error. */
+function networkProblem(capability: ICapability): string {
+  return capability.httpStatus
+    ? `HTTP ${capability.httpStatus}`
+    : (capability.detail ?? '');
+}
+
 function serverRoleSetting(scope: string): string {
   return `c.JupyterHub.load_roles = [{'name': 'server', 'scopes': ['users:activity!user', 'access:servers!server', '${scope}']}]`;
 }
@@ -73,13 +99,33 @@ export function buildWords(
       return {
         summary: trans.__('the build service cannot be reached'),
         text: trans.__(
-          'The build service at %1 cannot be reached (%2). Check that it runs and that its address is right:',
+          'The build service at %1 cannot be reached (%2). Tell your administrator: it must run, and its address must be right:',
           capability.url ?? '',
-          capability.httpStatus
-            ? `HTTP ${capability.httpStatus}`
-            : (capability.detail ?? '')
+          networkProblem(capability)
         ),
         adminSetting: buildServiceSetting(settings)
+      };
+    case 'notFound':
+      return {
+        summary: trans.__('nothing answers at the build service’s address'),
+        text: trans.__(
+          'Nothing answers at %1 (HTTP 404). Tell your administrator: BinderHub must run with the base URL the hub routes to its service, %2 (the binderhub-service chart leaves it at /), and be registered with the hub as the service %3:',
+          capability.url ?? '',
+          servicePath(capability, settings),
+          settings.buildService.name
+        ),
+        adminSetting: baseUrlSetting(capability, settings)
+      };
+    case 'wrongBaseUrl':
+      return {
+        summary: trans.__('the build service runs under the wrong base URL'),
+        text: trans.__(
+          'A BinderHub answers at %1 but not at %2, where the hub routes its service: its base URL is not %3 (the binderhub-service chart leaves it at /). Tell your administrator:',
+          capability.foundAt ?? '',
+          capability.url ?? '',
+          servicePath(capability, settings)
+        ),
+        adminSetting: baseUrlSetting(capability, settings)
       };
     default:
       return unknownWords(capability, trans);
@@ -122,6 +168,58 @@ export function restartWords(
       };
     default:
       return unknownWords(capability, trans);
+  }
+}
+
+/** What the hub's snapshot store's absence costs, or why it cannot be used. */
+export function storeWords(
+  capability: ICapability,
+  trans: Trans
+): ICapabilityWords {
+  switch (capability.code) {
+    case 'notConfigured': {
+      const lost = (capability.lost ?? [])
+        .map(item => lostWords(item, trans))
+        .join('; ');
+      return {
+        summary: trans.__('no snapshot store: builds are not shared'),
+        text: trans.__(
+          'There is no snapshot store on this hub, so this server serves its own snapshots: %1. An admin deploys the store in jupyterhub_config.py:',
+          lost
+        ),
+        adminSetting:
+          'jupyterlab_envbuilder.hub.configure(c, snapshot_store=True)'
+      };
+    }
+    case 'unreachable':
+      return {
+        summary: trans.__('the snapshot store cannot be reached'),
+        text: trans.__(
+          'The hub’s snapshot store at %1 cannot be reached (%2), and builds fail until it answers. Tell your administrator.',
+          capability.url ?? '',
+          networkProblem(capability)
+        ),
+        adminSetting: `c.Spawner.environment = {'${capability.setting ?? 'ENVBUILDER_SNAPSHOT_STORE_URL'}': '<snapshot store URL>'}`
+      };
+    default:
+      return unknownWords(capability, trans);
+  }
+}
+
+function lostWords(item: string, trans: Trans): string {
+  switch (item) {
+    case 'shared-builds':
+      return trans.__(
+        'the same files are built once for each user and server, not once for everyone'
+      );
+    case 'build-without-server':
+      return trans.__(
+        'a build needs this server running until the build service has read the files'
+      );
+    case 'build':
+      return trans.__('builds fail until it answers');
+    default:
+      return item;
   }
 }
 

@@ -6,7 +6,8 @@ import { ICapability, IHubContext } from '../../api/types';
 import {
   buildWords,
   hubVersionWords,
-  restartWords
+  restartWords,
+  storeWords
 } from '../../components/handshakeText';
 import { defaultServerSettings, DEFAULT_FOLDER } from '../../contract';
 
@@ -41,6 +42,72 @@ describe('the words for the handshake codes', () => {
       expect(words.text).not.toMatch(/^Not available/);
     }
   );
+
+  it.each(schemas.StoreCapability.properties.code.enum as string[])(
+    'has words for the snapshot store code %s the server may send',
+    code => {
+      const words = storeWords({ available: false, code }, trans);
+      expect(words.text).not.toMatch(/^Not available/);
+    }
+  );
+
+  it('says what is lost without a snapshot store, and how an admin deploys it', () => {
+    const words = storeWords(
+      {
+        available: false,
+        code: 'notConfigured',
+        setting: 'ENVBUILDER_SNAPSHOT_STORE_URL',
+        lost: ['shared-builds', 'build-without-server']
+      },
+      trans
+    );
+    expect(words.text).toContain('once for each user and server');
+    expect(words.text).toContain('needs this server running');
+    expect(words.adminSetting).toBe(
+      'jupyterlab_envbuilder.hub.configure(c, snapshot_store=True)'
+    );
+  });
+
+  it('names BinderHub’s base URL when the service answers elsewhere', () => {
+    const words = buildWords(
+      {
+        available: false,
+        code: 'wrongBaseUrl',
+        httpStatus: 404,
+        url: 'https://hub.example.org/services/binder/',
+        foundAt: 'https://hub.example.org/'
+      },
+      settings,
+      trans
+    );
+    expect(words.text).toContain('https://hub.example.org/ but not at');
+    expect(words.text).toContain('Tell your administrator');
+    expect(words.adminSetting).toBe(
+      "c.BinderHub.base_url = '/services/binder/'"
+    );
+  });
+
+  it.each(['unreachable', 'notFound', 'wrongBaseUrl'])(
+    'tells the user to tell their administrator about %s',
+    code => {
+      const build = buildWords(
+        { available: false, code, url: 'http://binder:8585/services/binder/' },
+        settings,
+        trans
+      );
+      expect(build.text).toContain('Tell your administrator');
+    }
+  );
+
+  it('tells the user to tell their administrator when the store is down', () => {
+    const words = storeWords(
+      { available: false, code: 'unreachable', httpStatus: 502 },
+      trans
+    );
+    expect(words.text).toContain('HTTP 502');
+    expect(words.text).toContain('builds fail until it answers');
+    expect(words.text).toContain('Tell your administrator');
+  });
 
   it('names the missing scopes and the setting that grants them', () => {
     const restart: ICapability = {
