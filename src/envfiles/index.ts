@@ -20,7 +20,6 @@ export type * from './explain/types';
 export { settleProblems } from './settle';
 export { validateEnvironmentFile } from './validate';
 export type { IEnvironmentFileInput, IValidateOptions } from './validate';
-export { MAX_ENVIRONMENT_FILE_BYTES } from './validate/fileFacts';
 export { MAX_PROBLEMS_PER_FILE } from './validate/problems';
 export { REPO2DOCKER_VERSION } from './repo2docker';
 export type { IFileFacts, IProblem, Severity, Translate } from './types';

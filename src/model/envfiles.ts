@@ -16,9 +16,12 @@ import { noTranslation, Translate } from '../translate';
 import {
   checkFile,
   createNotice,
+  creationPath,
   EnvFolderState,
   explainFiles,
+  CheckSettings,
   IEnvFilesActivity,
+  ISettingsSource,
   missingFiles,
   refusedFolder,
   splitListing
@@ -48,8 +51,12 @@ export class EnvFilesModel {
     this._catalogue = environmentFiles(this.__);
     this._folderSource = options.folder ?? new EnvironmentFolder();
     this._folder = this._folderSource.path;
-    this._reads = new SavedReads(this._contents);
-    this._problems = new FolderProblems(this.__);
+    this._checks = new CheckSettings(this.__, options.settings ?? null);
+    this._reads = new SavedReads(
+      this._contents,
+      () => this._checks.maxFileBytes
+    );
+    this._problems = new FolderProblems(() => this._checks.options);
     this._state = { kind: 'loading', folder: this._folder };
     this._editors = new FollowedEditors({
       documents: this._documents,
@@ -74,6 +81,7 @@ export class EnvFilesModel {
     });
     this._documents?.opened.connect(this._onOpened, this);
     this._folderSource.changed.connect(this._onFolder, this);
+    this._checks.source?.changed.connect(this._onSettings, this);
   }
 
   /** The environment folder, relative to the server root ('' is the root itself). */
@@ -94,8 +102,8 @@ export class EnvFilesModel {
     return this._problems.list;
   }
 
-  get problemsChanged(): ISignal<this, readonly IProblem[]> {
-    return this._problemsChanged;
+  get problemsChanged(): ISignal<FolderProblems, readonly IProblem[]> {
+    return this._problems.changed;
   }
 
   get activity(): IEnvFilesActivity {
@@ -132,10 +140,17 @@ export class EnvFilesModel {
     this._reads.clear();
     this._problems.clear();
     this._setState({ kind: 'loading', folder: normalized });
-    this._publishProblems();
-    this._activity = { busy: false, notice: null };
-    this._activityChanged.emit(this._activity);
+    this._problems.publish(this._entries, this._otherFiles, this._state);
+    this._setActivity({ busy: false, notice: null });
     this._watch.refreshIfActive();
+  }
+
+  /** The handshake came (or came again): a new size limit means every file is checked again. */
+  private _onSettings(): void {
+    if (this._checks.changed) {
+      this._reads.clear();
+      this._watch.refreshIfActive();
+    }
   }
 
   /** The section is shown (poll for outside changes) or hidden (stop polling). */
@@ -169,17 +184,13 @@ export class EnvFilesModel {
    */
   async create(name: EnvironmentFileName): Promise<CreateOutcome> {
     const info = this._catalogue.find(f => f.name === name);
-    const where =
-      this._state.kind === 'ready'
-        ? (this._state.explanation.folder ?? '')
-        : '';
     const folder = this._folder;
     const generation = this._generation;
     this._setActivity({ busy: true, notice: this._activity.notice });
     const outcome = await createFile(
       this._contents,
       folder,
-      joinPath(where, name),
+      creationPath(this._state, name),
       info?.starter ?? ''
     );
     if (generation !== this._generation) {
@@ -200,11 +211,14 @@ export class EnvFilesModel {
     this._editors.unfollowAll();
     this._documents?.opened.disconnect(this._onOpened, this);
     this._folderSource.changed.disconnect(this._onFolder, this);
+    this._checks.source?.changed.disconnect(this._onSettings, this);
+    this._problems.dispose();
     Signal.clearData(this);
   }
 
   private async _load(): Promise<void> {
     const folder = this._folder;
+    this._checks.mark();
     const generation = this._generation;
     const stale = () => this._disposed || generation !== this._generation;
     const refused = refusedFolder(folder, this.__);
@@ -232,7 +246,7 @@ export class EnvFilesModel {
       this._editors.unfollowAll();
       this._problems.clear();
       this._setState({ kind: listing.kind, folder });
-      this._publishProblems();
+      this._problems.publish(this._entries, this._otherFiles, this._state);
       return;
     }
     const { files, others } = splitListing(listing.entries);
@@ -254,7 +268,7 @@ export class EnvFilesModel {
       this._problems.set(entry.path, this._check(entry));
     }
     this._setReady();
-    this._publishProblems();
+    this._problems.publish(this._entries, this._otherFiles, this._state);
   }
 
   /** The listing's state with the explanation as the files read now. */
@@ -289,19 +303,8 @@ export class EnvFilesModel {
     return checkFile(
       entry,
       doc ? doc.text() : this._reads.get(entry.serverPath),
-      this.__
+      this._checks.options
     );
-  }
-
-  private _publishProblems(): void {
-    const list = this._problems.publish(
-      this._entries,
-      this._otherFiles,
-      this._state
-    );
-    if (list) {
-      this._problemsChanged.emit(list);
-    }
   }
 
   /** The user typed in an open editor: check that file and explain the folder again. */
@@ -317,7 +320,7 @@ export class EnvFilesModel {
     }
     this._problems.set(entry.path, this._check(entry));
     this._setReady();
-    this._publishProblems();
+    this._problems.publish(this._entries, this._otherFiles, this._state);
   }
 
   private _onOpened(_: unknown, path: string): void {
@@ -356,6 +359,7 @@ export class EnvFilesModel {
   private readonly _watch: FolderWatch;
   private readonly _catalogue: readonly IEnvironmentFileInfo[];
   private readonly _folderSource: EnvironmentFolder;
+  private readonly _checks: CheckSettings;
   /** The folder this model shows, which the source's changes replace. */
   private _folder: string;
   private _generation = 0;
@@ -372,7 +376,6 @@ export class EnvFilesModel {
   private readonly _problems: FolderProblems;
   private _activity: IEnvFilesActivity = { busy: false, notice: null };
   private _stateChanged = new Signal<this, EnvFolderState>(this);
-  private _problemsChanged = new Signal<this, readonly IProblem[]>(this);
   private _activityChanged = new Signal<this, IEnvFilesActivity>(this);
 }
 
@@ -385,6 +388,8 @@ export namespace EnvFilesModel {
     trans?: Translate;
     /** The environment folder; `environment` when not given. */
     folder?: EnvironmentFolder;
+    /** The server's settings (the handshake), for the file-size limit; defaults without. */
+    settings?: ISettingsSource | null;
     /** How often to look for outside changes while shown (ms). */
     pollInterval?: number;
     /** How long typing must pause before the text is checked (ms). */

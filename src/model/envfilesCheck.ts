@@ -2,13 +2,15 @@
  * The checks of the environment folder's files, whatever state their text is in, and what
  * the section says after creating a file. Pure: no model, no JupyterLab.
  */
+import { ISignal } from '@lumino/signaling';
+
+import { DEFAULT_MAX_FILE_BYTES, IServerSettings } from '../contract';
 import {
   EnvironmentFileName,
   explainEnvironment,
   IEnvironmentExplanation,
   IEnvironmentFileInfo,
   IProblem,
-  MAX_ENVIRONMENT_FILE_BYTES,
   validateEnvironmentFile
 } from '../envfiles';
 import { Translate } from '../translate';
@@ -45,6 +47,46 @@ export interface IEnvFilesActivity {
   notice: { kind: 'success' | 'error'; message: string } | null;
 }
 
+/** How files are checked: the words, and the largest file a snapshot takes (the server's). */
+export interface ICheckOptions {
+  trans: Translate;
+  maxFileBytes: number;
+}
+
+/** Where the server's settings come from: the handshake model. */
+export interface ISettingsSource {
+  readonly settings: IServerSettings;
+  readonly changed: ISignal<unknown, unknown>;
+}
+
+/** The checks' options as they are now: the size limit is the handshake's, when it came. */
+export class CheckSettings {
+  constructor(
+    readonly trans: Translate,
+    readonly source: ISettingsSource | null
+  ) {}
+
+  get maxFileBytes(): number {
+    return this.source?.settings.limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  get options(): ICheckOptions {
+    return { trans: this.trans, maxFileBytes: this.maxFileBytes };
+  }
+
+  /** A look at the folder starts with the limit as it is now. */
+  mark(): void {
+    this._checked = this.maxFileBytes;
+  }
+
+  /** The limit changed since the last look: every file needs checking again. */
+  get changed(): boolean {
+    return this.maxFileBytes !== this._checked;
+  }
+
+  private _checked = DEFAULT_MAX_FILE_BYTES;
+}
+
 /**
  * Problems of one configuration file, never throwing. `read` is the file as saved, or its
  * editor's unsaved text (`{ kind: 'text' }` given as a string); undefined when not read.
@@ -52,8 +94,9 @@ export interface IEnvFilesActivity {
 export function checkFile(
   entry: IEnvFileEntry,
   read: DiskRead | string | undefined,
-  __: Translate
+  options: ICheckOptions
 ): IProblem[] {
+  const __ = options.trans;
   const unsaved = typeof read === 'string';
   const saved: DiskRead | undefined = unsaved
     ? { kind: 'text', text: read }
@@ -72,21 +115,21 @@ export function checkFile(
             // Unsaved text's size is its own; the listing gives the saved size.
             facts: unsaved ? {} : { size: entry.size ?? undefined }
           },
-          { trans: __ }
+          options
         );
       case 'bytes':
         return validateEnvironmentFile(
           { path: entry.path, text: '', facts: { bytes: saved.bytes } },
-          { trans: __ }
+          options
         );
       case 'too-large':
         return validateEnvironmentFile(
           {
             path: entry.path,
             text: '',
-            facts: { size: entry.size ?? MAX_ENVIRONMENT_FILE_BYTES + 1 }
+            facts: { size: entry.size ?? options.maxFileBytes + 1 }
           },
-          { trans: __ }
+          options
         );
       case 'unreadable':
         return [
@@ -145,16 +188,22 @@ export function refusedFolder(
 /** Files that are not configuration files still count against the size limit. */
 export function sizeProblems(
   others: readonly IEnvFileEntry[],
-  __: Translate
+  options: ICheckOptions
 ): IProblem[] {
   return others
-    .filter(e => e.size !== null && e.size > MAX_ENVIRONMENT_FILE_BYTES)
+    .filter(e => e.size !== null && e.size > options.maxFileBytes)
     .flatMap(e =>
       validateEnvironmentFile(
         { path: e.path, text: '', facts: { size: e.size ?? 0 } },
-        { trans: __ }
+        options
       )
     );
+}
+
+/** Where a new file `name` goes: into the folder repo2docker reads (e.g. `binder/`). */
+export function creationPath(state: EnvFolderState, name: string): string {
+  const where = state.kind === 'ready' ? (state.explanation.folder ?? '') : '';
+  return joinPath(where, name);
 }
 
 /** What the section says after creating `name` in `folder`. */

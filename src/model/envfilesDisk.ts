@@ -5,7 +5,6 @@
 import { Contents } from '@jupyterlab/services';
 import { ISignal } from '@lumino/signaling';
 
-import { MAX_ENVIRONMENT_FILE_BYTES } from '../envfiles';
 import { firstInvalidUtf8Byte } from '../envfiles/text';
 
 /** The part of `app.serviceManager.contents` the Environment files section uses. */
@@ -168,9 +167,10 @@ function decodeBase64(data: string): Uint8Array {
  */
 export async function readSavedFile(
   contents: IEnvFilesContents,
-  entry: IEnvFileEntry
+  entry: IEnvFileEntry,
+  maxFileBytes: number
 ): Promise<DiskRead> {
-  if (entry.size !== null && entry.size > MAX_ENVIRONMENT_FILE_BYTES) {
+  if (entry.size !== null && entry.size > maxFileBytes) {
     return { kind: 'too-large' };
   }
   try {
@@ -283,7 +283,11 @@ export function touchesFolder(
 
 /** The saved text of the folder's files, read again only when their listing stamp changes. */
 export class SavedReads {
-  constructor(private readonly _contents: IEnvFilesContents) {}
+  /** `maxFileBytes`: the largest file a snapshot takes; a larger one is not downloaded. */
+  constructor(
+    private readonly _contents: IEnvFilesContents,
+    private readonly _maxFileBytes: () => number
+  ) {}
 
   get(path: string): DiskRead | undefined {
     return this._reads.get(path)?.read;
@@ -311,7 +315,11 @@ export class SavedReads {
       entries.map(async entry => {
         const stamp = `${entry.lastModified}|${entry.size}`;
         if (this._reads.get(entry.serverPath)?.stamp !== stamp) {
-          const read = await readSavedFile(this._contents, entry);
+          const read = await readSavedFile(
+            this._contents,
+            entry,
+            this._maxFileBytes()
+          );
           if (!stale()) {
             this._reads.set(entry.serverPath, { stamp, read });
           }

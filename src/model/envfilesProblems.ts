@@ -3,14 +3,20 @@
  * one list: files in listing order, settled against what repo2docker will use, plus
  * the other files over the size limit. Pure: no model, no JupyterLab.
  */
+import { ISignal, Signal } from '@lumino/signaling';
+
 import { IProblem, settleProblems } from '../envfiles';
-import { Translate } from '../translate';
-import { EnvFolderState, sizeProblems } from './envfilesCheck';
+import { EnvFolderState, ICheckOptions, sizeProblems } from './envfilesCheck';
 import { IEnvFileEntry } from './envfilesDisk';
 
 export class FolderProblems {
-  constructor(trans: Translate) {
-    this.__ = trans;
+  constructor(options: () => ICheckOptions) {
+    this._options = options;
+  }
+
+  /** Emitted with the new list when a publish changed it. */
+  get changed(): ISignal<this, readonly IProblem[]> {
+    return this._changed;
   }
 
   /** The list as last published. */
@@ -27,31 +33,35 @@ export class FolderProblems {
     this._byFile.clear();
   }
 
-  /** Build the list again; returns it when it differs from the last one, else null. */
+  /** Build the list again; `changed` tells when it differs from the last one. */
   publish(
     files: readonly IEnvFileEntry[],
     others: readonly IEnvFileEntry[],
     state: EnvFolderState
-  ): readonly IProblem[] | null {
+  ): void {
     const found = files.flatMap(e => this._byFile.get(e.path) ?? []);
     const list =
       state.kind === 'ready'
         ? [
             ...settleProblems(found, state.explanation),
-            ...sizeProblems(others, this.__)
+            ...sizeProblems(others, this._options())
           ]
         : found;
     const key = JSON.stringify(list);
-    if (key === this._key) {
-      return null;
+    if (key !== this._key) {
+      this._key = key;
+      this._list = list;
+      this._changed.emit(list);
     }
-    this._key = key;
-    this._list = list;
-    return list;
   }
 
-  private readonly __: Translate;
+  dispose(): void {
+    Signal.clearData(this);
+  }
+
+  private readonly _options: () => ICheckOptions;
   private readonly _byFile = new Map<string, IProblem[]>();
   private _list: IProblem[] = [];
   private _key = '[]';
+  private readonly _changed = new Signal<this, readonly IProblem[]>(this);
 }

@@ -2,6 +2,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { EnvBuilderRequestError } from '../api/request';
 import { IHandshake } from '../api/types';
+import { defaultServerSettings, IServerSettings } from '../contract';
 
 /** What the panel knows about the server extension and the hub. */
 export type HandshakeState =
@@ -13,6 +14,8 @@ export type HandshakeState =
 
 /** Fetches the handshake; the one request the model makes, injected so tests use their own. */
 export type HandshakeFetcher = (frontendVersion: string) => Promise<IHandshake>;
+
+const DEFAULTS = defaultServerSettings();
 
 /**
  * State of the handshake with the server extension; emits `changed` on every new state.
@@ -34,6 +37,11 @@ export class HandshakeModel {
   /** The handshake when it succeeded and versions match, else null. */
   get handshake(): IHandshake | null {
     return this._state.kind === 'ready' ? this._state.handshake : null;
+  }
+
+  /** The server's settings (limits, scopes, names): the handshake's, or the defaults before it. */
+  get settings(): IServerSettings {
+    return this.handshake?.settings ?? DEFAULTS;
   }
 
   /** Ask the server extension again; concurrent calls share one request. */

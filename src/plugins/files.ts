@@ -58,6 +58,7 @@ export const filesPlugin: JupyterFrontEndPlugin<IBuildPrecheck> = {
       contents: app.serviceManager.contents,
       documents: editors,
       folder: core.folder,
+      settings: core.handshake,
       trans: trans.__.bind(trans)
     });
     // "Changed since this server started": the environment history compares the folder's

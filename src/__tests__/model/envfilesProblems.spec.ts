@@ -1,8 +1,8 @@
 /** Problems in the folder's files, as saved and as typed in open editors. */
-import {
-  ENVIRONMENT_FILE_NAMES,
-  MAX_ENVIRONMENT_FILE_BYTES
-} from '../../envfiles';
+import { ENVIRONMENT_FILE_NAMES } from '../../envfiles';
+import { Signal } from '@lumino/signaling';
+
+import { DEFAULT_MAX_FILE_BYTES, defaultServerSettings } from '../../contract';
 import { EnvFilesModel } from '../../model/envfiles';
 import {
   ready,
@@ -50,7 +50,7 @@ describe('EnvFilesModel: problems in saved files', () => {
   });
 
   it('does not download a file over the size limit', async () => {
-    const big = 'x'.repeat(MAX_ENVIRONMENT_FILE_BYTES + 1);
+    const big = 'x'.repeat(DEFAULT_MAX_FILE_BYTES + 1);
     const { contents, model: m } = setup({
       'environment/environment.yml': big,
       'environment/data.csv': big
@@ -62,6 +62,26 @@ describe('EnvFilesModel: problems in saved files', () => {
       'data.csv:1:1 too-large'
     ]);
     expect(contents.gets.filter(g => g.endsWith('text'))).toEqual([]);
+  });
+
+  it('checks sizes against the limit the handshake carries', async () => {
+    const settings = defaultServerSettings();
+    settings.limits.maxFileBytes = 100;
+    const handshake = { settings, changed: new Signal<object, void>({}) };
+    const { contents, model: m } = setup(
+      { 'environment/requirements.txt': 'numpy\n' + '#'.repeat(200) + '\n' },
+      { settings: handshake }
+    );
+    model = m;
+    model.setActive(true);
+    await until(() => model.problems.length > 0);
+    expect(where(model.problems)).toEqual(['requirements.txt:1:1 too-large']);
+    expect(contents.gets.filter(g => g.endsWith('text'))).toEqual([]);
+    // An admin's larger limit arrives with the next handshake: checked again, and fine.
+    handshake.settings = defaultServerSettings();
+    handshake.changed.emit();
+    await until(() => model.problems.length === 0);
+    model.setActive(false);
   });
 
   it('turns a failed read into a warning on that file', async () => {

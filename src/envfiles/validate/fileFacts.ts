@@ -3,19 +3,10 @@
  * it is a link, its size and its encoding. They decide whether the file gets
  * into the snapshot at all, and whether its content is worth checking.
  */
-import { DEFAULT_MAX_FILE_BYTES } from '../../contract';
 import { pathSegments } from '../paths';
 import { firstInvalidUtf8Byte, positionOfByte, utf8ByteLength } from '../text';
 import { IFileFacts } from '../types';
 import { Problems } from './problems';
-
-/**
- * Largest environment file, in bytes; the snapshot refuses bigger ones (the
- * server's default `EnvBuilder.snapshot_max_file_size`, from the shared contract).
- * Real environment files are a few kilobytes; the biggest (Pipfile.lock,
- * conda exports) stay well under this.
- */
-export const MAX_ENVIRONMENT_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -28,12 +19,14 @@ const START = { line: 1, column: 1 };
 /**
  * Report problems with the file as a whole. Returns false when the content
  * should not be checked further (it would not reach the build, or is not text).
+ * `maxFileBytes` is the largest file the snapshot takes (the server's setting).
  */
 export function checkFileFacts(
   path: string,
   text: string,
   facts: IFileFacts,
-  problems: Problems
+  problems: Problems,
+  maxFileBytes: number
 ): boolean {
   const __ = problems.__;
   let checkContent = true;
@@ -60,7 +53,7 @@ export function checkFileFacts(
     );
   }
   const size = facts.size ?? facts.bytes?.length ?? utf8ByteLength(text);
-  if (size > MAX_ENVIRONMENT_FILE_BYTES) {
+  if (size > maxFileBytes) {
     problems.addAt(
       'error',
       'too-large',
@@ -69,7 +62,7 @@ export function checkFileFacts(
       __(
         'This file is %1, more than the %2 an environment file may be, so the build cannot start. Keep data out of the environment folder.',
         formatSize(size),
-        formatSize(MAX_ENVIRONMENT_FILE_BYTES)
+        formatSize(maxFileBytes)
       )
     );
     checkContent = false;

@@ -3,6 +3,7 @@
  * first, then the content check for the file's kind. Never throws: a check
  * that fails unexpectedly becomes a warning on the file.
  */
+import { DEFAULT_MAX_FILE_BYTES } from '../../contract';
 import { baseName } from '../paths';
 import { hasBom, LineIndex, stripBom } from '../text';
 import { noTranslation } from '../../translate';
@@ -29,6 +30,11 @@ export interface IEnvironmentFileInput {
 export interface IValidateOptions {
   /** Translates messages; defaults to English with placeholders filled. */
   trans?: Translate;
+  /**
+   * The largest file a snapshot takes, in bytes: the server's setting, which the handshake
+   * carries (`settings.limits.maxFileBytes`); the contract's default when not given.
+   */
+  maxFileBytes?: number;
 }
 
 type ContentCheck = (source: IFileSource, problems: Problems) => void;
@@ -70,7 +76,13 @@ export function validateEnvironmentFile(
   const problems = new Problems(input.path, new LineIndex(source.text), __);
   try {
     if (
-      checkFileFacts(input.path, input.text, input.facts ?? {}, problems) &&
+      checkFileFacts(
+        input.path,
+        input.text,
+        input.facts ?? {},
+        problems,
+        options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+      ) &&
       checkTextContent(source.text, problems)
     ) {
       contentCheck(baseName(input.path))?.(source, problems);

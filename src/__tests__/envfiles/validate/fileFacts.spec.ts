@@ -1,4 +1,5 @@
-import { MAX_ENVIRONMENT_FILE_BYTES } from '../../../envfiles';
+import { DEFAULT_MAX_FILE_BYTES } from '../../../contract';
+import { validateEnvironmentFile } from '../../../envfiles';
 import { check, found } from './helpers';
 
 describe('file-level checks', () => {
@@ -17,14 +18,31 @@ describe('file-level checks', () => {
 
   it('refuses a file over the size limit and does not read it further', () => {
     const problems = check('requirements.txt', 'numpy=1\n', {
-      size: MAX_ENVIRONMENT_FILE_BYTES + 1
+      size: DEFAULT_MAX_FILE_BYTES + 1
     });
     expect(problems.map(p => p.code)).toEqual(['too-large']);
     expect(problems[0].message).toContain('1.0 MiB');
   });
 
+  it('uses the limit the server set, not the default', () => {
+    const text = 'numpy\n' + '#'.repeat(12 * 1024) + '\n';
+    const options = { maxFileBytes: 10 * 1024 };
+    const problems = validateEnvironmentFile(
+      { path: 'requirements.txt', text },
+      options
+    );
+    expect(problems.map(p => p.code)).toEqual(['too-large']);
+    expect(problems[0].message).toContain('10 KiB');
+    expect(
+      validateEnvironmentFile(
+        { path: 'requirements.txt', text },
+        { maxFileBytes: 20 * 1024 }
+      )
+    ).toEqual([]);
+  });
+
   it('measures the size of unsaved text in UTF-8 bytes', () => {
-    const text = '# ' + 'é'.repeat(MAX_ENVIRONMENT_FILE_BYTES / 2) + '\n';
+    const text = '# ' + 'é'.repeat(DEFAULT_MAX_FILE_BYTES / 2) + '\n';
     expect(found('requirements.txt', text)).toEqual(['1:1 too-large']);
   });
 
