@@ -2,14 +2,10 @@ import { BinderRepository } from '@jupyterhub/binderhub-client/client.js';
 import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
-import { fromClient } from '../buildlog/events';
-import {
-  IBuildEvent,
-  IBuildRecord,
-  ISnapshot,
-  ISnapshotPreview
-} from './types';
-import { API_NAMESPACE, requestAPI } from './request';
+import { fromClient, IBuildEvent } from '../buildlog/events';
+import { IBuildRecord, ISnapshot, ISnapshotPreview } from './types';
+import { requestAPI } from './request';
+import { API_NAMESPACE } from '../contract';
 
 /**
  * `POST envbuilder/snapshots`: commit the environment folder, content-addressed. With `paths`

@@ -3,8 +3,6 @@ import { ServerConnection } from '@jupyterlab/services';
 
 import { API_NAMESPACE } from '../contract';
 
-export { API_NAMESPACE };
-
 /**
  * A failed call to the server extension, carrying the HTTP status and the server's JSON.
  *

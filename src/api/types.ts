@@ -4,11 +4,6 @@
 import type { IBuildEvent } from '../buildlog/events';
 import type { IServerSettings } from '../contract';
 
-export type { IBuildEvent };
-
-/** The server's settings the frontend needs (defaults in `contract.ts`). */
-export type { IServerSettings };
-
 /** Why the hub's version is not known. */
 export interface IHubVersionProblem {
   /** `notConfigured` (no hub API URL), `unreachable`, or `noVersion` (an answer without one). */

@@ -11,8 +11,6 @@ import { EnvFilesModel } from '../model/envfiles';
 import { EnvFolderState, IEnvFilesActivity } from '../model/envfilesCheck';
 import { IFilePosition, ProblemList } from './EnvFileProblems';
 
-export type { IFilePosition };
-
 export interface IEnvFilesViewProps {
   model: EnvFilesModel;
   trans: TranslationBundle;

@@ -4,7 +4,8 @@
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { ICapability, IHubContext, IServerSettings } from '../api/types';
+import { ICapability, IHubContext } from '../api/types';
+import { IServerSettings } from '../contract';
 
 /** What to tell the user about a capability that is not available. */
 export interface ICapabilityWords {

@@ -4,8 +4,7 @@
  */
 import { ENVIRONMENT_FILE_NAMES, EnvironmentFileName } from './names';
 import { STARTERS } from './starters';
-import { noTranslation } from '../translate';
-import { Translate } from './types';
+import { noTranslation, Translate } from '../translate';
 
 export interface IEnvironmentFileInfo {
   name: EnvironmentFileName;

@@ -22,4 +22,4 @@ export { validateEnvironmentFile } from './validate';
 export type { IEnvironmentFileInput, IValidateOptions } from './validate';
 export { MAX_PROBLEMS_PER_FILE } from './validate/problems';
 export { REPO2DOCKER_VERSION } from './repo2docker';
-export type { IFileFacts, IProblem, Severity, Translate } from './types';
+export type { IFileFacts, IProblem, Severity } from './types';

@@ -4,8 +4,6 @@
  * Nothing here depends on JupyterLab so the logic can be tested and reused on its own.
  */
 
-export type { Translate } from '../translate';
-
 /**
  * How bad a problem is: an error makes the build fail or do the wrong thing;
  * information is a problem in a file the build ignores, so it cannot fail it.

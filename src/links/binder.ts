@@ -10,7 +10,8 @@ import {
   IRepositoryAddress
 } from './checks';
 import { checkContent, IContent } from './nbgitpuller';
-import { LinkResult, noTranslation, Problems, Translate } from './result';
+import { LinkResult, Problems } from './result';
+import { noTranslation, Translate } from '../translate';
 
 /**
  * The repository BinderHub builds the environment from.

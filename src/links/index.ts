@@ -13,8 +13,9 @@ import {
   JUPYTERHUB_BADGE_IMAGE
 } from './badges';
 import { IContent, nbgitpullerLink } from './nbgitpuller';
-import { LinkResult, noTranslation, Problems, Translate } from './result';
+import { LinkResult, Problems } from './result';
 import { IImageEnvironment, spawnLink } from './spawn';
+import { noTranslation, Translate } from '../translate';
 
 export { badgeSnippets, JUPYTERHUB_BADGE_IMAGE } from './badges';
 export type { IBadge, IBadgeSnippets } from './badges';
@@ -24,8 +25,7 @@ export { namedServerLink } from './namedServer';
 export type { INamedServerEnvironment } from './namedServer';
 export { gitPull, nbgitpullerLink } from './nbgitpuller';
 export type { IContent, IGitPull, JupyterApp } from './nbgitpuller';
-export { noTranslation } from './result';
-export type { ILinkError, LinkField, LinkResult, Translate } from './result';
+export type { ILinkError, LinkField, LinkResult } from './result';
 export { imageOptions, spawnLink } from './spawn';
 export type { IImageEnvironment } from './spawn';
 

@@ -6,7 +6,8 @@
  */
 import { checkServiceAddress } from './checks';
 import { checkContent, IContent } from './nbgitpuller';
-import { LinkResult, noTranslation, Problems, Translate } from './result';
+import { LinkResult, Problems } from './result';
+import { noTranslation, Translate } from '../translate';
 
 /** The image and the named server a course link starts. */
 export interface INamedServerEnvironment {

@@ -13,7 +13,8 @@ import {
   checkRepositoryAddress,
   checkServiceAddress
 } from './checks';
-import { LinkResult, noTranslation, Problems, Translate } from './result';
+import { LinkResult, Problems } from './result';
+import { noTranslation, Translate } from '../translate';
 
 /**
  * The interface the link opens: JupyterLab, or the classic notebook

@@ -2,10 +2,7 @@
  * Typed results and translatable messages shared by the launch-link builders.
  */
 
-import { noTranslation, Translate } from '../translate';
-
-export { noTranslation };
-export type { Translate };
+import { Translate } from '../translate';
 
 /**
  * The input a problem is about, so a form can show it next to that field.

@@ -9,7 +9,8 @@
  */
 import { checkServiceAddress } from './checks';
 import { checkContent, IContent, userRedirect } from './nbgitpuller';
-import { LinkResult, noTranslation, Problems, Translate } from './result';
+import { LinkResult, Problems } from './result';
+import { noTranslation, Translate } from '../translate';
 
 /**
  * The image to start, and how this hub's spawner takes it.

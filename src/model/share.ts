@@ -40,7 +40,6 @@ export type {
   IEnvironmentOption,
   IShareForm
 } from './shareForm';
-export type { IShareWarning } from './shareClone';
 
 export type GitInfoFetcher = (path: string) => Promise<IGitInfo>;
 

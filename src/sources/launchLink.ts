@@ -7,7 +7,7 @@
  * the form `git-pull?…` is an nbgitpuller request: the content.
  */
 import { checkRefName, checkRepositoryAddress } from '../links/checks';
-import { noTranslation, Problems } from '../links/result';
+import { Problems } from '../links/result';
 import { readArchiveSpec } from './archives';
 import { decode, parseUrl, SourceProblems } from './problems';
 import { readRepository } from './repository';
@@ -17,6 +17,7 @@ import {
   ISourceContent,
   ProviderId
 } from './types';
+import { noTranslation } from '../translate';
 
 const PROVIDERS = new Set<string>(['gh', 'gl', 'git', ...ARCHIVE_PROVIDERS]);
 

@@ -1,8 +1,8 @@
 /**
  * The problems a source can have, in the user's words.
  */
-import { Translate } from '../links/result';
 import { ISourceError } from './types';
+import { Translate } from '../translate';
 
 /**
  * The message for one problem, translated.

@@ -9,9 +9,10 @@ import {
   checkRepositoryAddress,
   IRepositoryAddress
 } from '../links/checks';
-import { noTranslation, Problems } from '../links/result';
+import { Problems } from '../links/result';
 import { parseUrl, SourceProblems } from './problems';
 import { ISource, ProviderId, SourceField } from './types';
+import { noTranslation } from '../translate';
 
 // BinderHub's GitHub form takes `org/repo` as a repository name.
 const GITHUB_SHORTHAND = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;

@@ -4,10 +4,11 @@ import { Message } from '@lumino/messaging';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { EnvFilesView, IFilePosition } from '../components/EnvFilesView';
+import { EnvFilesView } from '../components/EnvFilesView';
 import { EnvironmentFileName } from '../envfiles';
 import { EnvFilesModel } from '../model/envfiles';
 import { EnvironmentsModel } from '../model/environments';
+import { IFilePosition } from '../components/EnvFileProblems';
 
 /**
  * The "Environment files" section of the Environment panel. It looks at the

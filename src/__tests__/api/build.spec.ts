@@ -19,8 +19,8 @@ jest.mock('@microsoft/fetch-event-source', () => {
 });
 
 import { gatewayUrl, openBuildStream } from '../../api/build';
-import { IBuildEvent } from '../../api/types';
 import { eventStream, recordedEvents } from '../buildlog/streams';
+import { IBuildEvent } from '../../buildlog/events';
 
 const SPEC =
   'git/http%3A%2F%2F127.0.0.1%3A8000%2Fuser%2Falice%2Fwork%2Fenvbuilder%2Fsnapshots%2Fabc.git/' +

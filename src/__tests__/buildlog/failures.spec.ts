@@ -1,7 +1,7 @@
 import { explainFailure } from '../../buildlog/failures';
 import { BuildLog } from '../../buildlog/log';
-import { IBuildEvent } from '../../api/types';
 import { recordedEvents } from './streams';
+import { IBuildEvent } from '../../buildlog/events';
 
 /** The plain lines of a log excerpt, as the log keeps them. */
 function lines(text: string): readonly string[] {

@@ -4,8 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-
-import { IBuildEvent } from '../../api/types';
+import { IBuildEvent } from '../../buildlog/events';
 
 /** The real stream: a BinderHub building binder-examples/octave, then launching it. */
 export const FULLBUILD = path.resolve(

@@ -1,7 +1,8 @@
 import { binderBadgeImage, binderLink, binderSpec } from '../../links/binder';
 import { checkRepositoryAddress } from '../../links/checks';
 import { IContent } from '../../links/nbgitpuller';
-import { noTranslation, Problems } from '../../links/result';
+import { Problems } from '../../links/result';
+import { noTranslation } from '../../translate';
 
 const CONTENT: IContent = {
   repo: 'https://github.com/org/course',

@@ -4,7 +4,8 @@ import {
   checkRepositoryAddress,
   checkServiceAddress
 } from '../../links/checks';
-import { noTranslation, Problems } from '../../links/result';
+import { Problems } from '../../links/result';
+import { noTranslation } from '../../translate';
 
 function problems() {
   return new Problems(noTranslation);

@@ -1,10 +1,9 @@
 import {
   buildLaunchLink,
   ILaunchLinkRequest,
-  JUPYTERHUB_BADGE_IMAGE,
-  noTranslation,
-  Translate
+  JUPYTERHUB_BADGE_IMAGE
 } from '../../links';
+import { noTranslation, Translate } from '../../translate';
 
 const CONTENT = {
   repo: 'https://github.com/org/course',

@@ -1,8 +1,9 @@
 /** Watching a build again: after stopping to watch, and after a reload. */
-import { IBuildEvent, IBuildRecord } from '../../api/types';
+import { IBuildRecord } from '../../api/types';
 import { BuildModel } from '../../model/build';
 import { fakeStream } from '../buildlog/streams';
 import { api, IMAGE, SPEC, stages, summary } from './buildFakes';
+import { IBuildEvent } from '../../buildlog/events';
 
 describe('BuildModel: watching', () => {
   it('stops watching without stopping the build, and watches it again from the start', async () => {

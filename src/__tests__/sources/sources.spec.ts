@@ -1,7 +1,7 @@
 import { binderLink } from '../../links';
 import { readSource, sourceProblemMessage, SourceProblem } from '../../sources';
-import { noTranslation } from '../../links/result';
 import { MALFORMED, SOURCES } from './table';
+import { noTranslation } from '../../translate';
 
 describe('readSource', () => {
   it.each(SOURCES)('reads $name', ({ text, ref, expected }) => {

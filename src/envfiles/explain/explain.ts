@@ -3,8 +3,7 @@
  * in layout.ts (where it looks), buildpack.ts (what it picks) and roles.ts
  * (what each file is then used for).
  */
-import { noTranslation } from '../../translate';
-import { Translate } from '../types';
+import { noTranslation, Translate } from '../../translate';
 import { detectBuildpack } from './buildpack';
 import { readLayout } from './layout';
 import {

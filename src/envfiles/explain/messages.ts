@@ -7,7 +7,6 @@ import {
   DEFAULT_R_VERSION,
   R_VERSIONS
 } from '../repo2docker';
-import { Translate } from '../types';
 import {
   BlockerId,
   BuildpackId,
@@ -16,6 +15,7 @@ import {
   FileRole
 } from './types';
 import { RuntimeState } from './view';
+import { Translate } from '../../translate';
 
 export function buildpackLabel(id: BuildpackId, __: Translate): string {
   switch (id) {

@@ -2,8 +2,8 @@
  * The Python version repo2docker will build, and why, in plain words.
  */
 import { DEFAULT_PYTHON } from '../repo2docker';
-import { Translate } from '../types';
 import { BuildpackId, IPythonDecision } from './types';
+import { Translate } from '../../translate';
 
 export function pythonMessage(
   decision: IPythonDecision,

@@ -6,8 +6,8 @@
 import { DEFAULT_MAX_FILE_BYTES } from '../../contract';
 import { baseName } from '../paths';
 import { hasBom, LineIndex, stripBom } from '../text';
-import { noTranslation } from '../../translate';
-import { IFileFacts, IProblem, Translate } from '../types';
+import { noTranslation, Translate } from '../../translate';
+import { IFileFacts, IProblem } from '../types';
 import { validateApt } from './apt';
 import { validateEnvironmentYml } from './environmentYml';
 import { checkFileFacts, checkTextContent } from './fileFacts';

@@ -5,7 +5,6 @@
  * Also used for the entries of environment.yml's `pip:` list, which conda
  * writes into a requirements file for pip.
  */
-import { Translate } from '../types';
 import {
   HASH_LENGTHS,
   IPipOption,
@@ -23,6 +22,7 @@ import {
 import { ISpanIssue, spanError } from './problems';
 import { checkRequirementSpec } from './requirementSpec';
 import { pipSlip } from './slips';
+import { Translate } from '../../translate';
 
 function tokens(line: string, from: number, to: number): IToken[] {
   const found: IToken[] = [];

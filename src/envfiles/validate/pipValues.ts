@@ -3,9 +3,9 @@
  * paths (which must stay inside the environment folder), format lists, hosts.
  */
 import { pathSegments } from '../paths';
-import { Translate } from '../types';
 import { IPipOption } from './pipOptions';
 import { ISpanIssue, spanError } from './problems';
+import { Translate } from '../../translate';
 
 /** A bare token of a requirements line and where it starts. */
 export interface IToken {

@@ -2,7 +2,8 @@
  * Collects the problems of one file with positions, sorted and capped.
  */
 import { IPosition, LineIndex } from '../text';
-import { IProblem, Severity, Translate } from '../types';
+import { IProblem, Severity } from '../types';
+import { Translate } from '../../translate';
 
 /** More problems than this in one file are summarised in one last line. */
 export const MAX_PROBLEMS_PER_FILE = 100;

@@ -9,9 +9,9 @@ import {
   ProjectNameRequirementWithLocation,
   ProjectURLRequirementWithLocation
 } from 'pip-requirements-js';
-import { Translate } from '../types';
 import { checkSpecifier } from './pep440';
 import { ISpanIssue, spanError } from './problems';
+import { Translate } from '../../translate';
 
 /**
  * The grammar tries "==" before "===", so it cannot read arbitrary equality.

@@ -4,8 +4,8 @@
  * command pasted from a notebook or a README, a version without a package
  * name, Python itself listed as a pip package, a quote left open.
  */
-import { Translate } from '../types';
 import { ISpanIssue, spanError } from './problems';
+import { Translate } from '../../translate';
 
 /** Which list the text is an entry of. */
 export type ListKind = 'pip' | 'conda';
