@@ -15,5 +15,9 @@ declare module '@jupyterhub/binderhub-client/client.js' {
     fetch(): AsyncIterable<unknown>;
     /** Stop following: ends `fetch()`'s iteration and aborts the request. */
     close(): void;
+    /** The queue of `fetch()`'s events (event-iterator's), set once `fetch()` is called. */
+    eventIteratorQueue?: {
+      on(event: 'highWater' | 'lowWater', handler: () => void): void;
+    } | null;
   }
 }

@@ -1,4 +1,4 @@
-import { BinderRepository } from '@jupyterhub/binderhub-client/client.js';
+import type { BinderRepository } from '@jupyterhub/binderhub-client/client.js';
 import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
@@ -72,18 +72,35 @@ async function* clientEvents(
  * `startBuild`, through the gateway with BinderHub's own client. The gateway takes this page's Jupyter token
  * (`Authorization: Bearer`, which Jupyter Server and JupyterHub both accept); without
  * a token the client sends the `_xsrf` cookie's value, which cookie logins need.
+ * The client loads with the first build followed, not with JupyterLab.
  */
 export function openBuildStream(
   spec: string,
   settings: ServerConnection.ISettings = ServerConnection.makeSettings()
 ): IBuildStream {
   const token = settings.token || PageConfig.getToken();
-  const repository = new BinderRepository(spec, gatewayUrl(settings), {
-    buildOnly: true,
-    apiToken: token || undefined
-  });
+  let repository: BinderRepository | null = null;
+  let closed = false;
+  async function* events(): AsyncGenerator<IBuildEvent> {
+    const client = await import('@jupyterhub/binderhub-client/client.js');
+    if (closed) {
+      return;
+    }
+    repository = new client.BinderRepository(spec, gatewayUrl(settings), {
+      buildOnly: true,
+      apiToken: token || undefined
+    });
+    const raw = repository.fetch();
+    // The client queues a whole network read of events at once and warns on the console
+    // from 100 on; a replayed log brings thousands per read, all taken at once below.
+    repository.eventIteratorQueue?.on('highWater', () => undefined);
+    yield* clientEvents(raw);
+  }
   return {
-    events: clientEvents(repository.fetch()),
-    close: () => repository.close()
+    events: events(),
+    close: () => {
+      closed = true;
+      repository?.close();
+    }
   };
 }

@@ -5,13 +5,9 @@
  */
 import { ISignal, Signal } from '@lumino/signaling';
 
-import {
-  EnvironmentFileName,
-  environmentFiles,
-  IEnvironmentFileInfo,
-  IProblem,
-  isConfigFileName
-} from '../envfiles';
+import { environmentFiles, IEnvironmentFileInfo } from '../envfiles/files';
+import { EnvironmentFileName, isConfigFileName } from '../envfiles/names';
+import { IProblem } from '../envfiles/types';
 import { noTranslation, Translate } from '../translate';
 import {
   checkFile,
@@ -77,6 +73,7 @@ export class EnvFilesModel {
           throw new Error(this._state.message);
         }
       },
+      absent: () => this._state.kind === 'missing',
       interval: options.pollInterval ?? 5000
     });
     this._documents?.opened.connect(this._onOpened, this);
@@ -228,7 +225,10 @@ export class EnvFilesModel {
     }
     let listing;
     try {
-      listing = await listFolder(this._contents, folder);
+      [listing] = await Promise.all([
+        listFolder(this._contents, folder),
+        this._checks.load()
+      ]);
     } catch (error) {
       if (!stale()) {
         this._setState({
@@ -249,8 +249,10 @@ export class EnvFilesModel {
       this._problems.publish(this._entries, this._otherFiles, this._state);
       return;
     }
-    const { files, others } = splitListing(listing.entries);
-
+    const { files, others } = splitListing(
+      listing.entries,
+      this._checks.options
+    );
     this._editors.followOnly(files.map(f => f.serverPath));
     await this._reads.update(
       files.filter(entry => !this._editors.loaded(entry.serverPath)),
@@ -276,7 +278,7 @@ export class EnvFilesModel {
     const explanation = explainFiles(
       this._entries,
       entry => this._textOf(entry),
-      this.__
+      this._checks.options
     );
     this._setState({
       kind: 'ready',

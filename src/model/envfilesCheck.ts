@@ -5,7 +5,7 @@
 import { ISignal } from '@lumino/signaling';
 
 import { DEFAULT_MAX_FILE_BYTES, IServerSettings } from '../contract';
-import {
+import type {
   EnvironmentFileName,
   explainEnvironment,
   IEnvironmentExplanation,
@@ -47,10 +47,37 @@ export interface IEnvFilesActivity {
   notice: { kind: 'success' | 'error'; message: string } | null;
 }
 
-/** How files are checked: the words, and the largest file a snapshot takes (the server's). */
+/**
+ * What repo2docker makes of the files and what is wrong in them. The checks bring a YAML
+ * parser and a requirements grammar, so they load on first use, not with JupyterLab.
+ */
+export interface IFileChecks {
+  validate: typeof validateEnvironmentFile;
+  explain: typeof explainEnvironment;
+}
+
+let checksLoading: Promise<IFileChecks> | null = null;
+
+/** The checks, loaded once; a failed load is tried again on the next call. */
+export function loadFileChecks(): Promise<IFileChecks> {
+  checksLoading ??= import('../envfiles').then(
+    ({ validateEnvironmentFile, explainEnvironment }) => ({
+      validate: validateEnvironmentFile,
+      explain: explainEnvironment
+    }),
+    error => {
+      checksLoading = null;
+      throw error;
+    }
+  );
+  return checksLoading;
+}
+
+/** How files are checked: the words, the largest file a snapshot takes (the server's), and the checks. */
 export interface ICheckOptions {
   trans: Translate;
   maxFileBytes: number;
+  checks: IFileChecks;
 }
 
 /** Where the server's settings come from: the handshake model. */
@@ -70,8 +97,18 @@ export class CheckSettings {
     return this.source?.settings.limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
+  /** Once `load()` has brought the checks. */
   get options(): ICheckOptions {
-    return { trans: this.trans, maxFileBytes: this.maxFileBytes };
+    const checks = this._loaded;
+    if (checks === null) {
+      throw new Error('the file checks are used before they are loaded');
+    }
+    return { trans: this.trans, maxFileBytes: this.maxFileBytes, checks };
+  }
+
+  /** Bring the checks (once). */
+  async load(): Promise<void> {
+    this._loaded ??= await loadFileChecks();
   }
 
   /** A look at the folder starts with the limit as it is now. */
@@ -85,6 +122,7 @@ export class CheckSettings {
   }
 
   private _checked = DEFAULT_MAX_FILE_BYTES;
+  private _loaded: IFileChecks | null = null;
 }
 
 /**
@@ -97,6 +135,7 @@ export function checkFile(
   options: ICheckOptions
 ): IProblem[] {
   const __ = options.trans;
+  const validateEnvironmentFile = options.checks.validate;
   const unsaved = typeof read === 'string';
   const saved: DiskRead | undefined = unsaved
     ? { kind: 'text', text: read }
@@ -190,6 +229,7 @@ export function sizeProblems(
   others: readonly IEnvFileEntry[],
   options: ICheckOptions
 ): IProblem[] {
+  const validateEnvironmentFile = options.checks.validate;
   return others
     .filter(e => e.size !== null && e.size > options.maxFileBytes)
     .flatMap(e =>
@@ -250,13 +290,15 @@ export function createNotice(
 }
 
 /** The listing's repo2docker configuration files, and the other files. */
-export function splitListing(entries: readonly IEnvFileEntry[]): {
+export function splitListing(
+  entries: readonly IEnvFileEntry[],
+  options: ICheckOptions
+): {
   files: IEnvFileEntry[];
   others: IEnvFileEntry[];
 } {
-  const config = new Set(
-    explainEnvironment(entries.map(e => e.path)).files.map(f => f.path)
-  );
+  const explained = options.checks.explain(entries.map(e => e.path));
+  const config = new Set(explained.files.map(f => f.path));
   return {
     files: entries.filter(e => config.has(e.path)),
     others: entries.filter(e => !config.has(e.path))
@@ -267,7 +309,7 @@ export function splitListing(entries: readonly IEnvFileEntry[]): {
 export function explainFiles(
   entries: readonly IEnvFileEntry[],
   textOf: (entry: IEnvFileEntry) => string | null,
-  __: Translate
+  options: ICheckOptions
 ): IEnvironmentExplanation {
   const contents: Record<string, string> = {};
   for (const entry of entries) {
@@ -276,9 +318,9 @@ export function explainFiles(
       contents[entry.path] = text;
     }
   }
-  return explainEnvironment(
+  return options.checks.explain(
     entries.map(e => e.path),
-    { contents, trans: __ }
+    { contents, trans: options.trans }
   );
 }
 

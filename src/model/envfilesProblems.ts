@@ -5,7 +5,8 @@
  */
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { IProblem, settleProblems } from '../envfiles';
+import type { IProblem } from '../envfiles';
+import { settleProblems } from '../envfiles/settle';
 import { EnvFolderState, ICheckOptions, sizeProblems } from './envfilesCheck';
 import { IEnvFileEntry } from './envfilesDisk';
 

@@ -2,6 +2,9 @@
  * When the Environment files section looks at its folder again: at once for changes made in
  * this tab (the contents manager tells), on a poll for changes made elsewhere (a terminal, a
  * `git pull`), and never while the section is hidden or the browser tab is in the background.
+ * While the folder does not exist there is no poll: creating it in this tab (the section's
+ * own buttons, the file browser) is told by the contents manager, and showing the section
+ * again looks once more.
  */
 import { Poll } from '@lumino/polling';
 
@@ -12,6 +15,7 @@ export class FolderWatch {
     this._contents = options.contents;
     this._folder = options.folder;
     this._refresh = options.refresh;
+    this._absent = options.absent;
     const interval = options.interval;
     this._poll = new Poll({
       auto: false,
@@ -19,7 +23,7 @@ export class FolderWatch {
       // Rejecting (the folder could not be listed) makes the poll back off.
       factory: options.refresh,
       frequency: { interval, backoff: true, max: interval * 12 },
-      standby: () => !this._active || 'when-hidden'
+      standby: () => !this._active || this._absent() || 'when-hidden'
     });
     this._contents.fileChanged.connect(this._onFileChanged, this);
   }
@@ -67,6 +71,7 @@ export class FolderWatch {
   private readonly _contents: IEnvFilesContents;
   private readonly _folder: () => string;
   private readonly _refresh: () => Promise<void>;
+  private readonly _absent: () => boolean;
   private readonly _poll: Poll;
   private _active = false;
 }
@@ -78,6 +83,8 @@ export namespace FolderWatch {
     folder: () => string;
     /** Look at the folder; rejects when it could not be listed. */
     refresh: () => Promise<void>;
+    /** The folder is known not to exist: nothing to poll for. */
+    absent: () => boolean;
     /** How often to look for outside changes while shown (ms). */
     interval: number;
   }

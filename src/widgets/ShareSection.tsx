@@ -4,8 +4,21 @@ import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
-import { ShareView } from '../components/ShareView';
 import { ShareModel } from '../model/share';
+
+// The form and its outputs load when the section is first drawn, not with JupyterLab.
+const LazyShareView = React.lazy(() =>
+  import('../components/ShareView').then(module => ({
+    default: module.ShareView
+  }))
+);
+
+/** Calls `onMount` once its Suspense boundary has shown what it waited for. */
+function Shown(props: { onMount: () => void }): null {
+  const { onMount } = props;
+  React.useEffect(onMount, [onMount]);
+  return null;
+}
 
 /**
  * The Share section of the Environment panel: launch links for students.
@@ -22,21 +35,29 @@ export class ShareSection extends ReactWidget {
 
   /** Move the keyboard focus to the first field, e.g. after "Copy Launch Link". */
   focusForm(): void {
-    this.node.querySelector<HTMLElement>('input, select')?.focus();
+    const field = this.node.querySelector<HTMLElement>('input, select');
+    this._focusWhenShown = field === null;
+    field?.focus();
   }
 
   protected render(): JSX.Element {
+    const trans = this._trans;
     return (
-      <UseSignal signal={this._model.changed}>
-        {() => (
-          <ShareView
-            model={this._model}
-            trans={this._trans}
-            onCopy={text => Clipboard.copyToSystem(text)}
-            idPrefix={this.id}
-          />
-        )}
-      </UseSignal>
+      <React.Suspense
+        fallback={<p className="jp-EnvBuilder-muted">{trans.__('Loading…')}</p>}
+      >
+        <UseSignal signal={this._model.changed}>
+          {() => (
+            <LazyShareView
+              model={this._model}
+              trans={trans}
+              onCopy={text => Clipboard.copyToSystem(text)}
+              idPrefix={this.id}
+            />
+          )}
+        </UseSignal>
+        <Shown onMount={this._onFormShown} />
+      </React.Suspense>
     );
   }
 
@@ -46,8 +67,16 @@ export class ShareSection extends ReactWidget {
     void this._model.refreshBuilds();
   }
 
+  private readonly _onFormShown = (): void => {
+    if (this._focusWhenShown) {
+      this.focusForm();
+    }
+  };
+
   private readonly _model: ShareModel;
   private readonly _trans: TranslationBundle;
+  /** Focus was asked for before the form had loaded. */
+  private _focusWhenShown = false;
 }
 
 export namespace ShareSection {

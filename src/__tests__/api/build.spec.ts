@@ -136,6 +136,27 @@ describe('the build stream through BinderHub’s own client', () => {
     expect(events.slice(0, 50)).toEqual(recorded.slice(0, 50));
   });
 
+  it('takes a replayed log of thousands of events without console warnings', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => ({
+      phase: 'building',
+      message: `line ${i}\n`
+    }));
+    serve(eventStream([...lines, { phase: 'ready', imageName: 'img:1' }]), {
+      chunk: 1 << 20
+    });
+    const warn = jest
+      .spyOn(console, 'warn')
+      .mockImplementation(() => undefined);
+    try {
+      const events = await collect(openBuildStream(SPEC, settings('t')).events);
+      expect(events.slice(0, 3000)).toEqual(lines);
+      expect(events[3000]).toEqual({ phase: 'ready', imageName: 'img:1' });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('lower-cases odd phases and keeps events without one', async () => {
     serve(
       eventStream([

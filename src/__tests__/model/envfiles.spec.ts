@@ -193,6 +193,23 @@ describe('EnvFilesModel: the folder', () => {
     await until(() => ready(model.state).files.length === 2);
   });
 
+  it('does not poll while the folder is missing, and sees it created in this tab', async () => {
+    const { contents, model: m } = setup({}, { pollInterval: 20 });
+    model = m;
+    model.setActive(true);
+    await until(() => model.state.kind === 'missing');
+    await sleep(30);
+    const before = contents.gets.length;
+    await sleep(150);
+    expect(contents.gets.length).toBe(before);
+
+    await model.create('requirements.txt');
+    await until(() => model.state.kind === 'ready');
+    expect(ready(model.state).files.map(f => f.path)).toEqual([
+      'requirements.txt'
+    ]);
+  });
+
   it('polls for outside changes only while shown', async () => {
     const { contents, model: m } = setup(
       { 'environment/requirements.txt': 'numpy\n' },
