@@ -3,8 +3,9 @@
 ``<data_dir>/environments.jsonl`` holds one line per fact: ``started`` (this server started on
 an image), ``last-known-good`` (the image a server ran before a restart onto a new one) and
 ``failed-start`` (an image a restart could not start the server on).
-Together with the build records they answer: what runs now, what to roll back to, and whether
-the environment folder still matches the snapshot the running image was built from.
+They answer what runs now and what to roll back to; with the folder's snapshot SHA, the Lab
+page tells from the build history it shares between its views whether the environment folder
+still matches the snapshot the running image was built from.
 """
 
 import json
@@ -13,7 +14,7 @@ from typing import Any, Optional
 
 from .config import Limits
 from .errors import EnvBuilderError
-from .history import list_records, now
+from .history import now
 from .snapshots import read_folder, snapshot_commit
 
 LOG_NAME = "environments.jsonl"
@@ -57,18 +58,18 @@ def record_start(data_dir: str, image: Optional[str], server: str) -> None:
 
 
 def folder_sha(root_dir: str, folder: str, limits: Limits) -> tuple[Optional[str], Optional[str]]:
-    """The snapshot SHA the folder would get now (nothing is written), or why there is none."""
+    """The snapshot SHA the folder would get now (nothing is written), or the code of why
+    there is none (an error reason, e.g. ``noFolder``)."""
     try:
         files = read_folder(root_dir, folder, limits)
         commit, _objects = snapshot_commit(files)
     except EnvBuilderError as e:
-        return None, e.message
+        return None, e.reason
     return commit.id.decode("ascii"), None
 
 
 def summary(
     data_dir: str,
-    records_dir: str,
     running_image: Optional[str],
     root_dir: str,
     folder: str,
@@ -76,20 +77,12 @@ def summary(
 ) -> dict[str, Any]:
     entries = read_entries(data_dir)
     good = [e for e in entries if e["kind"] == "last-known-good"]
-    builds = [b for b in list_records(records_dir, set()) if b.get("imageName")]
-    running_build = next((b for b in builds if b["imageName"] == running_image), None)
     sha, why_not = folder_sha(root_dir, folder, limits)
-    changed: Optional[bool] = None
-    if running_build is not None and sha is not None:
-        changed = running_build.get("ref") != sha
     return {
         "runningImage": running_image,
         "lastKnownGood": good[-1]["image"] if good else None,
-        "runningBuild": running_build,
         "folder": folder,
         "folderSha": sha,
         "folderProblem": why_not,
-        # None when unknown: the running image was not built here, or the folder is unusable.
-        "changedSinceStart": changed,
         "entries": list(reversed(entries)),
     }

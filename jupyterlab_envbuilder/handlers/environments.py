@@ -14,7 +14,7 @@ FACTS = {"lastKnownGood": "last-known-good", "failedStart": "failed-start"}
 
 
 class EnvironmentsHandler(BaseHandler):
-    """``GET envbuilder/environments?folder=``: running, last-known-good, changed since start.
+    """``GET envbuilder/environments?folder=``: running, last-known-good, the folder's snapshot SHA.
 
     ``POST envbuilder/environments`` with ``{"lastKnownGood": "<image>"}``: recorded by the Lab
     page before it restarts the server onto another image; with ``{"failedStart": "<image>"}``:
@@ -30,7 +30,6 @@ class EnvironmentsHandler(BaseHandler):
             None,
             summary,
             config.data_dir,
-            config.records_dir,
             config.image or None,
             self.settings["server_root_dir"],
             folder,

@@ -7,7 +7,6 @@ from tornado.httpclient import HTTPClientError
 
 from jupyterlab_envbuilder.config import Limits
 from jupyterlab_envbuilder.environments import folder_sha, read_entries, record, summary
-from jupyterlab_envbuilder.history import BuildRecord
 from jupyterlab_envbuilder.snapshots import read_folder, snapshot_commit
 
 LIMITS = Limits(1024 * 1024, 10 * 1024 * 1024, 100)
@@ -21,44 +20,27 @@ def make_folder(root, files):
     return folder
 
 
-def built(records_dir, sha, image):
-    record = BuildRecord(str(records_dir), "git", f"http%3A%2F%2Fx%2Fr.git/{sha}")
-    record.finish("built", image, "Done")
-
-
-def test_changed_since_start_follows_the_folder(tmp_path):
+def test_the_folder_sha_follows_the_folder(tmp_path):
+    """The SHA the Lab page compares with the running image's build, from its build history."""
     root = tmp_path / "home"
     make_folder(root, {"requirements.txt": "numpy\n"})
-    sha, problem = folder_sha(str(root), "environment", LIMITS)
-    assert problem is None and len(sha) == 40
     data = tmp_path / "data"
-    built(data / "builds", sha, "img:1")
-
-    now = summary(str(data), str(data / "builds"), "img:1", str(root), "environment", LIMITS)
-    assert now["runningBuild"]["imageName"] == "img:1"
-    assert now["changedSinceStart"] is False
+    now = summary(str(data), "img:1", str(root), "environment", LIMITS)
+    assert now["runningImage"] == "img:1"
+    assert now["folderSha"] == folder_sha(str(root), "environment", LIMITS)[0]
+    assert len(now["folderSha"]) == 40 and now["folderProblem"] is None
 
     make_folder(root, {"requirements.txt": "numpy\npandas\n"})
-    later = summary(str(data), str(data / "builds"), "img:1", str(root), "environment", LIMITS)
-    assert later["changedSinceStart"] is True
+    later = summary(str(data), "img:1", str(root), "environment", LIMITS)
+    assert later["folderSha"] != now["folderSha"]
     # Computing the SHA writes nothing into the folder.
     assert sorted(p.name for p in (root / "environment").iterdir()) == ["requirements.txt"]
 
 
-def test_unknown_when_the_running_image_was_not_built_here(tmp_path):
-    root = tmp_path / "home"
-    make_folder(root, {"requirements.txt": "numpy\n"})
-    answer = summary(
-        str(tmp_path), str(tmp_path / "builds"), "hub/default:1", str(root), "environment", LIMITS
-    )
-    assert answer["runningBuild"] is None
-    assert answer["changedSinceStart"] is None
-
-
-def test_missing_folder_is_a_problem_not_an_error(tmp_path):
-    answer = summary(str(tmp_path), str(tmp_path / "builds"), None, str(tmp_path), "nope", LIMITS)
+def test_missing_folder_is_a_problem_code_not_an_error(tmp_path):
+    answer = summary(str(tmp_path), None, str(tmp_path), "nope", LIMITS)
     assert answer["folderSha"] is None
-    assert answer["folderProblem"]
+    assert answer["folderProblem"] == "no-folder"
 
 
 def test_folder_sha_matches_the_snapshot_commit(tmp_path):

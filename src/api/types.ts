@@ -170,11 +170,8 @@ export interface IEnvironmentEntry {
 export interface IEnvironments {
   runningImage: string | null;
   lastKnownGood: string | null;
-  runningBuild: IBuildSummary | null;
   folder: string;
   folderSha: string | null;
   folderProblem: string | null;
-  /** null when unknown (the running image was not built from this folder here). */
-  changedSinceStart: boolean | null;
   entries: IEnvironmentEntry[];
 }

@@ -19,7 +19,8 @@ export function EnvironmentsView(
   if (!environments) {
     return null;
   }
-  const changed = environments.changedSinceStart;
+  const changed = model.changedSinceStart;
+  const build = model.runningBuild;
   const rollback = model.rollbackImages;
   return (
     <div
@@ -30,10 +31,10 @@ export function EnvironmentsView(
         {trans.__('Environments of this server')}
       </h3>
       <p data-testid="envbuilder-running-environment">
-        {environments.runningBuild
+        {build
           ? trans.__(
               'Running: built here from snapshot %1.',
-              (environments.runningBuild.ref ?? '').slice(0, 7)
+              (build.ref ?? '').slice(0, 7)
             )
           : trans.__(
               'Running: an image not built from this environment folder here.'

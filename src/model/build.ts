@@ -167,7 +167,7 @@ export class BuildModel {
     if (this._state.stage !== 'idle') {
       return false;
     }
-    await this.refreshHistory();
+    await this.history.load();
     if (this._state.stage !== 'idle') {
       return false;
     }

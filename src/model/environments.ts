@@ -1,17 +1,42 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { IEnvironments } from '../api/types';
+import { IBuildSummary, IEnvironments } from '../api/types';
 import { EnvironmentFolder } from './folder';
+import { BuildHistoryModel } from './history';
 
-/** What the history says about the images this server ran on; null until first loaded. */
+/**
+ * What the history says about the images this server ran on; null until first loaded. The
+ * build of the running image comes from the one build history the other views share.
+ */
 export class EnvironmentsModel {
   constructor(
     private readonly _fetch: (folder: string) => Promise<IEnvironments>,
-    private readonly _folder: EnvironmentFolder
-  ) {}
+    private readonly _folder: EnvironmentFolder,
+    private readonly _history: BuildHistoryModel
+  ) {
+    _history.changed.connect(this._onHistory, this);
+  }
 
   get environments(): IEnvironments | null {
     return this._environments;
+  }
+
+  /** The build of the history that made the running image; null when none here did. */
+  get runningBuild(): IBuildSummary | null {
+    const image = this._environments?.runningImage;
+    return (
+      (image && this._history.builds.find(b => b.imageName === image)) || null
+    );
+  }
+
+  /**
+   * Whether the environment folder differs from the snapshot the running image was built
+   * from; null when unknown (not built here, or the folder cannot be read).
+   */
+  get changedSinceStart(): boolean | null {
+    const build = this.runningBuild;
+    const sha = this._environments?.folderSha;
+    return build && sha ? build.ref !== sha : null;
   }
 
   get error(): string | null {
@@ -24,6 +49,7 @@ export class EnvironmentsModel {
 
   /** Ask the server again, about the environment folder as it is set now. */
   async refresh(): Promise<void> {
+    void this._history.load();
     try {
       this._environments = await this._fetch(this._folder.path);
       this._error = null;
@@ -67,6 +93,12 @@ export class EnvironmentsModel {
     return (this._environments?.entries ?? [])
       .filter(entry => entry.kind === 'failed-start')
       .map(({ image, time }) => ({ image, time }));
+  }
+
+  private _onHistory(): void {
+    if (this._environments) {
+      this._changed.emit();
+    }
   }
 
   private _environments: IEnvironments | null = null;

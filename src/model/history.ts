@@ -66,7 +66,14 @@ export class BuildHistoryModel {
 
   /** Ask the server again (calls made meanwhile share one more request). */
   refresh(): Promise<void> {
-    return this._refresh.run();
+    const run = this._refresh.run();
+    this._first ??= run;
+    return run;
+  }
+
+  /** The first answer: asked for only when no view has asked yet, so views starting together share it. */
+  load(): Promise<void> {
+    return this._first ?? this.refresh();
   }
 
   private async _load(): Promise<void> {
@@ -89,5 +96,6 @@ export class BuildHistoryModel {
   private _builds: readonly IBuildSummary[] = [];
   private _state: HistoryState = { kind: 'loading' };
   private readonly _refresh = new Coalesced(() => this._load());
+  private _first: Promise<void> | null = null;
   private _changed = new Signal<this, readonly IBuildSummary[]>(this);
 }

@@ -49,7 +49,11 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
     const handshake = new HandshakeModel(fetchHandshake, FRONTEND_VERSION);
     const folder = new EnvironmentFolder();
     const history = new BuildHistoryModel(fetchBuildHistory);
-    const environments = new EnvironmentsModel(fetchEnvironments, folder);
+    const environments = new EnvironmentsModel(
+      fetchEnvironments,
+      folder,
+      history
+    );
     // Running image, last-known-good, and "changed since this server started" for the folder.
     handshake.changed.connect((_, state) => {
       if (state.kind === 'ready') {

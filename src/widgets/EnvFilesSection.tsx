@@ -47,7 +47,7 @@ export class EnvFilesSection extends ReactWidget {
         onCreate={name => void this._create(name)}
         differs={
           this._model.state.kind === 'ready'
-            ? (this._environments?.environments?.changedSinceStart ?? null)
+            ? (this._environments?.changedSinceStart ?? null)
             : null
         }
       />
