@@ -4,3 +4,4 @@ import './envfiles.css';
 import './environments.css';
 import './build.css';
 import './log.css';
+import './sendFiles.css';

@@ -6,6 +6,7 @@ import {
   WidgetTracker
 } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
+import { IStateDB } from '@jupyterlab/statedb';
 import { IStatusBar } from '@jupyterlab/statusbar';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Signal } from '@lumino/signaling';
@@ -14,6 +15,7 @@ import {
   createSnapshot,
   fetchBuildRecord,
   openBuildStream,
+  previewSnapshot,
   startBuild
 } from '../api/build';
 import { shortSha, stageLabel } from '../components/buildText';
@@ -23,11 +25,16 @@ import { EnvironmentFolder } from '../model/folder';
 import { BuildHistoryModel } from '../model/history';
 import { CommandIDs, PLUGIN_ID } from '../tokens';
 import { IBuildPrecheck } from '../model/precheck';
+import { SendFilesModel } from '../model/sendFiles';
 import { dirtySaver } from '../widgets/buildDocuments';
 import { BuildLogPanel } from '../widgets/BuildLogPanel';
 import { BuildStatusItem } from '../widgets/BuildStatusItem';
+import { agreedInState, askInDialog } from '../widgets/sendFilesDialog';
 
-/** The build model with the real requests, the document manager's saving and a check. */
+/**
+ * The build model with the real requests, the document manager's saving, a check, and the
+ * question about the files to send (agreements kept in the state database when there is one).
+ */
 export function createBuildModel(
   app: JupyterFrontEnd,
   options: {
@@ -35,9 +42,15 @@ export function createBuildModel(
     precheck: IBuildPrecheck | null;
     history: BuildHistoryModel;
     folder: EnvironmentFolder;
+    state: IStateDB | null;
     trans: TranslationBundle;
   }
 ): BuildModel {
+  const sendFiles = new SendFilesModel({
+    preview: previewSnapshot,
+    agreed: options.state ? agreedInState(options.state) : undefined,
+    ask: askInDialog(options.trans)
+  });
   return new BuildModel({
     api: {
       createSnapshot,
@@ -51,6 +64,7 @@ export function createBuildModel(
       ? dirtySaver(app.shell, options.docManager)
       : null,
     precheck: options.precheck,
+    confirmSend: sendFiles.confirm,
     trans: options.trans.__.bind(options.trans)
   });
 }

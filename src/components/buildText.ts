@@ -38,6 +38,10 @@ export function stageLabel(
       return trans.__('Not built: the environment files have errors');
     case 'saving':
       return trans.__('Saving the environment files');
+    case 'confirming':
+      return trans.__('Waiting for you to agree to the files to send');
+    case 'declined':
+      return trans.__('Not built: the files were not sent');
     case 'snapshot':
       return trans.__('Taking a snapshot of the environment folder');
     case 'stopped':

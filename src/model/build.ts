@@ -22,6 +22,7 @@ import { failureText, problemsReason, unreachableFailure } from './buildTexts';
 import { EnvironmentFolder } from './folder';
 import { BuildHistoryModel } from './history';
 import { IBuildPrecheck } from './precheck';
+import { SendConfirmer } from './sendFiles';
 
 /** The client tries again this often when the server answers 5xx, then gives up. */
 const MAX_RETRIES = 5;
@@ -35,6 +36,7 @@ export class BuildModel {
     this._api = options.api;
     this.history = options.history;
     this._saveDirty = options.saveDirty ?? null;
+    this._confirmSend = options.confirmSend ?? null;
     this._precheck = options.precheck ?? null;
     this._folder = options.folder ?? new EnvironmentFolder();
     this._now = options.now ?? Date.now;
@@ -63,6 +65,9 @@ export class BuildModel {
   /** Why Build is off right now, or null when it can start. */
   get blockedReason(): string | null {
     const __ = this.__;
+    if (this._state.stage === 'confirming') {
+      return __('Agree to the files to send, or cancel, first.');
+    }
     if (this.busy) {
       return __('A build is under way.');
     }
@@ -71,9 +76,13 @@ export class BuildModel {
 
   /** Checking, saving, committing or watching. */
   get busy(): boolean {
-    return ['checking', 'saving', 'snapshot', 'watching'].includes(
-      this._state.stage
-    );
+    return [
+      'checking',
+      'saving',
+      'confirming',
+      'snapshot',
+      'watching'
+    ].includes(this._state.stage);
   }
 
   /** Why the last build failed, in plain words, when it is a common failure. */
@@ -100,6 +109,7 @@ export class BuildModel {
       api: this._api,
       precheck: this._precheck,
       saveDirty: this._saveDirty,
+      confirmSend: this._confirmSend,
       folder,
       current: () => run === this._run,
       onStage: (stage, saved) =>
@@ -117,6 +127,13 @@ export class BuildModel {
     }
     if (started.kind === 'failed') {
       this._fail(started.failure);
+    }
+    if (started.kind === 'declined') {
+      this._setState({
+        ...this._state,
+        stage: 'declined',
+        finishedAt: this._now()
+      });
     }
     if (started.kind !== 'started') {
       return;
@@ -332,6 +349,7 @@ export class BuildModel {
   private readonly __: Translate;
   private readonly _api: BuildModel.IApi;
   private readonly _saveDirty: DirtySaver | null;
+  private readonly _confirmSend: SendConfirmer | null;
   private readonly _now: () => number;
   private readonly _precheck: IBuildPrecheck | null;
   private readonly _folder: EnvironmentFolder;
@@ -362,6 +380,8 @@ export namespace BuildModel {
     history: BuildHistoryModel;
     /** Saves open environment files with unsaved changes before a build. */
     saveDirty?: DirtySaver | null;
+    /** Shows the files a build would send before the first build of a folder (and new files). */
+    confirmSend?: SendConfirmer | null;
     /** Checks the environment files before a build. */
     precheck?: IBuildPrecheck | null;
     /** The environment folder; `environment` when not given. */

@@ -9,10 +9,12 @@ import { Translate } from '../translate';
 import { DirtySaver } from './buildState';
 import { saveFailure, snapshotFailure, startFailure } from './buildTexts';
 import { IBuildPrecheck, IBuildProblem, precheckErrors } from './precheck';
+import { SendConfirmer } from './sendFiles';
 
 /** The requests that start a build. */
 export interface IStartApi {
-  createSnapshot(folder: string): Promise<ISnapshot>;
+  /** With `paths`, a folder holding any other file is refused and nothing is sent. */
+  createSnapshot(folder: string, paths?: readonly string[]): Promise<ISnapshot>;
   /** Start the build of `spec` (or join the one running); its events come from `openStream`. */
   startBuild(spec: string): Promise<void>;
 }
@@ -21,11 +23,16 @@ export interface IStartSteps {
   api: IStartApi;
   precheck: IBuildPrecheck | null;
   saveDirty: DirtySaver | null;
+  /** Asks the user about the files to send when they include new ones; null: never asks. */
+  confirmSend: SendConfirmer | null;
   folder: string;
   /** False once a newer run has begun. */
   current: () => boolean;
-  /** Saving began (`saved` undefined), or the snapshot began after saving `saved`. */
-  onStage: (stage: 'saving' | 'snapshot', saved?: string[]) => void;
+  /** Saving began (`saved` undefined), or a later step began after saving `saved`. */
+  onStage: (
+    stage: 'saving' | 'confirming' | 'snapshot',
+    saved?: string[]
+  ) => void;
   trans: Translate;
 }
 
@@ -33,6 +40,7 @@ export type StartOutcome =
   | { kind: 'started'; snapshot: ISnapshot }
   | { kind: 'blocked'; problems: IBuildProblem[] }
   | { kind: 'failed'; failure: IBuildEvent }
+  | { kind: 'declined' }
   | { kind: 'overtaken' };
 
 export async function startSteps(steps: IStartSteps): Promise<StartOutcome> {
@@ -58,10 +66,30 @@ export async function startSteps(steps: IStartSteps): Promise<StartOutcome> {
   if (!current()) {
     return { kind: 'overtaken' };
   }
+  // After saving, so the list shows the files as they will be sent.
+  let agreed: string[] | undefined;
+  if (steps.confirmSend) {
+    steps.onStage('confirming', saved);
+    let paths: string[] | null;
+    try {
+      paths = await steps.confirmSend(folder);
+    } catch (error) {
+      return current()
+        ? { kind: 'failed', failure: snapshotFailure(error, folder, __) }
+        : { kind: 'overtaken' };
+    }
+    if (!current()) {
+      return { kind: 'overtaken' };
+    }
+    if (paths === null) {
+      return { kind: 'declined' };
+    }
+    agreed = paths;
+  }
   steps.onStage('snapshot', saved);
   let snapshot: ISnapshot;
   try {
-    snapshot = await api.createSnapshot(folder);
+    snapshot = await api.createSnapshot(folder, agreed);
   } catch (error) {
     return current()
       ? { kind: 'failed', failure: snapshotFailure(error, folder, __) }

@@ -22,6 +22,10 @@ export type BuildStage =
   | 'blocked'
   /** Saving open environment files with unsaved changes. */
   | 'saving'
+  /** Showing the files that a build would send, before they are sent. */
+  | 'confirming'
+  /** The user did not agree to send the files: nothing was sent or built. */
+  | 'declined'
   /** Committing the environment folder. */
   | 'snapshot'
   /** Following the build service's event stream. */

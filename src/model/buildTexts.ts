@@ -71,6 +71,19 @@ export function snapshotFailure(
   folder: string,
   __: Translate
 ): IBuildEvent {
+  const body = error instanceof EnvBuilderRequestError ? error.body : null;
+  if (isUnconfirmed(body)) {
+    return {
+      phase: 'failed',
+      error: 'snapshot',
+      status_code: 409,
+      message: __(
+        'Files were added to %1 after you agreed to the list: %2. Nothing was sent; build again to see the new list.',
+        folder,
+        body.paths.join(', ')
+      )
+    };
+  }
   return {
     phase: 'failed',
     error: 'snapshot',
@@ -82,6 +95,18 @@ export function snapshotFailure(
       error instanceof Error ? error.message : String(error)
     )
   };
+}
+
+/** The server's refusal of a folder that gained files since the user agreed to send them. */
+function isUnconfirmed(
+  body: unknown
+): body is { reason: 'unconfirmed-files'; paths: string[] } {
+  const answer = body as { reason?: unknown; paths?: unknown } | null;
+  return (
+    answer?.reason === 'unconfirmed-files' &&
+    Array.isArray(answer.paths) &&
+    answer.paths.every(p => typeof p === 'string')
+  );
 }
 
 /** The server kept failing while the client tried to reconnect. */

@@ -5,6 +5,7 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
+import { IStateDB } from '@jupyterlab/statedb';
 import { IStatusBar } from '@jupyterlab/statusbar';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
@@ -35,7 +36,8 @@ export const buildPlugin: JupyterFrontEndPlugin<void> = {
     IStatusBar,
     ILayoutRestorer,
     ICommandPalette,
-    IEnvFilesCheck
+    IEnvFilesCheck,
+    IStateDB
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -45,7 +47,8 @@ export const buildPlugin: JupyterFrontEndPlugin<void> = {
     statusBar: IStatusBar | null,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
-    precheck: IBuildPrecheck | null
+    precheck: IBuildPrecheck | null,
+    state: IStateDB | null
   ) => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = createBuildModel(app, {
@@ -53,6 +56,7 @@ export const buildPlugin: JupyterFrontEndPlugin<void> = {
       precheck,
       history: core.history,
       folder: core.folder,
+      state,
       trans
     });
     addBuildCommands(app, {

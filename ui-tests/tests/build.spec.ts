@@ -19,6 +19,7 @@ import {
   test,
   waitForLab
 } from './hub';
+import { agreeToSend } from './sendFiles';
 
 const PORT = process.env.ENVBUILDER_E2E_PORT || '8010';
 const REQUIREMENTS = 'requests==2.32.3\n';
@@ -109,6 +110,7 @@ test.describe('Build section on the dev hub', () => {
     const buildButton = section.getByTestId('envbuilder-build-button');
     await expect(buildButton).toBeEnabled();
     await buildButton.click();
+    await agreeToSend(raw, [['requirements.txt', '17 bytes']]);
     const status = section.getByTestId('envbuilder-build-status');
     await expect(status).toHaveAttribute(
       'data-phase',
@@ -240,11 +242,13 @@ test.describe('Build section on the dev hub', () => {
     await sectionAgain.evaluate(node => node.scrollTo(0, 0));
     await shot(raw, testInfo, 'build-panel-ready');
 
-    // Build again without a change: the build service has it already, nothing runs.
+    // Build again without a change: the build service has it already, nothing runs; the
+    // files were agreed to before the reload, so nothing is asked.
     await sectionAgain.getByTestId('envbuilder-build-button').click();
     await expect(
       sectionAgain.getByTestId('envbuilder-build-cache-hit')
     ).toBeVisible();
+    await expect(raw.locator('.jp-Dialog')).toHaveCount(0);
     await expect(sectionAgain.getByTestId('envbuilder-build-image')).toHaveText(
       image
     );
@@ -317,6 +321,7 @@ test.describe('Build section on the dev hub', () => {
     );
     await expect(button).toBeEnabled();
     await button.click();
+    await agreeToSend(raw, [['requirements.txt', '14 bytes']]);
     await expect(section.getByTestId('envbuilder-build-image')).toBeVisible();
     await expect(section).toContainText(
       'saved environment/requirements.txt first'

@@ -1,0 +1,116 @@
+/**
+ * One build for a course: an instructor and a student, each on a named server of their own,
+ * keep the same environment files; the instructor's build is the student's too. The snapshot
+ * goes to the hub's snapshot store by content, so both build the same repository and the
+ * build service finds the instructor's image for the student.
+ */
+import { Page, TestInfo } from '@playwright/test';
+
+import {
+  expect,
+  hubPage,
+  login,
+  openEnvironmentPanel,
+  startNamedServer,
+  test
+} from './hub';
+import { agreeToSend } from './sendFiles';
+
+const IMAGE = 'example.org/course/env:base';
+const COURSE = {
+  'requirements.txt': 'numpy==2.1.0\n',
+  postBuild: '#!/bin/sh\necho course ready\n'
+};
+
+async function writeCourse(page: Page): Promise<void> {
+  await page.evaluate(async files => {
+    const contents = (window as any).jupyterapp.serviceManager.contents;
+    await contents.save('environment', { type: 'directory' });
+    for (const [name, content] of Object.entries(files)) {
+      await contents.save(`environment/${name}`, {
+        type: 'file',
+        format: 'text',
+        content
+      });
+    }
+  }, COURSE);
+}
+
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+test('an instructor and a student with the same files share one build', async ({
+  page
+}, testInfo) => {
+  const stamp = `${testInfo.workerIndex}-${Date.now().toString(36)}`;
+  const instructor = `instructor${stamp}`;
+  const student = `student${stamp}`;
+  const raw = hubPage(page);
+  await raw.setViewportSize({ width: 1366, height: 768 });
+
+  // The instructor prepares the course environment and builds it: a real build.
+  await login(page, instructor);
+  await startNamedServer(page, instructor, 'prep', IMAGE);
+  await writeCourse(raw);
+  let panel = await openEnvironmentPanel(page);
+  let section = panel.locator('#jp-envbuilder-build');
+  await section.getByTestId('envbuilder-build-button').click();
+  await shot(raw, testInfo, 'send-files-light');
+  await agreeToSend(raw, [
+    ['postBuild', '28 bytes'],
+    ['requirements.txt', '13 bytes']
+  ]);
+  const built = section.getByTestId('envbuilder-build-image');
+  await expect(built).toBeVisible({ timeout: 120 * 1000 });
+  const image = (await built.textContent())!;
+  await expect(section.getByTestId('envbuilder-build-cache-hit')).toHaveCount(
+    0
+  );
+  await section.getByTestId('envbuilder-build-show-log').click();
+  await expect(raw.getByTestId('envbuilder-log-view')).toContainText(
+    'Cloning into'
+  );
+
+  // The student, on another named server, in the dark theme, with the same files.
+  await raw.goto('/hub/logout');
+  await login(page, student);
+  await startNamedServer(page, student, 'course', IMAGE);
+  await raw.evaluate(() =>
+    (window as any).jupyterapp.commands.execute('apputils:change-theme', {
+      theme: 'JupyterLab Dark'
+    })
+  );
+  await expect(raw.locator('body')).toHaveAttribute(
+    'data-jp-theme-light',
+    'false'
+  );
+  await writeCourse(raw);
+  panel = await openEnvironmentPanel(page);
+  section = panel.locator('#jp-envbuilder-build');
+  await section.getByTestId('envbuilder-build-button').click();
+  // The student is asked about their own files, as anyone is before a first build.
+  await expect(raw.locator('.jp-Dialog')).toContainText(
+    'This is the first build of environment/'
+  );
+  await shot(raw, testInfo, 'send-files-dark');
+  await agreeToSend(raw, [
+    ['postBuild', '28 bytes'],
+    ['requirements.txt', '13 bytes']
+  ]);
+
+  // One build: the student's is the instructor's image, found, not built again.
+  await expect(section.getByTestId('envbuilder-build-cache-hit')).toBeVisible({
+    timeout: 60 * 1000
+  });
+  await expect(section.getByTestId('envbuilder-build-image')).toHaveText(image);
+  await expect(
+    raw.locator('.Toastify__toast', { hasText: 'Nothing changed' })
+  ).toBeVisible();
+  for (const name of [instructor, student]) {
+    expect(image).not.toContain(name);
+  }
+  await shot(raw, testInfo, 'shared-build-dark');
+});
