@@ -58,6 +58,7 @@ test('an instructor and a student with the same files share one build', async ({
   let panel = await openEnvironmentPanel(page);
   let section = panel.locator('#jp-envbuilder-build');
   await section.getByTestId('envbuilder-build-button').click();
+  await expect(raw.getByTestId('envbuilder-send-files')).toBeVisible();
   await shot(raw, testInfo, 'send-files-light');
   await agreeToSend(raw, [
     ['postBuild', '28 bytes'],
