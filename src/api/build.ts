@@ -38,9 +38,13 @@ export async function startBuild(spec: string): Promise<void> {
   });
 }
 
-/** `GET envbuilder/builds/<id>`: one build of the history with all its events. */
-export function fetchBuildRecord(id: string): Promise<IBuildRecord> {
-  return requestAPI<IBuildRecord>(`builds/${encodeURIComponent(id)}`);
+/** `GET envbuilder/builds/<id>`: one build of the history, all its events or the last `tail`. */
+export function fetchBuildRecord(
+  id: string,
+  page?: { tail: number }
+): Promise<IBuildRecord> {
+  const query = page ? `?tail=${page.tail}` : '';
+  return requestAPI<IBuildRecord>(`builds/${encodeURIComponent(id)}${query}`);
 }
 
 /** A build's event stream being followed. */

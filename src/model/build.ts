@@ -24,6 +24,9 @@ import { BuildHistoryModel } from './history';
 import { IBuildPrecheck } from './precheck';
 import { SendConfirmer } from './sendFiles';
 
+/** Events of the shown history build read first: a screenful and the failure around it. */
+const SHOWN_TAIL = 500;
+
 /** The client tries again this often when the server answers 5xx, then gives up. */
 const MAX_RETRIES = 5;
 
@@ -210,14 +213,28 @@ export class BuildModel {
       return false;
     }
     this._setState(shown);
-    this._shownRecord = last.id;
-    await this._loadShownRecord();
+    this._shownRecord = last.id; // its log is read when shown, not at every start
+    this._shownEvents = 'none';
+    if (this._logWanted !== 'none') {
+      await this._loadShownRecord(this._logWanted);
+    }
     return true;
   }
 
-  /** Ask the server for the build history again. */
-  refreshHistory(): Promise<void> {
-    return this.history.refresh();
+  /**
+   * The log is about to be seen: bring the log of the history build shown, its last
+   * lines (`tail`) or all of it (`whole`, for the log in the main area).
+   */
+  async showLog(how: 'tail' | 'whole' = 'tail'): Promise<void> {
+    this._logWanted = this._logWanted === 'whole' ? 'whole' : how;
+    if (this._state.fromHistory && this._shownEvents !== 'whole') {
+      await this._loadShownRecord(how);
+    }
+  }
+
+  /** Ask the server for the build history again (`shared`: one under way will do). */
+  refreshHistory(options?: { shared?: boolean }): Promise<void> {
+    return this.history.refresh(options);
   }
 
   /** One build of the history with its log. */
@@ -233,16 +250,21 @@ export class BuildModel {
   }
 
   /** The log of the history build shown after a reload, read from its record. */
-  private async _loadShownRecord(): Promise<void> {
+  private async _loadShownRecord(how: 'tail' | 'whole'): Promise<void> {
     const id = this._shownRecord;
-    if (!id) {
+    if (!id || this._shownEvents === how) {
       return;
     }
     const run = this._run;
+    this._shownEvents = how;
     let record: IBuildRecord;
     try {
-      record = await this._api.fetchRecord(id);
+      record = await this._api.fetchRecord(
+        id,
+        how === 'tail' ? { tail: SHOWN_TAIL } : undefined
+      );
     } catch (error) {
+      this._shownEvents = 'none';
       console.warn(
         'jupyterlab-envbuilder: the last build log failed to load',
         error
@@ -253,6 +275,7 @@ export class BuildModel {
       return;
     }
     const events = record.events.map(e => e.event);
+    this._log.clear();
     this._log.appendAll(messagesOf(events));
     this._setState(withRecord(this._state, events));
   }
@@ -359,6 +382,9 @@ export class BuildModel {
   /** Grows with every build, stop and re-attach: older runs see it and step aside. */
   private _run = 0;
   private _shownRecord: string | null = null;
+  /** How much of the shown record's log is read, and how much was asked for. */
+  private _shownEvents: 'none' | 'tail' | 'whole' = 'none';
+  private _logWanted: 'none' | 'tail' | 'whole' = 'none';
   private readonly _explainer: FailureExplainer;
   private _stateChanged = new Signal<this, IBuildState>(this);
 }
@@ -371,7 +397,8 @@ export namespace BuildModel {
       readonly events: AsyncIterable<IBuildEvent>;
       close(): void;
     };
-    fetchRecord(id: string): Promise<IBuildRecord>;
+    /** A build of the history, all its events or (`tail`) the last ones. */
+    fetchRecord(id: string, page?: { tail: number }): Promise<IBuildRecord>;
   }
 
   export interface IOptions {

@@ -10,7 +10,11 @@ export class Coalesced {
     private readonly _stop: () => boolean = () => false
   ) {}
 
-  run(): Promise<void> {
+  /** Run, or share the run under way (`shared`): for callers to whom it is recent enough. */
+  run(options?: { shared?: boolean }): Promise<void> {
+    if (this._running && options?.shared) {
+      return this._running;
+    }
     if (this._running) {
       this._again = true;
       return this._running;

@@ -64,9 +64,9 @@ export class BuildHistoryModel {
     return images;
   }
 
-  /** Ask the server again (calls made meanwhile share one more request). */
-  refresh(): Promise<void> {
-    const run = this._refresh.run();
+  /** Ask the server again (calls made meanwhile share one more request; `shared`: the one under way will do). */
+  refresh(options?: { shared?: boolean }): Promise<void> {
+    const run = this._refresh.run(options);
     this._first ??= run;
     return run;
   }

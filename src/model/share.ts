@@ -227,8 +227,8 @@ export class ShareModel {
   }
 
   /** Read the build history again; its successful builds' images can be chosen. */
-  refreshBuilds(): Promise<void> {
-    return this._history.refresh();
+  refreshBuilds(options?: { shared?: boolean }): Promise<void> {
+    return this._history.refresh(options);
   }
 
   /** A new history: keep the chosen image while it is there, else offer the newest. */

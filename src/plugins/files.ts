@@ -62,11 +62,20 @@ export const filesPlugin: JupyterFrontEndPlugin<IBuildPrecheck> = {
       trans: trans.__.bind(trans)
     });
     // "Changed since this server started": the environment history compares the folder's
-    // snapshot with the build of the running image, asked again on every new listing.
+    // snapshot with the build of the running image, asked again when the files change (the
+    // first listing needs none: the handshake asks for the history once at start).
+    let listed: string | null = null;
     model.stateChanged.connect((_, state) => {
-      if (state.kind === 'ready') {
+      if (state.kind !== 'ready') {
+        return;
+      }
+      const files = JSON.stringify(
+        state.files.map(f => [f.path, f.size, f.lastModified])
+      );
+      if (listed !== null && files !== listed) {
         void core.environments.refresh();
       }
+      listed = files;
     });
     core.addSection(
       new EnvFilesSection({

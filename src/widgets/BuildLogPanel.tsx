@@ -29,6 +29,8 @@ export class BuildLogPanel extends ReactWidget {
     this.addClass('jp-EnvBuilder-logPanel');
     if (this._source.kind === 'current') {
       this._source.model.stateChanged.connect(this.update, this);
+      // A history build shown after a reload has only its last lines read so far.
+      void this._source.model.showLog('whole');
     }
   }
 

@@ -79,12 +79,13 @@ export class BuildSection extends ReactWidget {
     );
   }
 
-  /** New builds may have finished since the section was last open. */
+  /** New builds may have finished since the section was last open; the log is seen. */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
     if (!this._model.busy) {
-      void this._model.refreshHistory();
+      void this._model.refreshHistory({ shared: true });
     }
+    void this._model.showLog();
   }
 
   /** Why the handshake says there is no build service; null while unknown or available. */

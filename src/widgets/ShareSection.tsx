@@ -64,7 +64,7 @@ export class ShareSection extends ReactWidget {
   /** New builds may have finished since the section was last open. */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    void this._model.refreshBuilds();
+    void this._model.refreshBuilds({ shared: true });
   }
 
   private readonly _onFormShown = (): void => {

@@ -82,13 +82,22 @@ export function api(
           }
           return next;
         },
-        fetchRecord: async (id: string) => {
-          calls.records.push(id);
+        fetchRecord: async (id: string, page?: { tail: number }) => {
+          calls.records.push(page ? `${id}?tail=${page.tail}` : id);
           const record = options.records?.[id];
           if (!record) {
             throw new EnvBuilderRequestError('404 No build record', 404);
           }
-          return record;
+          if (!page) {
+            return record;
+          }
+          const offset = Math.max(0, record.events.length - page.tail);
+          return {
+            ...record,
+            events: record.events.slice(offset),
+            eventCount: record.events.length,
+            offset
+          };
         }
       }
     }

@@ -96,12 +96,44 @@ describe('BuildModel: after a reload', () => {
     const model = new BuildModel({ ...requests });
     expect(await model.resume()).toBe(true);
     expect(calls.streams).toEqual([]);
-    expect(calls.records).toEqual([failed.id]);
+    // Nothing of its log is read until someone looks.
+    expect(calls.records).toEqual([]);
     expect(model.state.stage).toBe('failed');
     expect(model.state.fromHistory).toBe(true);
+    expect(model.history.builds).toHaveLength(2);
+
+    await model.showLog();
+    expect(calls.records).toEqual([`${failed.id}?tail=500`]);
     expect(model.log.plainLines[0]).toBe('E: Unable to locate package libfoo');
     expect(model.explanation?.kind).toBe('apt-not-found');
-    expect(model.history.builds).toHaveLength(2);
+    await model.showLog();
+    expect(calls.records).toHaveLength(1);
+  });
+
+  it('reads the last lines of a long log first, and all of it for the log view', async () => {
+    const failed = summary({ result: 'failed', imageName: null });
+    const lines = Array.from({ length: 2000 }, (_, i) => ({
+      time: null,
+      event: { phase: 'building', message: `line ${i}\n` }
+    }));
+    const record: IBuildRecord = {
+      ...failed,
+      events: [...lines, { time: null, event: { phase: 'failed' } }]
+    };
+    const { api: requests, calls } = api([], {
+      history: [failed],
+      records: { [failed.id]: record }
+    });
+    const model = new BuildModel({ ...requests });
+    await model.resume();
+    await model.showLog();
+    expect(model.log.length).toBeLessThan(600);
+    expect(model.log.plainLines[model.log.length - 1]).toBe('line 1999');
+
+    await model.showLog('whole');
+    expect(calls.records).toEqual([`${failed.id}?tail=500`, failed.id]);
+    expect(model.log.plainLines[0]).toBe('line 0');
+    expect(model.log.plainLines[1999]).toBe('line 1999');
   });
 
   it('shows the last dry run as done, with its image', async () => {
