@@ -8,6 +8,7 @@ import { corePlugin } from './plugins/core';
 import { filesPlugin } from './plugins/files';
 import { restartPlugin } from './plugins/restart';
 import { sharePlugin } from './plugins/share';
+import { sourcesPlugin } from './plugins/sources';
 
 export * from './tokens';
 
@@ -16,5 +17,6 @@ export default [
   filesPlugin,
   buildPlugin,
   restartPlugin,
-  sharePlugin
+  sharePlugin,
+  sourcesPlugin
 ];

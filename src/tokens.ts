@@ -59,3 +59,19 @@ export const IEnvFilesCheck = new Token<IBuildPrecheck>(
   'jupyterlab-envbuilder:IEnvFilesCheck',
   'Checks the environment files before a build; Build stays off while they have errors.'
 );
+
+/** Builds through the Build section (the build plugin's), for features with other sources. */
+export interface IEnvBuild {
+  /**
+   * Build a BinderHub spec (`<provider>/<spec>`) with the Build section's log, history and
+   * restart, and show that section.
+   */
+  buildSpec(spec: string): Promise<void>;
+  /** A build is under way: another cannot start. */
+  readonly busy: boolean;
+}
+
+export const IEnvBuild = new Token<IEnvBuild>(
+  'jupyterlab-envbuilder:IEnvBuild',
+  'Starts a build of a given source through the Build section.'
+);

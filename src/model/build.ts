@@ -17,7 +17,7 @@ import {
   withRecord
 } from './buildState';
 import { streamItems } from './buildStream';
-import { IStartApi, startSteps } from './buildStart';
+import { IStartApi, startSpec, startSteps } from './buildStart';
 import { failureText, problemsReason, unreachableFailure } from './buildTexts';
 import { EnvironmentFolder } from './folder';
 import { BuildHistoryModel } from './history';
@@ -148,6 +148,29 @@ export class BuildModel {
       spec: snapshot.spec,
       sha: snapshot.sha
     });
+    await this._follow(run);
+    void this.refreshHistory();
+  }
+
+  /**
+   * Build an environment from a source, a BinderHub spec such as `gh/org/repo/HEAD`, with
+   * the same log, history and restart as a folder build (no files to check or commit).
+   */
+  async buildSpec(spec: string): Promise<void> {
+    if (this.busy) {
+      return;
+    }
+    const run = ++this._run;
+    this._log.clear();
+    this._setState({ ...IDLE, stage: 'watching', startedAt: this._now() });
+    const failure = await startSpec(this._api, spec, this.__);
+    if (run !== this._run) {
+      return;
+    }
+    if (failure) {
+      return this._fail(failure);
+    }
+    this._setState({ ...this._state, spec });
     await this._follow(run);
     void this.refreshHistory();
   }

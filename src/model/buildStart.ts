@@ -108,3 +108,17 @@ export async function startSteps(steps: IStartSteps): Promise<StartOutcome> {
   }
   return current() ? { kind: 'started', snapshot } : { kind: 'overtaken' };
 }
+
+/** Start the build of a spec that has no folder to snapshot (a source); null once started. */
+export async function startSpec(
+  api: IStartApi,
+  spec: string,
+  trans: Translate
+): Promise<IBuildEvent | null> {
+  try {
+    await api.startBuild(spec);
+    return null;
+  } catch (error) {
+    return startFailure(error, trans);
+  }
+}

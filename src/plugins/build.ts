@@ -13,7 +13,12 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addBuildCommands, createBuildModel } from '../commands/build';
 import { IBuildPrecheck } from '../model/precheck';
-import { IEnvBuilder, IEnvFilesCheck, TRANSLATION_DOMAIN } from '../tokens';
+import {
+  IEnvBuild,
+  IEnvBuilder,
+  IEnvFilesCheck,
+  TRANSLATION_DOMAIN
+} from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { BuildSection } from '../widgets/BuildSection';
 
@@ -24,11 +29,12 @@ const RANK = 200;
  * Building the environment folder into an image: the Build section, the build log in the
  * main area, the status bar item and the notifications.
  */
-export const buildPlugin: JupyterFrontEndPlugin<void> = {
+export const buildPlugin: JupyterFrontEndPlugin<IEnvBuild> = {
   id: 'jupyterlab-envbuilder:build',
   description:
     'Build the environment folder into an image through the hub’s build service, and follow its log.',
   autoStart: true,
+  provides: IEnvBuild,
   requires: [IEnvBuilder],
   optional: [
     ITranslator,
@@ -67,14 +73,21 @@ export const buildPlugin: JupyterFrontEndPlugin<void> = {
       restorer,
       palette
     });
-    core.addSection(
-      new BuildSection({
-        model,
-        commands: app.commands,
-        handshake: core.handshake,
-        trans
-      }),
-      RANK
-    );
+    const section = new BuildSection({
+      model,
+      commands: app.commands,
+      handshake: core.handshake,
+      trans
+    });
+    core.addSection(section, RANK);
+    return {
+      buildSpec: (spec: string) => {
+        core.showSection(section);
+        return model.buildSpec(spec);
+      },
+      get busy() {
+        return model.busy;
+      }
+    };
   }
 };

@@ -54,6 +54,29 @@ describe('BuildModel: a build', () => {
     expect(calls.history).toBe(2);
   });
 
+  it('builds a source spec with the same log, without checking or committing files', async () => {
+    const stream = fakeStream(recordedEvents(), { hang: true });
+    const { api: requests, calls } = api([stream]);
+    const model = new BuildModel({
+      ...requests,
+      saveDirty: async () => {
+        throw new Error('no files are saved for a source');
+      },
+      folder: new EnvironmentFolder('environment')
+    });
+    const seen = stages(model);
+    await model.buildSpec('gh/binder-examples/octave/HEAD');
+
+    expect(seen).toEqual(['watching', 'ready']);
+    expect(calls.snapshots).toEqual([]);
+    expect(calls.starts).toEqual(['gh/binder-examples/octave/HEAD']);
+    expect(calls.streams).toEqual(['gh/binder-examples/octave/HEAD']);
+    expect(model.state.spec).toBe('gh/binder-examples/octave/HEAD');
+    expect(model.state.imageName).toBe(
+      'binder-2dexamples-2doctave-03025a:1479e0252b2e648bb755ee913292b79495931717'
+    );
+  });
+
   it('tells a cache hit and a dry run of the local build service', async () => {
     const { api: requests } = api([
       fakeStream([

@@ -20,6 +20,8 @@ const FEATURES = {
     commands: [CommandIDs.build, CommandIDs.showBuildLog]
   },
   restart: { section: null, commands: [CommandIDs.restartIntoImage] },
+  // In the panel's order: sections are compared in order.
+  sources: { section: 'Sources', commands: [] as string[] },
   share: { section: 'Share', commands: [CommandIDs.copyLaunchLink] }
 };
 type Feature = keyof typeof FEATURES;
@@ -59,13 +61,15 @@ describe('plugins by feature', () => {
       'jupyterlab-envbuilder:files',
       'jupyterlab-envbuilder:build',
       'jupyterlab-envbuilder:restart',
-      'jupyterlab-envbuilder:share'
+      'jupyterlab-envbuilder:share',
+      'jupyterlab-envbuilder:sources'
     ]);
     expect(plugins.every(p => registry.isPluginActivated(p.id))).toBe(true);
     expect(sections).toEqual([
       'Server and hub',
       'Environment files',
       'Build',
+      'Sources',
       'Share'
     ]);
     for (const feature of Object.values(FEATURES)) {

@@ -1,0 +1,66 @@
+import { SourcesModel } from '../../model/sources';
+
+describe('SourcesModel', () => {
+  it('says what a pasted Binder link means and builds its spec', async () => {
+    const built: string[] = [];
+    let finish: () => void = () => undefined;
+    const model = new SourcesModel({
+      buildSpec: spec => {
+        built.push(spec);
+        return new Promise<void>(resolve => (finish = resolve));
+      }
+    });
+    let changes = 0;
+    model.changed.connect(() => changes++);
+
+    model.setInput(
+      'https://mybinder.org/v2/gh/binder-examples/requirements/HEAD?labpath=index.ipynb',
+      ''
+    );
+    expect(changes).toBe(1);
+    expect(model.result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        provider: 'gh',
+        repository: 'binder-examples/requirements',
+        urlpath: 'doc/tree/index.ipynb'
+      })
+    });
+
+    const building = model.build();
+    expect(model.building).toBe('gh/binder-examples/requirements/HEAD');
+    // A second click while the build runs starts nothing more.
+    await model.build();
+    expect(built).toEqual(['gh/binder-examples/requirements/HEAD']);
+    finish();
+    await building;
+    expect(model.building).toBeNull();
+  });
+
+  it('builds nothing from malformed input and names the field', async () => {
+    const built: string[] = [];
+    const model = new SourcesModel({
+      buildSpec: async spec => {
+        built.push(spec);
+      }
+    });
+    model.setInput('https://github.com/org/repo', 'my branch');
+    expect(model.result).toEqual({
+      ok: false,
+      errors: [{ field: 'ref', code: 'invalidRef', value: 'my branch' }]
+    });
+    await model.build();
+    expect(built).toEqual([]);
+
+    model.setInput('', '');
+    expect(model.result).toBeNull();
+  });
+
+  it('keeps the ref of its own field', () => {
+    const model = new SourcesModel({ buildSpec: async () => undefined });
+    model.setInput('binder-examples/conda', 'v1.0');
+    expect(model.result?.ok && model.result.value.spec).toBe(
+      'gh/binder-examples/conda/v1.0'
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+// Activation builds the section at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { SourcesModel } from '../model/sources';
+import { IEnvBuild, IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { SourcesSection } from '../widgets/SourcesSection';
+
+/** Where the Sources section sits in the panel: after Build, whose log it uses. */
+const RANK = 250;
+
+/**
+ * Environments from elsewhere: a repository address with a ref, a DOI, or a
+ * mybinder.org-style link, built through the Build section.
+ */
+export const sourcesPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-envbuilder:sources',
+  description:
+    'Build an environment from a repository, a DOI or a Binder link, with the same log, history and restart as the folder.',
+  autoStart: true,
+  requires: [IEnvBuilder],
+  // Without the build plugin the section still says what a source means.
+  optional: [IEnvBuild, ITranslator],
+  activate: (
+    _app: JupyterFrontEnd,
+    core: IEnvBuilder,
+    build: IEnvBuild | null,
+    translator: ITranslator | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const model = new SourcesModel({
+      buildSpec: build ? spec => build.buildSpec(spec) : null
+    });
+    core.addSection(new SourcesSection({ model, build, trans }), RANK);
+  }
+};
