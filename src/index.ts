@@ -7,6 +7,7 @@ import { buildPlugin } from './plugins/build';
 import { corePlugin } from './plugins/core';
 import { filesPlugin } from './plugins/files';
 import { restartPlugin } from './plugins/restart';
+import { savedPlugin } from './plugins/saved';
 import { sharePlugin } from './plugins/share';
 import { sourcesPlugin } from './plugins/sources';
 
@@ -18,5 +19,6 @@ export default [
   buildPlugin,
   restartPlugin,
   sharePlugin,
-  sourcesPlugin
+  sourcesPlugin,
+  savedPlugin
 ];

@@ -5,3 +5,5 @@ import './environments.css';
 import './build.css';
 import './log.css';
 import './sendFiles.css';
+import './sources.css';
+import './saved.css';

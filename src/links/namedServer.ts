@@ -19,9 +19,13 @@ export interface INamedServerEnvironment {
 // JupyterHub 6 takes a server name in a URL when it is a "safe slug".
 const SERVER_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
+/**
+ * `content` null: the link opens JupyterLab on the new server, with nothing pulled (a saved
+ * environment shared as it is).
+ */
 export function namedServerLink(
   hubUrl: string,
-  content: IContent,
+  content: IContent | null,
   environment: INamedServerEnvironment,
   trans: Translate = noTranslation
 ): LinkResult<string> {
@@ -41,7 +45,7 @@ export function namedServerLink(
       'Enter the image to start, for example quay.io/org/course:2024.'
     );
   }
-  const pull = checkContent(content, problems);
+  const pull = content ? checkContent(content, problems) : { path: 'lab' };
   return problems.result(() => {
     const query = new URLSearchParams({ image, urlpath: pull!.path });
     return `${base}hub/envbuilder/launch/${server}?${query}`;

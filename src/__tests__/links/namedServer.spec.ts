@@ -35,4 +35,16 @@ describe('namedServerLink', () => {
       ]
     });
   });
+
+  it('opens JupyterLab on the new server when there is no content to pull', () => {
+    const link = namedServerLink('https://hub.example.org/', null, {
+      image: 'quay.io/org/thesis:1',
+      serverName: 'thesis'
+    });
+    expect(link).toEqual({
+      ok: true,
+      value:
+        'https://hub.example.org/hub/envbuilder/launch/thesis?image=quay.io%2Forg%2Fthesis%3A1&urlpath=lab'
+    });
+  });
 });

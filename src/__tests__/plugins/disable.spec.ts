@@ -22,6 +22,7 @@ const FEATURES = {
   restart: { section: null, commands: [CommandIDs.restartIntoImage] },
   // In the panel's order: sections are compared in order.
   sources: { section: 'Sources', commands: [] as string[] },
+  saved: { section: 'Saved environments', commands: [] as string[] },
   share: { section: 'Share', commands: [CommandIDs.copyLaunchLink] }
 };
 type Feature = keyof typeof FEATURES;
@@ -62,7 +63,8 @@ describe('plugins by feature', () => {
       'jupyterlab-envbuilder:build',
       'jupyterlab-envbuilder:restart',
       'jupyterlab-envbuilder:share',
-      'jupyterlab-envbuilder:sources'
+      'jupyterlab-envbuilder:sources',
+      'jupyterlab-envbuilder:saved'
     ]);
     expect(plugins.every(p => registry.isPluginActivated(p.id))).toBe(true);
     expect(sections).toEqual([
@@ -70,6 +72,7 @@ describe('plugins by feature', () => {
       'Environment files',
       'Build',
       'Sources',
+      'Saved environments',
       'Share'
     ]);
     for (const feature of Object.values(FEATURES)) {
