@@ -6,6 +6,7 @@
 import { buildPlugin } from './plugins/build';
 import { corePlugin } from './plugins/core';
 import { filesPlugin } from './plugins/files';
+import { pinsPlugin } from './plugins/pins';
 import { restartPlugin } from './plugins/restart';
 import { savedPlugin } from './plugins/saved';
 import { sharePlugin } from './plugins/share';
@@ -20,5 +21,6 @@ export default [
   restartPlugin,
   sharePlugin,
   sourcesPlugin,
-  savedPlugin
+  savedPlugin,
+  pinsPlugin
 ];

@@ -7,3 +7,4 @@ import './log.css';
 import './sendFiles.css';
 import './sources.css';
 import './saved.css';
+import './pins.css';

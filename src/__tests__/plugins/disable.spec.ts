@@ -15,6 +15,7 @@ import { FakeContents } from '../model/fakeContents';
 /** What a feature adds: its plugin, the panel section's title, its commands. */
 const FEATURES = {
   files: { section: 'Environment files', commands: [] as string[] },
+  pins: { section: 'Pin versions', commands: [] as string[] },
   build: {
     section: 'Build',
     commands: [CommandIDs.build, CommandIDs.showBuildLog]
@@ -64,12 +65,14 @@ describe('plugins by feature', () => {
       'jupyterlab-envbuilder:restart',
       'jupyterlab-envbuilder:share',
       'jupyterlab-envbuilder:sources',
-      'jupyterlab-envbuilder:saved'
+      'jupyterlab-envbuilder:saved',
+      'jupyterlab-envbuilder:pins'
     ]);
     expect(plugins.every(p => registry.isPluginActivated(p.id))).toBe(true);
     expect(sections).toEqual([
       'Server and hub',
       'Environment files',
+      'Pin versions',
       'Build',
       'Sources',
       'Saved environments',
