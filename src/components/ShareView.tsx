@@ -10,6 +10,7 @@ import {
   ShareModel
 } from '../model/share';
 import { LinkOutputs } from './ShareLinkOutputs';
+import { NamedServerLink } from './ShareNamedServer';
 
 export interface IShareViewProps {
   model: ShareModel;
@@ -92,6 +93,7 @@ export function ShareView(props: IShareViewProps): JSX.Element {
       />
 
       <LinkOutputs {...props} />
+      <NamedServerLink {...props} />
     </div>
   );
 }

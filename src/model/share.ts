@@ -267,6 +267,15 @@ export class ShareModel {
     this._changed.emit();
   }
 
+  /** What the link is made of; the named-server course link is made of the same. */
+  get request(): ILaunchLinkRequest {
+    return {
+      hubUrl: this._form.hubUrl,
+      content: this._content(),
+      environment: this._environment()
+    };
+  }
+
   private _content() {
     return contentOf(this._form);
   }
@@ -276,12 +285,7 @@ export class ShareModel {
   }
 
   private _build(): LinkResult<ILaunchLink> {
-    const request: ILaunchLinkRequest = {
-      hubUrl: this._form.hubUrl,
-      content: this._content(),
-      environment: this._environment()
-    };
-    const result = buildLaunchLink(request, this._trans);
+    const result = buildLaunchLink(this.request, this._trans);
     const reason = this._unavailable(this._form.environment);
     if (reason === null) {
       return result;
