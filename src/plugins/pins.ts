@@ -8,6 +8,7 @@ import { pinsApi } from '../api/pins';
 // Activation builds the section at once; it asks the server only when the user does.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { PinsModel } from '../model/pins';
+import { foldSection } from '../widgets/collapsed';
 import { IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { PinsSection } from '../widgets/PinsSection';
@@ -33,6 +34,8 @@ export const pinsPlugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = new PinsModel(pinsApi, core.folder);
-    core.addSection(new PinsSection({ model, trans }), RANK);
+    const section = new PinsSection({ model, trans });
+    core.addSection(section, RANK);
+    foldSection(section);
   }
 };

@@ -8,6 +8,7 @@ import { savedApi } from '../api/saved';
 // Activation builds the section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SavedModel } from '../model/saved';
+import { foldSection } from '../widgets/collapsed';
 import { IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { savedActions } from '../widgets/savedActions';
@@ -42,5 +43,6 @@ export const savedPlugin: JupyterFrontEndPlugin<void> = {
       trans
     });
     core.addSection(section, RANK);
+    foldSection(section);
   }
 };

@@ -7,6 +7,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // Activation builds the section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SourcesModel } from '../model/sources';
+import { foldSection } from '../widgets/collapsed';
 import { IEnvBuild, IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SourcesSection } from '../widgets/SourcesSection';
@@ -36,6 +37,8 @@ export const sourcesPlugin: JupyterFrontEndPlugin<void> = {
     const model = new SourcesModel({
       buildSpec: build ? spec => build.buildSpec(spec) : null
     });
-    core.addSection(new SourcesSection({ model, build, trans }), RANK);
+    const section = new SourcesSection({ model, build, trans });
+    core.addSection(section, RANK);
+    foldSection(section);
   }
 };
