@@ -5,8 +5,10 @@ A build of ``<provider>/<spec>`` (``GET envbuilder/build/<provider>/<spec>``) fo
 and only ever there. The build runs on in the server when every browser tab has gone: every
 event is recorded (see :mod:`.history`), a tab that comes (back) gets the events so far, then
 the new ones. What comes back is always a well-formed event stream that ends in one terminal
-event: ``ready`` with ``imageName`` (the image is ready), or ``failed`` with a message a person
-can act on, also when the build service is down, refuses, rate-limits or cuts the stream.
+event: ``ready`` with ``imageName`` (the image is ready), or ``failed`` with an ``error`` code
+and its parameters, also when the build service is down, refuses, rate-limits or cuts the
+stream. The gateway's own events carry no prose: the Lab page words each code in the user's
+language; the build service's own text stays as it came (``message`` or ``detail``).
 """
 
 import asyncio
@@ -37,14 +39,10 @@ def upstream_error(message: str, error: str, **fields: Any) -> EnvBuilderError:
 
 
 def failed_event(e: EnvBuilderError) -> dict[str, Any]:
-    """The terminal event a build that the gateway gave up on ends with."""
-    return {
-        "phase": "failed",
-        "message": e.message + "\n",
-        "error": e.reason,
-        "gateway": True,
-        **e.details,
-    }
+    """The terminal event a build that the gateway gave up on ends with: the error's code and
+    parameters; its English message goes to the server log only."""
+    log.info("Build failed (%s): %s", e.reason, e.message)
+    return {"phase": "failed", "error": e.reason, "gateway": True, **e.details}
 
 
 def upstream_url(build_service_url: str, provider: str, spec: str) -> str:
@@ -55,14 +53,14 @@ def upstream_url(build_service_url: str, provider: str, spec: str) -> str:
             "No build service is configured for this server. An admin sets "
             "c.Spawner.environment = {'ENVBUILDER_BUILD_SERVICE_URL': "
             "'https://<hub>/services/binder/'} in jupyterhub_config.py.",
-            "not-configured",
+            "notConfigured",
             setting="EnvBuilder.build_service_url",
         )
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
         raise upstream_error(
             f"EnvBuilder.build_service_url is not an http(s) URL: {base!r}.",
-            "not-configured",
+            "notConfigured",
             setting="EnvBuilder.build_service_url",
         )
     segments = spec.split("/")
@@ -71,13 +69,13 @@ def upstream_url(build_service_url: str, provider: str, spec: str) -> str:
         or not all(_SPEC_SEGMENT.fullmatch(s) for s in segments)
         or any(unquote(s) in (".", "..") for s in segments)
     ):
-        raise EnvBuilderError(400, "bad-spec", f"Not a build spec: {provider}/{spec}")
+        raise EnvBuilderError(400, "badSpec", f"Not a build spec: {provider}/{spec}")
     url = base.rstrip("/") + f"/build/{provider}/{spec}?build_only=true"
     # The URL stays on the configured service whatever the spec holds.
     checked = urlsplit(url)
     same_service = (checked.scheme, checked.netloc) == (parts.scheme, parts.netloc)
     if not same_service or not checked.path.startswith(parts.path.rstrip("/") + "/build/"):
-        raise EnvBuilderError(400, "bad-spec", f"Not a build spec: {provider}/{spec}")
+        raise EnvBuilderError(400, "badSpec", f"Not a build spec: {provider}/{spec}")
     return url
 
 
@@ -107,29 +105,29 @@ def explain_status(
         seconds = _retry_after(detail, retry_after_header)
         when = f"try again in {seconds} seconds" if seconds else "try again later"
         fields = {"retryAfter": seconds} if seconds else {}
-        return f"Rate limited by the build service: {when}.", "rate-limited", fields
+        return f"Rate limited by the build service: {when}.", "rateLimited", fields
     if code == 404:
         return (
             f"The build service has no such page (HTTP 404){suffix}. "
             "Check EnvBuilder.build_service_url.",
-            "upstream-http",
+            "upstreamHttp",
             {},
         )
     if 300 <= code < 400:
         return (
             f"The build service redirected (HTTP {code}){suffix} instead of building: "
             "it may want a login, which means this server's token was not accepted.",
-            "upstream-http",
+            "upstreamHttp",
             {},
         )
     if code >= 500:
         return (
             f"The build service failed (HTTP {code}){suffix}. Try again later; "
             "if it persists, tell your hub admin.",
-            "upstream-http",
+            "upstreamHttp",
             {},
         )
-    return f"The build service answered HTTP {code}{suffix}.", "upstream-http", {}
+    return f"The build service answered HTTP {code}{suffix}.", "upstreamHttp", {}
 
 
 async def stream_build_events(
@@ -164,36 +162,33 @@ async def stream_build_events(
 
 
 def _stream_failure(e: StreamError, url: str, idle_timeout: float) -> EnvBuilderError:
-    if e.kind == "not-event-stream":
+    if e.kind == "notEventStream":
         return upstream_error(
-            f"The build service did not answer with an event stream ({e.detail}). "
-            "Check EnvBuilder.build_service_url.",
-            "not-event-stream",
+            f"The build service did not answer with an event stream ({e.detail}).",
+            "notEventStream",
+            detail=e.detail,
+            setting="EnvBuilder.build_service_url",
         )
     if e.kind == "silent":
         message = f"No word from the build service for {idle_timeout:g} seconds; gave up."
-        return upstream_error(message, "silent")
+        return upstream_error(message, "silent", seconds=idle_timeout)
     if e.kind == "timeout":
-        return upstream_error(f"The build service at {url} did not answer in time.", "unreachable")
+        message = f"The build service at {url} did not answer in time."
+        return upstream_error(message, "unreachable", detail="timeout")
     if e.kind == "unreachable":
-        return upstream_error(
-            f"The build service cannot be reached ({e.detail}). It may be down; try again later.",
-            "unreachable",
-        )
-    return upstream_error(
-        f"The connection to the build service broke off mid-build ({e.detail}). "
-        "The build may go on there: build again to attach to it.",
-        "cut",
-    )
+        message = f"The build service cannot be reached ({e.detail})."
+        return upstream_error(message, "unreachable", detail=e.detail)
+    message = f"The connection to the build service broke off mid-build ({e.detail})."
+    return upstream_error(message, "cut", detail=e.detail)
 
 
 def interpret(data: str, scope: str) -> tuple[dict[str, Any], Optional[str]]:
     """One event from the build service as the browser gets it, and its JSON text when that
     is the service's own, unchanged (most events: they are passed on without re-encoding).
 
-    The phase is lower-cased; a ``failed`` event gets a message a person can act on (the
-    service's own text stays in ``detail``); a line that is not a JSON object becomes a log
-    line with a ``warning``.
+    The phase is lower-cased; a ``failed`` event gets an ``error`` code (an HTTP status of
+    the service's becomes its code and parameters, the service's own text moving to
+    ``detail``); a line that is not a JSON object becomes a log line with ``warning: notJson``.
     """
     try:
         event = json.loads(data)
@@ -201,10 +196,7 @@ def interpret(data: str, scope: str) -> tuple[dict[str, Any], Optional[str]]:
         event = None
     if not isinstance(event, dict):
         log.warning("The build service sent a line that is not a JSON object: %.200r", data)
-        return {
-            "message": data + "\n",
-            "warning": "The build service sent this line, which is not a JSON object.",
-        }, None
+        return {"message": data + "\n", "warning": "notJson"}, None
     # An event's data may span lines; on the wire it must be one.
     verbatim: Optional[str] = None if "\n" in data or "\r" in data else data
     phase = event.get("phase")
@@ -219,13 +211,14 @@ def interpret(data: str, scope: str) -> tuple[dict[str, Any], Optional[str]]:
     text = original.strip() if isinstance(original, str) else ""
     code = event.get("status_code")
     if isinstance(code, int) and code >= 300:
-        message, error, fields = explain_status(code, text, scope)
+        _message, error, fields = explain_status(code, text, scope)
         detail = {"detail": text} if text else {}
-        return {**event, **fields, **detail, "message": message + "\n", "error": error}, None
-    if text:
-        return {**event, "error": "build-failed"}, None
-    message = "The build failed; the build service gave no reason. The log above may show why."
-    return {**event, "message": message + "\n", "error": "build-failed"}, None
+        rest = {k: v for k, v in event.items() if k != "message"}
+        return {**rest, **fields, **detail, "error": error}, None
+    if not text:
+        # No word from the service: no message, the page says it in its own words.
+        event.pop("message", None)
+    return {**event, "error": "buildFailed"}, None
 
 
 class Build:
@@ -260,19 +253,13 @@ class Build:
                 result = "dry-run" if event.get("dryRun") else "built"
                 self._settle(result, str(image), event.get("message"))
             else:
-                self.fail("The build service said ready but named no image.", "no-image")
+                self.fail("The build service said ready but named no image.", "noImage")
         elif phase == "built" and image:
             # Without build_only BinderHub would launch next: never follow it there.
-            self.add(
-                {
-                    "phase": "ready",
-                    "imageName": image,
-                    "message": "Done! Image built; not launching anything from here.\n",
-                    "gateway": True,
-                }
-            )
+            self.add({"phase": "ready", "imageName": image, "gateway": True})
 
     def fail(self, message: str, error: str, **fields: Any) -> None:
+        """End the build with ``error``; ``message`` is for the server log."""
         self.add(failed_event(upstream_error(message, error, **fields)))
 
     def _settle(self, result: str, image: Optional[str], message: Any) -> None:
@@ -346,7 +333,7 @@ class BuildGateway:
             build.add(failed_event(e))
         except Exception as e:
             log.exception("Build gateway failed following %s", url)
-            build.fail(f"The build gateway failed: {type(e).__name__}: {e}", "gateway")
+            build.fail(f"The build gateway failed: {e!r}", "gateway", detail=type(e).__name__)
         finally:
             self.builds.pop(build.id, None)
             build.close()

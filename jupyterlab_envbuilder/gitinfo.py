@@ -44,7 +44,7 @@ async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tu
         )
     except FileNotFoundError as e:
         raise EnvBuilderError(
-            500, "no-git", "git is not installed on this server, so its clones cannot be read."
+            500, "noGit", "git is not installed on this server, so its clones cannot be read."
         ) from e
     try:
         out, err = await asyncio.wait_for(proc.communicate(), timeout)
@@ -52,7 +52,10 @@ async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tu
         proc.kill()
         await proc.wait()
         raise EnvBuilderError(
-            504, "timeout", f"git {args[0]} took longer than {timeout:g} s; try again."
+            504,
+            "timeout",
+            f"git {args[0]} took longer than {timeout:g} s; try again.",
+            seconds=timeout,
         ) from e
     return proc.returncode or 0, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
 
@@ -71,16 +74,19 @@ def resolve_path(root_dir: str, path: str) -> tuple[str, str]:
     """
     if not path or "\0" in path:
         raise EnvBuilderError(
-            400, "bad-path", "Give the notebook's path, relative to the server root."
+            400, "badPath", "Give the notebook's path, relative to the server root."
         )
     root = os.path.realpath(root_dir)
     full = os.path.realpath(os.path.join(root, path))
     if os.path.commonpath([root, full]) != root:
         raise EnvBuilderError(
-            403, "outside-root", f"{path} is outside the folder this server shows (its root)."
+            403,
+            "outsideRoot",
+            f"{path} is outside the folder this server shows (its root).",
+            path=path,
         )
     if not os.path.exists(full):
-        raise EnvBuilderError(404, "not-found", f"{path} does not exist.")
+        raise EnvBuilderError(404, "notFound", f"{path} does not exist.", path=path)
     return full, full if os.path.isdir(full) else os.path.dirname(full)
 
 
@@ -137,9 +143,12 @@ async def git_info(root_dir: str, path: str) -> dict[str, Any]:
     code, out, err = await run_git(["rev-parse", "--show-toplevel"], cwd)
     if code != 0:
         if "not a git repository" in err:
-            raise EnvBuilderError(422, "not-a-clone", f"{path} is not in a git clone.")
+            raise EnvBuilderError(422, "notAClone", f"{path} is not in a git clone.", path=path)
         raise EnvBuilderError(
-            422, "git-error", f"git cannot read the clone of {path}: {err.strip()}"
+            422,
+            "gitError",
+            f"git cannot read the clone of {path}: {err.strip()}",
+            detail=err.strip(),
         )
     top, repo_root, path_in_repo = clone_paths(root_dir, full, out.strip())
 
@@ -165,7 +174,9 @@ async def git_info(root_dir: str, path: str) -> dict[str, Any]:
         ["status", "--porcelain=v1", "-z", "--untracked-files=all"], top
     )
     if code != 0:
-        raise EnvBuilderError(422, "git-error", f"git status failed in {path}: {err.strip()}")
+        raise EnvBuilderError(
+            422, "gitError", f"git status failed in {path}: {err.strip()}", detail=err.strip()
+        )
     changed = _changed_files(porcelain)
 
     has_commits = await _git_value(["rev-parse", "--verify", "--quiet", "HEAD"], top) is not None

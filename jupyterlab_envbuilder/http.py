@@ -73,7 +73,7 @@ async def fetch(
 class StreamError(Exception):
     """An event stream that cannot be followed: ``kind`` is ``unreachable`` (no connection),
     ``timeout`` (no answer in time), ``silent`` (nothing for ``idle_timeout`` once answered),
-    ``cut`` (broken off) or ``not-event-stream``."""
+    ``cut`` (broken off) or ``notEventStream``."""
 
     def __init__(self, kind: str, detail: str) -> None:
         super().__init__(detail)
@@ -124,7 +124,7 @@ class EventStream:
         content_type = self.headers.get("content-type", "").partition(";")[0].strip()
         if content_type != "text/event-stream":
             raise StreamError(
-                "not-event-stream",
+                "notEventStream",
                 f"Content-Type is {content_type!r}, not 'text/event-stream'",
             )
         buffer = ""

@@ -50,24 +50,27 @@ async def publish(store_url: str, sha: str, files: list[SnapshotFile], send: Sen
         if isinstance(url, str) and url.startswith(("http://", "https://")):
             return url
         raise EnvBuilderError(
-            502, "snapshot-store-answer", "The hub's snapshot store answered without a URL."
+            502, "snapshotStoreAnswer", "The hub's snapshot store answered without a URL."
         )
     if status == 0:
         raise EnvBuilderError(
             502,
-            "snapshot-store-unreachable",
+            "snapshotStoreUnreachable",
             f"The hub's snapshot store did not answer ({_message(body)}). Tell your administrator.",
+            detail=_message(body),
         )
     if status == 403:
         raise EnvBuilderError(
             502,
-            "snapshot-store-scope",
+            "snapshotStoreScope",
             "This server may not push to the hub's snapshot store: the 'server' role needs "
             "the store's access scope (jupyterlab_envbuilder.hub.configure(c, "
             "snapshot_store=True) grants it). Tell your administrator.",
         )
     raise EnvBuilderError(
         502 if status >= 500 else 400,
-        "snapshot-store-refused",
+        "snapshotStoreRefused",
         f"The hub's snapshot store refused the snapshot (HTTP {status}): {_message(body)}",
+        httpStatus=status,
+        detail=_message(body),
     )

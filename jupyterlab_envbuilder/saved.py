@@ -47,15 +47,18 @@ def _write(data_dir: str, entries: list[dict[str, Any]]) -> None:
 
 def _check_name(name: Any, entries: list[dict[str, Any]], own_id: str = "") -> str:
     if not isinstance(name, str) or not name.strip():
-        raise EnvBuilderError(400, "name-missing", "Give the environment a name.")
+        raise EnvBuilderError(400, "nameMissing", "Give the environment a name.")
     name = name.strip()
     if len(name) > MAX_NAME or _CONTROL.search(name):
         raise EnvBuilderError(
-            400, "name-invalid", f"A name is one line of at most {MAX_NAME} characters."
+            400,
+            "nameInvalid",
+            f"A name is one line of at most {MAX_NAME} characters.",
+            limit=MAX_NAME,
         )
     if any(e["name"].lower() == name.lower() and e["id"] != own_id for e in entries):
         raise EnvBuilderError(
-            409, "name-taken", f"An environment named {name!r} is already saved.", name=name
+            409, "nameTaken", f"An environment named {name!r} is already saved.", name=name
         )
     return name
 
@@ -65,7 +68,10 @@ def _check_description(description: Any) -> str:
         return ""
     if not isinstance(description, str) or len(description) > MAX_DESCRIPTION:
         raise EnvBuilderError(
-            400, "description-invalid", f"A description is text of at most {MAX_DESCRIPTION}."
+            400,
+            "descriptionInvalid",
+            f"A description is text of at most {MAX_DESCRIPTION}.",
+            limit=MAX_DESCRIPTION,
         )
     return description.strip()
 
@@ -77,11 +83,11 @@ def save(
     entries = list_saved(data_dir)
     record = read_record(records_dir, build_id, False) if isinstance(build_id, str) else None
     if record is None:
-        raise EnvBuilderError(404, "no-record", f"No build record {build_id!r}.", id=build_id)
+        raise EnvBuilderError(404, "noRecord", f"No build record {build_id!r}.", id=build_id)
     image = record.get("imageName")
     if not image:
         raise EnvBuilderError(
-            409, "not-built", "This build produced no image; only a built one can be saved."
+            409, "notBuilt", "This build produced no image; only a built one can be saved."
         )
     entry = {
         "id": secrets.token_hex(6),
@@ -107,7 +113,7 @@ def _find(entries: list[dict[str, Any]], saved_id: str) -> dict[str, Any]:
         if entry["id"] == saved_id:
             return entry
     raise EnvBuilderError(
-        404, "no-saved-environment", f"No saved environment {saved_id!r}.", id=saved_id
+        404, "noSavedEnvironment", f"No saved environment {saved_id!r}.", id=saved_id
     )
 
 

@@ -31,7 +31,7 @@ from .snapshot_statcache import StatCache
 
 # Never part of an environment: Jupyter's autosave copies and git's own folder.
 IGNORED_NAMES = frozenset({".ipynb_checkpoints", ".git"})
-# Deeper folders are refused (400 "too-deep"): far below Python's recursion limit, which the
+# Deeper folders are refused (400 "tooDeep"): far below Python's recursion limit, which the
 # tree of a snapshot nests in, and the walk is a loop, so no depth ever reaches it.
 MAX_DEPTH = 32
 
@@ -86,7 +86,7 @@ def resolve_folder(root_dir: str, folder: str) -> str:
         normalized = normalize_folder(folder)
         check_folder(root_dir, normalized, os.path.expanduser("~"))
     except OutsideBoundary as e:
-        raise EnvBuilderError(400, "outside-boundary", e.message, folder=str(folder)) from e
+        raise EnvBuilderError(400, "outsideBoundary", e.message, folder=str(folder)) from e
     parts = normalized.split("/")
     root = os.path.realpath(root_dir)
     path = os.path.join(root, *parts)
@@ -104,7 +104,7 @@ def resolve_folder(root_dir: str, folder: str) -> str:
     if not os.path.exists(path):
         raise EnvBuilderError(
             404,
-            "no-folder",
+            "noFolder",
             f"There is no folder '{folder}'. Create it and put your environment files in it "
             "(e.g. requirements.txt, environment.yml, apt.txt, postBuild).",
             folder=folder,
@@ -112,7 +112,7 @@ def resolve_folder(root_dir: str, folder: str) -> str:
     if not os.path.isdir(path):
         raise EnvBuilderError(
             400,
-            "not-a-folder",
+            "notAFolder",
             f"'{folder}' is a file; the environment must be a folder.",
             folder=folder,
         )
@@ -138,7 +138,7 @@ def read_folder(
         if prefix.count("/") >= MAX_DEPTH:
             raise EnvBuilderError(
                 400,
-                "too-deep",
+                "tooDeep",
                 f"'{label}/{prefix}' is nested more than {MAX_DEPTH} folders deep; an "
                 "environment needs only a few levels.",
                 limit=MAX_DEPTH,
@@ -152,7 +152,7 @@ def read_folder(
             shown = f"{label}/{relative}"
             reason = refusal(shown)
             if reason:
-                raise EnvBuilderError(400, "outside-boundary", reason, path=shown)
+                raise EnvBuilderError(400, "outsideBoundary", reason, path=shown)
             if entry.is_symlink():
                 raise EnvBuilderError(
                     400,
@@ -167,14 +167,14 @@ def read_folder(
             if not entry.is_file(follow_symlinks=False):
                 raise EnvBuilderError(
                     400,
-                    "not-a-file",
+                    "notAFile",
                     f"'{shown}' is not a regular file (a pipe, socket or device).",
                     path=shown,
                 )
             if len(files) == limits.max_files:
                 raise EnvBuilderError(
                     413,
-                    "too-many-files",
+                    "tooManyFiles",
                     f"'{label}' has more than {limits.max_files} files; an environment needs "
                     "only a few (EnvBuilder.snapshot_max_files).",
                     limit=limits.max_files,
@@ -195,7 +195,7 @@ def read_folder(
             if total > limits.max_total_bytes:
                 raise EnvBuilderError(
                     413,
-                    "too-large-total",
+                    "tooLargeTotal",
                     f"The files in '{label}' add up to more than "
                     f"{_size(limits.max_total_bytes)} (EnvBuilder.snapshot_max_total_size). "
                     "Keep data and notebooks out of the environment folder.",
@@ -206,7 +206,7 @@ def read_folder(
     if not files:
         raise EnvBuilderError(
             400,
-            "empty-folder",
+            "emptyFolder",
             f"The folder '{label}' has no files. Add your environment files, e.g. "
             "requirements.txt or environment.yml.",
             folder=label,
@@ -217,7 +217,7 @@ def read_folder(
 def _too_large_file(shown: str, max_bytes: int) -> EnvBuilderError:
     return EnvBuilderError(
         413,
-        "too-large-file",
+        "tooLargeFile",
         f"'{shown}' is larger than {_size(max_bytes)}, the most an environment file may "
         "be (EnvBuilder.snapshot_max_file_size). Keep data out of the environment folder.",
         path=shown,
@@ -233,14 +233,16 @@ def _read_regular(path: str, shown: str, max_bytes: int) -> tuple[bytes, os.stat
         fd = os.open(path, flags)
     except OSError as e:
         raise EnvBuilderError(
-            400, "unreadable", f"'{shown}' cannot be read: {e.strerror}.", path=shown
+            400,
+            "unreadable",
+            f"'{shown}' cannot be read: {e.strerror}.",
+            path=shown,
+            detail=e.strerror,
         ) from e
     with os.fdopen(fd, "rb") as f:
         info = os.fstat(f.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise EnvBuilderError(
-                400, "not-a-file", f"'{shown}' is not a regular file.", path=shown
-            )
+            raise EnvBuilderError(400, "notAFile", f"'{shown}' is not a regular file.", path=shown)
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise _too_large_file(shown, max_bytes)
@@ -321,7 +323,7 @@ def check_confirmed(files: list[SnapshotFile], confirmed: list[str]) -> None:
     if unseen:
         raise EnvBuilderError(
             409,
-            "unconfirmed-files",
+            "unconfirmedFiles",
             "The folder holds files that were not in the list you agreed to send: "
             + ", ".join(unseen[:10])
             + ". Build again to see the list.",

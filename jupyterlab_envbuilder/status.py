@@ -190,7 +190,7 @@ def spawner_kind(spawner_class: str) -> Optional[str]:
 STORE_SETTING = "ENVBUILDER_SNAPSHOT_STORE_URL"
 # What building without the store loses: a build per user and server instead of one per
 # content, and the build needs this server up until the build service has cloned.
-STORE_LOST = ("shared-builds", "build-without-server")
+STORE_LOST = ("sharedBuilds", "buildWithoutServer")
 
 
 async def snapshot_store_capability(config: EnvBuilder) -> dict[str, Any]:

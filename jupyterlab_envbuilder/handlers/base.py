@@ -12,8 +12,10 @@ from ..errors import EnvBuilderError
 
 
 def _http_reason(status: int) -> str:
-    """A code for an HTTP error tornado or jupyter_server raised: its phrase in kebab case."""
-    return responses.get(status, "error").lower().replace(" ", "-")
+    """A code for an HTTP error tornado or jupyter_server raised: its phrase in camel case,
+    like every code the server sends (``Not Found`` is ``notFound``)."""
+    first, *rest = responses.get(status, "error").replace("-", " ").split()
+    return first.lower() + "".join(word.capitalize() for word in rest)
 
 
 def error_body(status: int, exc: Any) -> dict[str, Any]:
@@ -44,9 +46,9 @@ class BaseHandler(APIHandler):
         try:
             body = json.loads(self.request.body)
         except ValueError as e:
-            raise EnvBuilderError(400, "bad-json", "The request body is not JSON.") from e
+            raise EnvBuilderError(400, "badJson", "The request body is not JSON.") from e
         if not isinstance(body, dict):
-            raise EnvBuilderError(400, "bad-json", "Send a JSON object.")
+            raise EnvBuilderError(400, "badJson", "Send a JSON object.")
         return body
 
     def _handle_request_exception(self, e: BaseException) -> None:

@@ -25,7 +25,7 @@ def split_spec(full: Any) -> tuple[str, str]:
     """``<provider>/<spec>`` as a snapshot gives it, or EnvBuilderError."""
     provider, _, spec = str(full or "").partition("/")
     if not provider or not spec:
-        raise EnvBuilderError(400, "bad-spec", f"Not a build spec: {full!r}")
+        raise EnvBuilderError(400, "badSpec", f"Not a build spec: {full!r}")
     return provider, spec
 
 
@@ -81,7 +81,7 @@ class BuildHandler(BaseHandler):
         if record is None:
             error = EnvBuilderError(
                 404,
-                "not-started",
+                "notStarted",
                 "No build of this environment has been started here. Start one with "
                 "POST envbuilder/builds.",
             )
@@ -119,7 +119,7 @@ class BuildsHandler(GatewayHandler):
     def _number(self, name: str, default: int, largest: int) -> int:
         text = self.get_query_argument(name, str(default))
         if not text.isdigit():
-            raise EnvBuilderError(400, "bad-query", f"{name} is a whole number, not {text!r}.")
+            raise EnvBuilderError(400, "badQuery", f"{name} is a whole number, not {text!r}.")
         return min(int(text), largest)
 
     @tornado.web.authenticated
@@ -148,7 +148,7 @@ class BuildRecordHandler(GatewayHandler):
         if not (value.isascii() and value.isdigit() and len(value) <= 9) or int(value) < smallest:
             raise EnvBuilderError(
                 400,
-                "bad-query",
+                "badQuery",
                 f"'{name}' must be a whole number of at least {smallest}, not {value!r}.",
                 parameter=name,
             )
@@ -161,7 +161,7 @@ class BuildRecordHandler(GatewayHandler):
         limit = self.count_argument("limit", 1)
         if tail is not None and (offset is not None or limit is not None):
             raise EnvBuilderError(
-                400, "bad-query", "Ask for either 'tail' or 'offset' and 'limit', not both."
+                400, "badQuery", "Ask for either 'tail' or 'offset' and 'limit', not both."
             )
         running = record_id in self.gateway.running_ids()
         if running:
@@ -175,5 +175,5 @@ class BuildRecordHandler(GatewayHandler):
             tail=tail,
         )
         if record is None:
-            raise EnvBuilderError(404, "no-record", f"No build record {record_id!r}.", id=record_id)
+            raise EnvBuilderError(404, "noRecord", f"No build record {record_id!r}.", id=record_id)
         self.reply(record)

@@ -46,7 +46,7 @@ class EnvironmentsHandler(BaseHandler):
         if kind is None or not isinstance(image, str) or not image.strip():
             raise EnvBuilderError(
                 400,
-                "no-image",
+                "noImage",
                 'Send {"lastKnownGood": "<image name>"} or {"failedStart": "<image name>"}.',
             )
         config = self.envbuilder

@@ -49,13 +49,13 @@ class PinsHandler(BaseHandler):
             and isinstance(c.get("text"), str)
             for c in changes
         ):
-            raise EnvBuilderError(400, "bad-changes", "Send the changes the proposal listed.")
+            raise EnvBuilderError(400, "badChanges", "Send the changes the proposal listed.")
         try:
             written = write_pins(folder, changes)
         except PinError as e:
             raise EnvBuilderError(
                 409,
-                "file-changed",
+                "fileChanged",
                 f"{e} changed since the pins were proposed; look at the new proposal.",
                 file=str(e),
             ) from e

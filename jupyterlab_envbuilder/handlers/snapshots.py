@@ -39,7 +39,7 @@ def _confirmed(body: dict[str, Any]) -> Optional[list[str]]:
     if paths is None:
         return None
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-        raise EnvBuilderError(400, "bad-paths", "'paths' must be a list of file paths.")
+        raise EnvBuilderError(400, "badPaths", "'paths' must be a list of file paths.")
     return paths
 
 
@@ -107,7 +107,7 @@ class SnapshotsHandler(BaseHandler):
             if secret is None:
                 raise EnvBuilderError(
                     500,
-                    "empty-secret",
+                    "emptySecret",
                     f"The snapshot secret in {config.data_dir} is empty; "
                     "delete the file 'snapshot-secret' there to make a new one.",
                 )

@@ -86,7 +86,8 @@ def gateway(http_server_client, jp_auth_header, jp_base_url, start):
         code, body = await start(spec)
         if code != 202:
             assert code in (400, 502), body
-            return [{"phase": "failed", "error": body["reason"], "message": body["message"]}]
+            details = {k: v for k, v in body.items() if k not in ("status", "reason", "message")}
+            return [{"phase": "failed", "error": body["reason"], **details}]
         response = await http_server_client.fetch(
             f"{jp_base_url}envbuilder/build/{spec}",
             headers={**jp_auth_header, "Accept": "text/event-stream"},

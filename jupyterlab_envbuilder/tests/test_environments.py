@@ -40,7 +40,7 @@ def test_the_folder_sha_follows_the_folder(tmp_path):
 def test_missing_folder_is_a_problem_code_not_an_error(tmp_path):
     answer = summary(str(tmp_path), None, str(tmp_path), "nope", LIMITS)
     assert answer["folderSha"] is None
-    assert answer["folderProblem"] == "no-folder"
+    assert answer["folderProblem"] == "noFolder"
 
 
 def test_folder_sha_matches_the_snapshot_commit(tmp_path):

@@ -105,7 +105,7 @@ async def test_a_get_never_starts_a_build(
         request_timeout=30,
     )
     (event,) = parse(response.body)
-    assert event["phase"] == "failed" and event["error"] == "not-started"
+    assert event["phase"] == "failed" and event["error"] == "notStarted"
     assert upstream.requests == []
 
 

@@ -172,7 +172,7 @@ async def test_not_in_a_clone_is_a_clear_422(jp_fetch, jp_root_dir):
     (jp_root_dir / "loose.ipynb").write_text("{}\n")
     code, body = await get_error(jp_fetch, "loose.ipynb")
     assert code == 422
-    assert body["reason"] == "not-a-clone"
+    assert body["reason"] == "notAClone"
     assert "loose.ipynb is not in a git clone" in body["message"]
 
 
@@ -180,21 +180,21 @@ async def test_not_in_a_clone_is_a_clear_422(jp_fetch, jp_root_dir):
 async def test_paths_outside_the_root_are_refused(jp_fetch, course, path):
     code, body = await get_error(jp_fetch, path)
     assert code == 403
-    assert body["reason"] == "outside-root"
+    assert body["reason"] == "outsideRoot"
 
 
 async def test_a_link_out_of_the_root_is_refused(jp_fetch, jp_root_dir, tmp_path, course):
     os.symlink(course["remote"], jp_root_dir / "escape")
     code, body = await get_error(jp_fetch, "escape")
     assert code == 403
-    assert body["reason"] == "outside-root"
+    assert body["reason"] == "outsideRoot"
 
 
 async def test_missing_and_empty_paths(jp_fetch, course):
     code, body = await get_error(jp_fetch, "courses/course/nope.ipynb")
-    assert (code, body["reason"]) == (404, "not-found")
+    assert (code, body["reason"]) == (404, "notFound")
     code, body = await get_error(jp_fetch, "")
-    assert (code, body["reason"]) == (400, "bad-path")
+    assert (code, body["reason"]) == (400, "badPath")
 
 
 async def test_git_is_stopped_after_its_timeout(tmp_path):
@@ -208,7 +208,7 @@ async def test_git_is_stopped_after_its_timeout(tmp_path):
 async def test_without_git_the_answer_says_so(jp_fetch, course, monkeypatch):
     monkeypatch.setenv("PATH", "")
     code, body = await get_error(jp_fetch, "courses/course/lessons/intro.ipynb")
-    assert (code, body["reason"]) == (500, "no-git")
+    assert (code, body["reason"]) == (500, "noGit")
 
 
 def test_public_remote_keeps_other_addresses():

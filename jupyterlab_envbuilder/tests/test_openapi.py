@@ -6,6 +6,7 @@ content type and schema the document promises. A route the server has and the do
 or the other way round, fails too, so neither can move without the other.
 """
 
+import ast
 import json
 import os
 import re
@@ -149,3 +150,46 @@ def test_every_route_is_documented_and_every_documented_path_is_a_route():
     spec_paths = {documented(path) for path in schema.raw_schema["paths"]}
     server_paths = {registered(pattern) for pattern, *_ in routes("/", None)}
     assert server_paths == spec_paths
+
+
+def codes_in_source() -> tuple[set[str], set[str]]:
+    """The codes the extension's code can send: refusals (``EnvBuilderError(status, code``) and
+    the ``error`` of the failed events the build gateway makes up, read from the source."""
+    package = Path(__file__).resolve().parents[1]
+    reasons: set[str] = set()
+    events: set[str] = set()
+    for path in package.rglob("*.py"):
+        if {"tests", "hub"} & set(path.relative_to(package).parts):
+            continue
+        gateway = path.name == "gateway.py"
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and len(node.args) > 1:
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                code = node.args[1]
+                if isinstance(code, ast.Constant) and name == "EnvBuilderError":
+                    (events if gateway else reasons).add(code.value)
+                if isinstance(code, ast.Constant) and name in ("upstream_error", "fail"):
+                    events.add(code.value)
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if isinstance(key, ast.Constant) and key.value == "error":
+                        if isinstance(value, ast.Constant):
+                            events.add(value.value)
+            if isinstance(node, ast.FunctionDef) and node.name == "explain_status":
+                for ret in ast.walk(node):
+                    if isinstance(ret, ast.Return) and isinstance(ret.value, ast.Tuple):
+                        events.add(ret.value.elts[1].value)
+    return reasons, events
+
+
+def test_every_code_the_server_sends_is_documented_in_camel_case():
+    """The Lab page words every documented code (its jest tests read the same lists), so a code
+    the document lacks would reach the user as a bare code."""
+    reasons, events = codes_in_source()
+    documented = schema.raw_schema["components"]["schemas"]
+    # Build records replay `interrupted` and `notStarted` as events; the gateway's refusals to
+    # start (`notConfigured`, `badSpec`) are HTTP errors as well.
+    refusals = reasons - {"interrupted", "notStarted"} | {"notConfigured", "badSpec"}
+    assert refusals == set(documented["ErrorReason"]["enum"])
+    assert events | {"interrupted", "notStarted"} == set(documented["BuildEventError"]["enum"])
+    assert all(re.fullmatch(r"[a-z][A-Za-z]*", code) for code in reasons | events)

@@ -47,12 +47,12 @@ async def test_save_rename_delete_a_built_environment(jp_fetch, envbuilder_confi
     # A failed build has no image; the same name twice is one too many.
     assert (await refused(jp_fetch, "saved", method="POST", body={"buildId": failed, "name": "x"}))[
         1
-    ]["reason"] == "not-built"
+    ]["reason"] == "notBuilt"
     assert (
         await refused(
             jp_fetch, "saved", method="POST", body={"buildId": built, "name": "analysis 2024"}
         )
-    )[1]["reason"] == "name-taken"
+    )[1]["reason"] == "nameTaken"
     assert (await refused(jp_fetch, "saved", method="POST", body={"buildId": built}))[0] == 400
 
     _, renamed = await call(
@@ -104,7 +104,7 @@ async def test_pins_are_proposed_then_written_only_when_accepted(
     status, error = await refused(
         jp_fetch, "pins", method="POST", body={"folder": "environment", "changes": [change]}
     )
-    assert (status, error["reason"]) == (409, "file-changed")
+    assert (status, error["reason"]) == (409, "fileChanged")
     for bad in ({"changes": "all"}, {"changes": [{"file": "../../.bashrc"}]}):
         assert (await refused(jp_fetch, "pins", method="POST", body=bad))[0] in (400, 404)
     assert (await refused(jp_fetch, "pins", params={"folder": "../.."}))[0] == 400

@@ -135,7 +135,7 @@ async def test_refused_folders_publish_nothing(
         await snapshot(jp_fetch, folder)
     body = json.loads(e.value.response.body)
     assert e.value.code == 400
-    assert body["reason"] == "outside-boundary"
+    assert body["reason"] == "outsideBoundary"
     assert stored(hub) == before
 
 
@@ -145,7 +145,7 @@ async def test_a_deep_folder_is_a_clear_error(server, jp_fetch, jp_root_dir):
     with pytest.raises(HTTPClientError) as e:
         await snapshot(jp_fetch)
     assert e.value.code == 400
-    assert json.loads(e.value.response.body)["reason"] == "too-deep"
+    assert json.loads(e.value.response.body)["reason"] == "tooDeep"
 
 
 async def test_snapshots_at_once_never_fail(server, jp_fetch, jp_root_dir):

@@ -48,7 +48,7 @@ async def test_preview_refuses_what_a_build_refuses(jp_fetch, jp_root_dir):
     with pytest.raises(HTTPClientError) as e:
         await preview(jp_fetch, "withkeys")
     assert e.value.code == 400
-    assert json.loads(e.value.response.body)["reason"] == "outside-boundary"
+    assert json.loads(e.value.response.body)["reason"] == "outsideBoundary"
 
 
 async def test_a_file_added_after_the_list_was_confirmed_is_not_sent(
@@ -63,7 +63,7 @@ async def test_a_file_added_after_the_list_was_confirmed_is_not_sent(
         await post_snapshot(jp_fetch, {"folder": "environment", "paths": confirmed})
     body = json.loads(e.value.response.body)
     assert e.value.code == 409
-    assert body["reason"] == "unconfirmed-files"
+    assert body["reason"] == "unconfirmedFiles"
     assert body["paths"] == ["credentials.json"]
     assert tree_state(envbuilder_config["data_dir"]) == before
 
@@ -81,7 +81,7 @@ async def test_malformed_paths_are_a_400(jp_fetch, jp_root_dir, paths):
     with pytest.raises(HTTPClientError) as e:
         await post_snapshot(jp_fetch, {"folder": "environment", "paths": paths})
     assert e.value.code == 400
-    assert json.loads(e.value.response.body)["reason"] == "bad-paths"
+    assert json.loads(e.value.response.body)["reason"] == "badPaths"
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ async def test_a_folder_deeper_than_the_recursion_limit_is_a_clear_400(
             await request
         body = json.loads(e.value.response.body)
         assert e.value.code == 400
-        assert body["reason"] == "too-deep"
+        assert body["reason"] == "tooDeep"
         assert body["limit"] == 32
     # The panel's "changed since start" reads the same folder: a problem, not a server error.
     environments = json.loads((await jp_fetch("envbuilder", "environments")).body)

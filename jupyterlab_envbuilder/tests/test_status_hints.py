@@ -88,7 +88,7 @@ async def test_no_snapshot_store_says_what_is_lost(jp_fetch):
         "available": False,
         "code": "notConfigured",
         "setting": "ENVBUILDER_SNAPSHOT_STORE_URL",
-        "lost": ["shared-builds", "build-without-server"],
+        "lost": ["sharedBuilds", "buildWithoutServer"],
     }
 
 

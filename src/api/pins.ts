@@ -37,7 +37,7 @@ export const pinsApi = {
     return requestAPI<IPinProposal>(`pins?${query.toString()}`);
   },
 
-  /** Write the accepted changes; 409 `file-changed` when a file moved on since. */
+  /** Write the accepted changes; 409 `fileChanged` when a file moved on since. */
   async write(
     folder: string,
     changes: readonly IPinChange[]

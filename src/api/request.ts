@@ -18,6 +18,24 @@ export class EnvBuilderRequestError extends Error {
     this.name = 'EnvBuilderRequestError';
   }
 
+  /** The server's code for the refusal (`noFolder`, `tooLargeFile`, …), or null. */
+  get reason(): string | null {
+    const reason = this._field('reason');
+    return typeof reason === 'string' ? reason : null;
+  }
+
+  /** A parameter of the refusal (`path`, `limit`, `setting`, …), or undefined. */
+  detail(name: string): unknown {
+    return this._field(name);
+  }
+
+  private _field(name: string): unknown {
+    const body = this.body;
+    return body && typeof body === 'object'
+      ? (body as Record<string, unknown>)[name]
+      : undefined;
+  }
+
   /** The server extension is not installed or not enabled: its routes do not exist. */
   get isMissingExtension(): boolean {
     return this.status === 404;

@@ -52,7 +52,7 @@ export interface ICapability {
   spawnOptionsTemplate?: string | null;
   /** Where a build service answers instead, for `wrongBaseUrl`. */
   foundAt?: string;
-  /** Snapshot store: what is lost without it (`shared-builds`, `build-without-server`, `build`). */
+  /** Snapshot store: what is lost without it (`sharedBuilds`, `buildWithoutServer`, `build`). */
   lost?: string[];
 }
 

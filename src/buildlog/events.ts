@@ -18,14 +18,22 @@ export interface IBuildEvent {
   dryRun?: boolean;
   /** An HTTP error of the build service, inside the stream. */
   status_code?: number;
-  /** Kind of failure, set by the gateway (`forbidden`, `rate-limited`, `cut`, …) or the client. */
+  /** Kind of failure, set by the gateway (`forbidden`, `rateLimited`, `cut`, …) or the client. */
   error?: string;
   /** The build service's own text when the gateway rephrased the message. */
   detail?: string;
   /** The scope the server's token lacks (with `error: 'forbidden'`). */
   missingScope?: string;
-  /** Seconds to wait (with `error: 'rate-limited'`). */
+  /** Seconds to wait (with `error: 'rateLimited'`). */
   retryAfter?: number;
+  /** Set on the events the build gateway of this server makes up itself (codes, no prose). */
+  gateway?: boolean;
+  /** The admin setting that decides (with `notConfigured`, `notEventStream`). */
+  setting?: string;
+  /** How long the build service was silent (with `error: 'silent'`). */
+  seconds?: number;
+  /** `notJson`: the build service sent a line that is not a JSON object. */
+  warning?: string;
 }
 
 /** Phases that say how far a build got; others (`unknown`, `running`, odd ones) do not. */
@@ -91,7 +99,7 @@ export function buildEnd(event: IBuildEvent): BuildEnd | null {
   if (phase === 'ready') {
     return {
       kind: 'failed',
-      event: { ...event, phase: 'failed', error: 'no-image' }
+      event: { ...event, phase: 'failed', error: 'noImage' }
     };
   }
   return null;

@@ -18,7 +18,7 @@ export type FailureKind =
   | 'postbuild-failed'
   | 'forbidden'
   | 'session'
-  | 'rate-limited';
+  | 'rateLimited';
 
 export interface IFailureExplanation {
   kind: FailureKind;
@@ -155,10 +155,10 @@ function fromService(
       line: null
     };
   }
-  if (final.error === 'rate-limited' || code === 429) {
+  if (final.error === 'rateLimited' || code === 429) {
     const seconds = final.retryAfter;
     return {
-      kind: 'rate-limited',
+      kind: 'rateLimited',
       title: __('The build service is busy: too many builds at once.'),
       advice: seconds
         ? __(

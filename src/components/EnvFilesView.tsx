@@ -128,7 +128,7 @@ function FolderBody(
           </p>
         </div>
       );
-    case 'not-a-folder':
+    case 'notAFolder':
       return (
         <div className="jp-EnvBuilder-problem" role="alert">
           <p>

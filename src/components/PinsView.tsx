@@ -191,12 +191,12 @@ function pinsProblemText(
   trans: TranslationBundle
 ): string {
   switch (reason) {
-    case 'file-changed':
+    case 'fileChanged':
       return trans.__(
         '%1 changed since the versions were read: nothing was written. Read them again to see the new proposal.',
         file ?? trans.__('An environment file')
       );
-    case 'outside-boundary':
+    case 'outsideBoundary':
       return trans.__(
         'The environment folder cannot be pinned: it must be a subfolder of the server root that holds nothing private.'
       );

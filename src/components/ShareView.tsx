@@ -132,7 +132,7 @@ function CloneStatus(props: IShareViewProps): JSX.Element | null {
         </p>
       );
       break;
-    case 'not-a-clone':
+    case 'notAClone':
       body = (
         <p className="jp-EnvBuilder-warning" role="status">
           {trans.__(

@@ -209,11 +209,11 @@ export function storeWords(
 
 function lostWords(item: string, trans: Trans): string {
   switch (item) {
-    case 'shared-builds':
+    case 'sharedBuilds':
       return trans.__(
         'the same files are built once for each user and server, not once for everyone'
       );
-    case 'build-without-server':
+    case 'buildWithoutServer':
       return trans.__(
         'a build needs this server running until the build service has read the files'
       );

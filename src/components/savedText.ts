@@ -12,21 +12,21 @@ export function savedProblemText(
   trans: TranslationBundle
 ): string {
   switch (problem.reason) {
-    case 'name-missing':
+    case 'nameMissing':
       return trans.__('Give the environment a name.');
-    case 'name-invalid':
+    case 'nameInvalid':
       return trans.__('A name is one line of at most 80 characters.');
-    case 'name-taken':
+    case 'nameTaken':
       return trans.__('An environment with this name is saved already.');
-    case 'description-invalid':
+    case 'descriptionInvalid':
       return trans.__('The description is too long.');
-    case 'not-built':
+    case 'notBuilt':
       return trans.__(
         'This build produced no image: only a built one can be saved.'
       );
-    case 'no-record':
+    case 'noRecord':
       return trans.__('The build record is gone; build again to save it.');
-    case 'no-saved-environment':
+    case 'noSavedEnvironment':
       return trans.__(
         'This saved environment is gone; it was deleted elsewhere.'
       );

@@ -18,7 +18,11 @@ import {
 } from './buildState';
 import { streamItems } from './buildStream';
 import { IStartApi, startSpec, startSteps } from './buildStart';
-import { failureText, problemsReason, unreachableFailure } from './buildTexts';
+import {
+  failureMessage,
+  problemsReason,
+  unreachableFailure
+} from './buildTexts';
 import { EnvironmentFolder } from './folder';
 import { BuildHistoryModel } from './history';
 import { IBuildPrecheck } from './precheck';
@@ -263,7 +267,7 @@ export class BuildModel {
   /** One build of the history with its log. */
   async record(id: string): Promise<{ record: IBuildRecord; log: BuildLog }> {
     const record = await this._api.fetchRecord(id);
-    return { record, log: recordLog(record) };
+    return { record, log: recordLog(record, this.__) };
   }
 
   dispose(): void {
@@ -299,8 +303,8 @@ export class BuildModel {
     }
     const events = record.events.map(e => e.event);
     this._log.clear();
-    this._log.appendAll(messagesOf(events));
-    this._setState(withRecord(this._state, events));
+    this._log.appendAll(messagesOf(events, this.__));
+    this._setState(withRecord(this._state, events, this.__));
   }
 
   private async _follow(run: number): Promise<void> {
@@ -361,7 +365,7 @@ export class BuildModel {
   private _fail(event: IBuildEvent, logged = true): void {
     let failure = event;
     if (typeof event.message !== 'string' || event.message.trim() === '') {
-      failure = { ...event, message: failureText(event, this.__) + '\n' };
+      failure = { ...event, message: failureMessage(event, this.__) };
       this._log.append(failure.message as string);
     } else if (logged) {
       this._log.append(

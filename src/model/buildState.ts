@@ -10,6 +10,8 @@ import {
   progressPhase
 } from '../buildlog/events';
 import { BuildLog } from '../buildlog/log';
+import { Translate } from '../translate';
+import { failureMessage } from './buildTexts';
 import { IBuildProblem } from './precheck';
 
 /** Where the build of the panel is. */
@@ -163,20 +165,29 @@ export function historyBuildState(last: IBuildSummary): IBuildState | null {
 /** The state of a history build once its record is read: its own failure and dry run. */
 export function withRecord(
   state: IBuildState,
-  events: readonly IBuildEvent[]
+  events: readonly IBuildEvent[],
+  __: Translate
 ): IBuildState {
   const failed = [...events].reverse().find(e => phaseOf(e) === 'failed');
   return {
     ...state,
-    failure: state.failure && failed ? failed : state.failure,
+    failure:
+      state.failure && failed
+        ? { ...failed, message: failureMessage(failed, __) }
+        : state.failure,
     dryRun: state.dryRun || events.some(e => e.dryRun === true)
   };
 }
 
 /** The log of a build record. */
-export function recordLog(record: IBuildRecord): BuildLog {
+export function recordLog(record: IBuildRecord, __: Translate): BuildLog {
   const log = new BuildLog();
-  log.appendAll(messagesOf(record.events.map(e => e.event)));
+  log.appendAll(
+    messagesOf(
+      record.events.map(e => e.event),
+      __
+    )
+  );
   return log;
 }
 
@@ -186,10 +197,15 @@ export function parseTime(time: string | null | undefined): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
-/** The log text of events, in order. */
-export function* messagesOf(events: Iterable<IBuildEvent>): Iterable<string> {
+/** The log text of events, in order; a failure that came as a code, in words. */
+export function* messagesOf(
+  events: Iterable<IBuildEvent>,
+  __: Translate
+): Iterable<string> {
   for (const event of events) {
-    if (event && typeof event.message === 'string') {
+    if (event && phaseOf(event) === 'failed') {
+      yield failureMessage(event, __);
+    } else if (event && typeof event.message === 'string') {
       yield event.message;
     }
   }

@@ -4,6 +4,7 @@
 import { EnvBuilderRequestError } from '../api/request';
 import { IBuildEvent } from '../buildlog/events';
 import { Translate } from '../translate';
+import { errorText } from './errorText';
 import { IBuildProblem } from './precheck';
 
 /** Why the environment files keep Build off, or null when they do not. */
@@ -33,19 +34,111 @@ export function problemsReason(
   return null;
 }
 
+/** A failed event's text: the build service's own message, else our words for its code. */
+export function failureMessage(event: IBuildEvent, __: Translate): string {
+  const message = event.message;
+  return typeof message === 'string' && message.trim() !== ''
+    ? message
+    : failureText(event, __) + '\n';
+}
+
+/** Words for a failure the build gateway of this server reports as a code. */
+function gatewayText(event: IBuildEvent, __: Translate): string | null {
+  const status = event.status_code ?? '?';
+  const detail = event.detail ?? '';
+  switch (event.error) {
+    case 'cut':
+      return __(
+        'The connection to the build service broke off mid-build (%1). The build may go on there: build again to attach to it.',
+        detail
+      );
+    case 'unreachable':
+      return __(
+        'The build service cannot be reached (%1). It may be down; try again later.',
+        detail
+      );
+    case 'silent':
+      return __(
+        'No word from the build service for %1 seconds; gave up. The build may go on there: build again to attach to it.',
+        event.seconds ?? '?'
+      );
+    case 'notConfigured':
+      return __(
+        'No build service is configured for this server. An administrator sets its address (%1).',
+        event.setting ?? ''
+      );
+    case 'notEventStream':
+      return __(
+        'The build service did not answer with an event stream (%1). An administrator checks %2.',
+        detail,
+        event.setting ?? ''
+      );
+    case 'forbidden':
+      return __(
+        'The build service refused this server (HTTP %1): its token needs the scope %2. Ask your hub administrator to grant it to the server role (jupyterlab_envbuilder.hub.configure(c) does it).',
+        status,
+        event.missingScope ?? ''
+      );
+    case 'rateLimited':
+      return event.retryAfter
+        ? __(
+            'The build service limits how often it builds: try again in %1 seconds.',
+            event.retryAfter
+          )
+        : __('The build service limits how often it builds: try again later.');
+    case 'upstreamHttp':
+      if (status === 404) {
+        return __(
+          'The build service has no such page (HTTP 404). An administrator checks EnvBuilder.build_service_url.'
+        );
+      }
+      if (typeof status === 'number' && status >= 300 && status < 400) {
+        return __(
+          'The build service redirected (HTTP %1) instead of building: it may want a login, so this server’s token was not accepted.',
+          status
+        );
+      }
+      return typeof status === 'number' && status >= 500
+        ? __(
+            'The build service failed (HTTP %1). Try again later; if it persists, tell your hub administrator.',
+            status
+          )
+        : __('The build service answered HTTP %1.', status);
+    case 'badSpec':
+      return __('The build service does not take this build spec.');
+    case 'gateway':
+      return __(
+        'This server stopped following the build (%1). Build again; if it persists, tell your hub administrator.',
+        detail
+      );
+    default:
+      return null;
+  }
+}
+
 /** The failure in plain words, for an event that brings no message of its own. */
 export function failureText(event: IBuildEvent, __: Translate): string {
+  const fromGateway = event.gateway ? gatewayText(event, __) : null;
+  if (fromGateway !== null) {
+    return fromGateway;
+  }
   switch (event.error) {
     case 'cut':
       return __(
         'The connection to this server broke off before the build finished. The build may go on: build again (or reload the page) to see it.'
       );
+    case 'notStarted':
+      return __(
+        'No build of this environment has been started on this server.'
+      );
+    case 'interrupted':
+      return __('This build was interrupted when its server stopped.');
     case 'connect':
       return __(
         'This server refused to open the build stream (HTTP %1).',
         event.status_code ?? '?'
       );
-    case 'no-image':
+    case 'noImage':
       return __(
         'The build service said the build is ready but named no image.'
       );
@@ -92,7 +185,7 @@ export function snapshotFailure(
     message: __(
       'The environment folder %1 could not be committed: %2',
       folder || '/',
-      error instanceof Error ? error.message : String(error)
+      errorText(error, __)
     )
   };
 }
@@ -100,10 +193,10 @@ export function snapshotFailure(
 /** The server's refusal of a folder that gained files since the user agreed to send them. */
 function isUnconfirmed(
   body: unknown
-): body is { reason: 'unconfirmed-files'; paths: string[] } {
+): body is { reason: 'unconfirmedFiles'; paths: string[] } {
   const answer = body as { reason?: unknown; paths?: unknown } | null;
   return (
-    answer?.reason === 'unconfirmed-files' &&
+    answer?.reason === 'unconfirmedFiles' &&
     Array.isArray(answer.paths) &&
     answer.paths.every(p => typeof p === 'string')
   );
@@ -134,9 +227,6 @@ export function startFailure(error: unknown, __: Translate): IBuildEvent {
     error: 'start',
     status_code:
       error instanceof EnvBuilderRequestError ? error.status : undefined,
-    message: __(
-      'The build could not be started: %1',
-      error instanceof Error ? error.message : String(error)
-    )
+    message: __('The build could not be started: %1', errorText(error, __))
   };
 }

@@ -27,7 +27,7 @@ import { publishableFolder } from './folder';
 export type EnvFolderState =
   | { kind: 'loading'; folder: string }
   | { kind: 'missing'; folder: string }
-  | { kind: 'not-a-folder'; folder: string }
+  | { kind: 'notAFolder'; folder: string }
   | { kind: 'error'; folder: string; message: string }
   | {
       kind: 'ready';

@@ -33,7 +33,7 @@ export interface IEnvFileEntry {
 export type FolderListing =
   | { kind: 'folder'; entries: IEnvFileEntry[] }
   | { kind: 'missing' }
-  | { kind: 'not-a-folder' };
+  | { kind: 'notAFolder' };
 
 /** A saved file's content, or why there is none to check. */
 export type DiskRead =
@@ -127,7 +127,7 @@ export async function listFolder(
     throw error;
   }
   if (listing.type !== 'directory') {
-    return { kind: 'not-a-folder' };
+    return { kind: 'notAFolder' };
   }
   const entries = entriesOf(listing, '', folder);
   const children = Array.isArray(listing.content)

@@ -10,7 +10,7 @@ export type BuildHistoryFetcher = () => Promise<IBuildSummary[]>;
 export type HistoryState =
   | { kind: 'loading' }
   | { kind: 'ready' }
-  | { kind: 'unavailable'; message: string };
+  | { kind: 'unavailable'; error: unknown };
 
 /** An image some build of the history produced. */
 export interface IBuiltImage {
@@ -85,10 +85,7 @@ export class BuildHistoryModel {
         'jupyterlab-envbuilder: the build history failed to load',
         error
       );
-      this._state = {
-        kind: 'unavailable',
-        message: error instanceof Error ? error.message : String(error)
-      };
+      this._state = { kind: 'unavailable', error };
     }
     this._changed.emit(this._builds);
   }

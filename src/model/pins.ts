@@ -13,7 +13,7 @@ export type PinsState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'ready'; proposal: IPinProposal }
-  /** `reason` is the server's code (`file-changed`, …) or `unreachable`. */
+  /** `reason` is the server's code (`fileChanged`, …) or `unreachable`. */
   | { kind: 'error'; reason: string; file?: string };
 
 export class PinsModel {

@@ -35,7 +35,7 @@ export interface ISavedProblem {
   /** `list`, `save`, `rename` or `remove`, and the entry it was about. */
   action: 'list' | 'save' | 'rename' | 'remove';
   id: string | null;
-  /** The server's `reason` (`name-taken`, `not-built`, …) or `unreachable`. */
+  /** The server's `reason` (`nameTaken`, `notBuilt`, …) or `unreachable`. */
   reason: string;
 }
 

@@ -7,7 +7,7 @@
  * when it holds a file the user has not agreed to (a new file may be a secret put there by
  * mistake); edits to files already agreed to are what builds are for, and are not asked about.
  * The build then sends the agreed paths along, and the server refuses a folder that has gained
- * another file since (409 `unconfirmed-files`), so what is sent is never more than was shown.
+ * another file since (409 `unconfirmedFiles`), so what is sent is never more than was shown.
  */
 import { ISnapshotFile, ISnapshotPreview } from '../api/types';
 

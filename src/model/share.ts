@@ -14,6 +14,7 @@ import {
 } from '../links';
 import { noTranslation, Translate } from '../translate';
 import { HandshakeModel } from './handshake';
+import { errorText } from './errorText';
 import { BuildHistoryModel } from './history';
 import {
   cloneWarnings,
@@ -83,9 +84,17 @@ export class ShareModel {
   /** The images of the build history that a link can name. */
   get builds(): BuildHistoryState {
     const state = this._history.state;
-    return state.kind === 'ready'
-      ? { kind: 'ready', images: this._history.images }
-      : state;
+    switch (state.kind) {
+      case 'ready':
+        return { kind: 'ready', images: this._history.images };
+      case 'unavailable':
+        return {
+          kind: 'unavailable',
+          message: errorText(state.error, this._trans)
+        };
+      default:
+        return state;
+    }
   }
 
   /** The launch link, or every problem with the input. */
@@ -197,10 +206,10 @@ export class ShareModel {
         body && typeof body === 'object' && 'reason' in body
           ? (body as { reason: unknown }).reason
           : null;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error, this._trans);
       state =
-        reason === 'not-a-clone'
-          ? { kind: 'not-a-clone', path, message }
+        reason === 'notAClone'
+          ? { kind: 'notAClone', path, message }
           : { kind: 'error', path, message };
     }
     await builds;

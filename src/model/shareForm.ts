@@ -41,7 +41,7 @@ export type GitState =
   | { kind: 'none' }
   | { kind: 'loading'; path: string }
   | { kind: 'ready'; path: string; info: IGitInfo; convertedFrom?: string }
-  | { kind: 'not-a-clone'; path: string; message: string }
+  | { kind: 'notAClone'; path: string; message: string }
   | { kind: 'error'; path: string; message: string };
 
 export type BuildHistoryState =

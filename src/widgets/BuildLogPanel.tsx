@@ -10,6 +10,7 @@ import { BuildLog } from '../buildlog/log';
 import { BuildFailure } from '../components/BuildView';
 import { resultLabel, shortSha, stageLabel } from '../components/buildText';
 import { BuildModel } from '../model/build';
+import { failureMessage } from '../model/buildTexts';
 import { IBuildRecord } from '../api/types';
 
 // The log view (react-window, anser) is fetched when a log is first shown.
@@ -162,7 +163,11 @@ function RecordHeader(props: {
             final,
             trans.__.bind(trans)
           )}
-          message={final?.message ?? record.message ?? null}
+          message={
+            final
+              ? failureMessage(final, trans.__.bind(trans))
+              : (record.message ?? null)
+          }
           trans={trans}
           onShowLine={props.onShowLine}
         />

@@ -13,7 +13,7 @@ function lines(text: string): readonly string[] {
 const R2D_FAILED: IBuildEvent = {
   phase: 'failed',
   message: 'repo2docker failed (exit code 1).\n',
-  error: 'build-failed'
+  error: 'buildFailed'
 };
 
 describe('explainFailure', () => {
@@ -178,7 +178,7 @@ The command '/bin/sh -c ./postBuild' returned a non-zero code: 127
       explainFailure([], {
         phase: 'failed',
         status_code: 429,
-        error: 'rate-limited',
+        error: 'rateLimited',
         retryAfter: 30,
         message: 'Rate limited by the build service: try again in 30 seconds.\n'
       })?.advice
@@ -190,7 +190,7 @@ The command '/bin/sh -c ./postBuild' returned a non-zero code: 127
         message:
           'Too many users running https://github.com/org/repo! Try again soon.\n'
       })?.kind
-    ).toBe('rate-limited');
+    ).toBe('rateLimited');
   });
 
   it('tells an expired page session apart from a refused token', () => {

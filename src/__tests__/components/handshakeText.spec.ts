@@ -57,7 +57,7 @@ describe('the words for the handshake codes', () => {
         available: false,
         code: 'notConfigured',
         setting: 'ENVBUILDER_SNAPSHOT_STORE_URL',
-        lost: ['shared-builds', 'build-without-server']
+        lost: ['sharedBuilds', 'buildWithoutServer']
       },
       trans
     );

@@ -129,7 +129,7 @@ const failures: [string, string][] = [
     'rate limited',
     explainFailure([], { phase: 'failed', status_code: 429 }, raw)!.title
   ],
-  ...['cut', 'connect', 'no-image', undefined].map(
+  ...['cut', 'connect', 'noImage', undefined].map(
     error =>
       [
         `build ended: ${error}`,
@@ -140,13 +140,36 @@ const failures: [string, string][] = [
     'unreachable',
     unreachableFailure({ phase: 'unknown' }, 5, raw).message as string
   ],
+  ...[
+    { error: 'cut' },
+    { error: 'unreachable' },
+    { error: 'silent' },
+    { error: 'notConfigured' },
+    { error: 'notEventStream' },
+    { error: 'forbidden' },
+    { error: 'rateLimited' },
+    { error: 'upstreamHttp', status_code: 404 },
+    { error: 'upstreamHttp', status_code: 302 },
+    { error: 'upstreamHttp', status_code: 502 },
+    { error: 'upstreamHttp', status_code: 418 },
+    { error: 'badSpec' },
+    { error: 'gateway' },
+    { error: 'notStarted' },
+    { error: 'interrupted' }
+  ].map(
+    event =>
+      [
+        `gateway: ${event.error} ${event.status_code ?? ''}`,
+        failureText({ phase: 'failed', gateway: true, ...event }, raw)
+      ] as [string, string]
+  ),
   ['save', saveFailure('x', raw).message as string],
   ['snapshot', snapshotFailure('x', 'environment', raw).message as string],
   [
     'files added',
     snapshotFailure(
       new EnvBuilderRequestError('409', 409, {
-        reason: 'unconfirmed-files',
+        reason: 'unconfirmedFiles',
         paths: ['apt.txt']
       }),
       'environment',

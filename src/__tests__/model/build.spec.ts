@@ -243,7 +243,7 @@ describe('BuildModel: a build', () => {
     const model = new BuildModel({ ...requests });
     await model.build();
     expect(model.state.stage).toBe('failed');
-    expect(model.state.failure?.error).toBe('no-image');
+    expect(model.state.failure?.error).toBe('noImage');
   });
 
   it('starts over when the client reconnects, since the gateway replays the build', async () => {
@@ -266,11 +266,18 @@ describe('BuildModel: a build', () => {
     expect(model.state.cacheHit).toBe(false);
   });
 
-  it('reports a snapshot the server refused, with its words', async () => {
+  it('reports a snapshot the server refused in words of its own for the code', async () => {
     const { api: requests, calls } = api([], {
       snapshotError: new EnvBuilderRequestError(
-        '413 The environment folder holds more than 500 files.',
-        413
+        '413 English for the log',
+        413,
+        {
+          status: 413,
+          reason: 'tooManyFiles',
+          message: 'English for the log',
+          limit: 500,
+          setting: 'EnvBuilder.snapshot_max_files'
+        }
       )
     });
     const model = new BuildModel({
@@ -282,8 +289,9 @@ describe('BuildModel: a build', () => {
     expect(model.state.stage).toBe('failed');
     expect(model.state.failure?.status_code).toBe(413);
     expect(model.log.text).toContain(
-      'The environment folder binder could not be committed: 413 The environment folder holds more than 500 files.'
+      'The environment folder binder could not be committed: The environment folder has more than 500 files; an environment needs only a few (an administrator can raise EnvBuilder.snapshot_max_files).'
     );
+    expect(model.log.text).not.toContain('English');
   });
 });
 

@@ -92,7 +92,7 @@ describe('EnvFilesModel: the folder', () => {
     const { contents, model: m } = setup({ environment: 'not a folder' });
     model = m;
     await model.refresh();
-    expect(model.state.kind).toBe('not-a-folder');
+    expect(model.state.kind).toBe('notAFolder');
 
     const outcome = await model.create('environment.yml');
 

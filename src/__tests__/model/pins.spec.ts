@@ -37,7 +37,7 @@ function fakeApi(files: Map<string, string>) {
       for (const change of changes) {
         if ((files.get(change.file) ?? '') !== change.fingerprint) {
           throw new EnvBuilderRequestError('409', 409, {
-            reason: 'file-changed',
+            reason: 'fileChanged',
             file: change.file
           });
         }
@@ -78,7 +78,7 @@ describe('PinsModel', () => {
     await model.accept();
     expect(model.state).toEqual({
       kind: 'error',
-      reason: 'file-changed',
+      reason: 'fileChanged',
       file: 'requirements.txt'
     });
     expect(calls.written).toEqual([]);

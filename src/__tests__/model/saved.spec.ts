@@ -34,7 +34,7 @@ function fakeApi(): SavedApi & { stored: ISavedEnvironment[] } {
     list: async () => [...stored],
     save: async (buildId, name) => {
       if (taken(name)) {
-        throw refuse('name-taken');
+        throw refuse('nameTaken');
       }
       const saved = entry(String(++next), name, `image-of-${buildId}`);
       stored.push(saved);
@@ -43,10 +43,10 @@ function fakeApi(): SavedApi & { stored: ISavedEnvironment[] } {
     update: async (id, changes) => {
       const found = stored.find(e => e.id === id);
       if (!found) {
-        throw refuse('no-saved-environment');
+        throw refuse('noSavedEnvironment');
       }
       if (changes.name !== undefined && taken(changes.name, id)) {
-        throw refuse('name-taken');
+        throw refuse('nameTaken');
       }
       Object.assign(found, changes);
       return { ...found };
@@ -73,7 +73,7 @@ describe('SavedModel', () => {
     expect(model.problem).toEqual({
       action: 'save',
       id: null,
-      reason: 'name-taken'
+      reason: 'nameTaken'
     });
     expect(model.environments).toHaveLength(1);
 

@@ -191,7 +191,7 @@ describe('BuildModel with the question about the files to send', () => {
 
   it('names the files added after the list was agreed to', async () => {
     const refusal = new EnvBuilderRequestError('conflict', 409, {
-      reason: 'unconfirmed-files',
+      reason: 'unconfirmedFiles',
       paths: ['credentials.json']
     });
     const { model } = buildModel(true, refusal);

@@ -195,13 +195,19 @@ describe('ShareModel', () => {
     ).toBe('No build has produced an image yet.');
 
     const missing = await setup({
-      builds: new EnvBuilderRequestError('404 Not Found', 404)
+      builds: new EnvBuilderRequestError('404 Not Found', 404, {
+        status: 404,
+        reason: 'notFound',
+        message: 'Not Found'
+      })
     });
     await missing.model.refreshBuilds();
     expect(missing.model.builds.kind).toBe('unavailable');
     expect(
       missing.model.environmentOptions.find(o => o.choice === 'build')?.reason
-    ).toContain('404 Not Found');
+    ).toBe(
+      'The build history cannot be read: The server refused the request (HTTP 404, notFound).'
+    );
   });
 
   it('links a repository for a BinderHub to build, by default the content repository', async () => {
@@ -254,12 +260,12 @@ describe('ShareModel', () => {
     const notClone = new EnvBuilderRequestError(
       '422 loose.ipynb is not in a git clone.',
       422,
-      { reason: 'not-a-clone', message: 'loose.ipynb is not in a git clone.' }
+      { reason: 'notAClone', message: 'loose.ipynb is not in a git clone.' }
     );
     const { model } = await setup({ git: notClone });
     model.update({ repo: 'https://example.org/old.git', branch: 'main' });
     await model.shareNotebook('loose.ipynb');
-    expect(model.git.kind).toBe('not-a-clone');
+    expect(model.git.kind).toBe('notAClone');
     expect(model.form.repo).toBe('');
     expect(model.pristine).toBe(false);
     expect(model.errors('repo')).toHaveLength(1);
@@ -267,13 +273,18 @@ describe('ShareModel', () => {
 
   it('reports other failures to read the clone', async () => {
     const { model } = await setup({
-      git: new EnvBuilderRequestError('504 git status took too long', 504)
+      git: new EnvBuilderRequestError('504 English for the log', 504, {
+        status: 504,
+        reason: 'timeout',
+        message: 'English for the log',
+        seconds: 10
+      })
     });
     await model.shareNotebook('a.ipynb');
     expect(model.git).toEqual({
       kind: 'error',
       path: 'a.ipynb',
-      message: '504 git status took too long'
+      message: 'git took longer than 10 s; try again.'
     });
   });
 
