@@ -16,13 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gateway
 import logview_ingest
+import panel_ingest
 import restart_overhead
 import snapshots
 import snapshotstore
+import startup
 from devhub import DevHub
 from report import RESULTS, ROOT, write_result
 
-NAMES = ("logview", "snapshots", "gateway", "restart", "store")
+NAMES = ("logview", "snapshots", "startup", "panel", "gateway", "restart", "store")
 
 
 def main() -> int:
@@ -59,10 +61,18 @@ def main() -> int:
         result = snapshots.run(rounds=3 if quick else 15)
         done("snapshots", result, snapshots.render(result))
 
-    hub_names = [n for n in names if n in ("gateway", "restart", "store")]
+    hub_names = [n for n in names if n in ("startup", "panel", "gateway", "restart", "store")]
     if hub_names:
         print(f"== dev hub on 127.0.0.1:{args.port} (log: bench/results/devhub-{args.port}.log) ==")
         with DevHub(args.port) as hub:
+            if "startup" in hub_names:
+                print("== Lab start with and without the extension (Chromium) ==", flush=True)
+                result = startup.run(hub, rounds=2 if quick else 7)
+                done("startup", result, startup.render(result))
+            if "panel" in hub_names:
+                print("== the panel during a 50,000-line log (Chromium) ==", flush=True)
+                result = panel_ingest.run(hub, rounds=1 if quick else 3)
+                done("panel", result, panel_ingest.render(result))
             if "gateway" in hub_names:
                 print("== build gateway ==", flush=True)
                 result = gateway.run(hub, rounds=2 if quick else 7, cache_rounds=3 if quick else 20)

@@ -13,18 +13,33 @@ export type StreamItem =
   | { kind: 'gave-up'; event: IBuildEvent };
 
 /**
+ * Longest run of events taken (with the work the caller does for each) before the page gets
+ * to draw a frame: a replayed log brings thousands at once, which would freeze the page.
+ */
+export const INGEST_SLICE_MS = 8;
+
+const nextTask = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+
+/**
  * The stream's events with the client's reconnections made plain: `binderhub-client` reports
  * its trouble connecting as `retrying` events, and after a reconnection the gateway replays
- * the whole build, so the log starts over. Gives up after `maxRetries * 2` of them.
+ * the whole build, so the log starts over. Gives up after `maxRetries * 2` of them. Every
+ * `INGEST_SLICE_MS` of work it waits for the next task, so that the page draws meanwhile.
  */
 export async function* streamItems(
   events: AsyncIterable<IBuildEvent>,
-  maxRetries: number
+  maxRetries: number,
+  now: () => number = () => performance.now()
 ): AsyncGenerator<StreamItem> {
   let retries = 0;
   let replaying = false;
   let first = true;
+  let sliceStart = now();
   for await (const event of events) {
+    if (now() - sliceStart >= INGEST_SLICE_MS) {
+      await nextTask();
+      sliceStart = now();
+    }
     if (event.error === 'retrying') {
       replaying = true;
       if (++retries > maxRetries * 2) {

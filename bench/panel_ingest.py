@@ -1,0 +1,90 @@
+"""The Environment panel in JupyterLab while a 50,000-line build log streams in: the browser
+side is bench/panel/run.ts (Chromium through Playwright); this module makes the user and the
+named server on the dev hub, runs it, and summarises the frames it saw.
+"""
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from devhub import PASSWORD, DevHub
+from report import BENCH, ROOT, machine, machine_text, spread, summary, table
+
+# dev/paced_repo2docker.py prints 50,000 lines at once for users named biglog*.
+USER = "biglogpanel"
+SERVER = "pi"
+# Headless Chromium draws at 60 Hz: one frame is 16.7 ms.
+FRAME_MS = 1000 / 60
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] if ordered else 0.0
+
+
+def run(hub: DevHub, rounds: int = 3) -> dict[str, Any]:
+    before = machine()
+    token = hub.login(USER)
+    hub.start_server(USER, SERVER, token, "envbuilder-dev/bench:start")
+    with tempfile.TemporaryDirectory(prefix="envbuilder-bench-panel-") as tmp:
+        out = Path(tmp) / "raw.json"
+        env = dict(
+            os.environ,
+            BENCH_HUB_URL=hub.url,
+            BENCH_USER=USER,
+            BENCH_SERVER=SERVER,
+            BENCH_PASSWORD=PASSWORD,
+            BENCH_ROUNDS=str(rounds),
+            BENCH_OUT=str(out),
+        )
+        subprocess.run(
+            [str(ROOT / "node_modules" / ".bin" / "tsx"), str(BENCH / "panel" / "run.ts")],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        raw = json.loads(out.read_text())
+    hub.stop_server(USER, SERVER, token)
+    counted = [s for s in raw["samples"] if not s["warmup"]]
+    longest = [s["longestFrameMs"] for s in counted]
+    return {
+        "name": "panel",
+        "rounds": rounds,
+        "chromium": raw["chromium"],
+        "machine_before": before,
+        "machine_after": machine(),
+        "longest_frame_ms": summary(longest),
+        "p95_frame_ms": summary([_p95(s["gaps"]) for s in counted]),
+        "longest_loaf_ms": summary([s["longestLoafMs"] for s in counted]),
+        "click_to_last_line_ms": summary([s["clickToLastLineMs"] for s in counted]),
+        "longest_frame_to_budget": (summary(longest)["median"] / FRAME_MS if longest else None),
+        "samples": [{k: v for k, v in s.items() if k != "gaps"} for s in raw["samples"]],
+    }
+
+
+def render(result: dict[str, Any]) -> str:
+    budget = result["longest_frame_to_budget"]
+    rows = [
+        ["longest frame ms", spread(result["longest_frame_ms"], 1)],
+        ["p95 frame ms", spread(result["p95_frame_ms"], 1)],
+        ["longest LoAF ms", spread(result["longest_loaf_ms"], 1)],
+        ["click to the last line in the panel, ms", spread(result["click_to_last_line_ms"])],
+    ]
+    return (
+        table(
+            f"Environment panel while a 50,000-line log streams in (median (min-max); "
+            f"{result['rounds']} rounds)",
+            ["measure", "panel in JupyterLab"],
+            rows,
+        )
+        + "\n"
+        + (
+            "longest frame / one frame (16.7 ms): "
+            + ("-" if budget is None else f"{budget:.2f}x")
+            + "\n"
+        )
+        + machine_text(result["machine_before"], result["machine_after"])
+    )

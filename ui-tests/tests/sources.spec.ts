@@ -1,0 +1,136 @@
+/**
+ * Environments from elsewhere, kept by name: paste a git repository served on loopback into
+ * the Sources section, build it with the Build section's log, save the image by name, and
+ * start a second named server on it from the Saved environments section.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { createRepository, git, IGitServer, startGitServer } from './githttp';
+import {
+  expect,
+  hubPage,
+  login,
+  openEnvironmentPanel,
+  startNamedServer,
+  test
+} from './hub';
+import { showOnly } from './panel';
+
+test.describe('Environments from a repository, kept by name', () => {
+  let scratch: string;
+  let gitServer: IGitServer;
+  let sha: string;
+
+  test.beforeEach(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'envbuilder-sources-'));
+    fs.mkdirSync(path.join(scratch, 'srv'));
+    const bare = createRepository(path.join(scratch, 'srv'), 'analysis-env', {
+      'requirements.txt': 'six\n'
+    });
+    sha = git(bare, 'rev-parse', 'main').trim();
+    gitServer = await startGitServer(path.join(scratch, 'srv'));
+  });
+
+  test.afterEach(async () => {
+    await gitServer?.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('builds a pasted git URL, saves it by name, starts a second named server on it', async ({
+    page,
+    user
+  }) => {
+    const raw = hubPage(page);
+    const repoUrl = `${gitServer.url}analysis-env.git`;
+    await login(page, user);
+    await startNamedServer(page, user, 'work', 'example.org/base:1');
+    const panel = await openEnvironmentPanel(page);
+
+    // Paste the address and the commit: the section says what it means.
+    await showOnly(raw, 'sources');
+    const sources = panel.locator('#jp-envbuilder-sources');
+    const source = sources.locator('#jp-envbuilder-sources-source');
+    await source.fill('not a repository');
+    await expect(source).toHaveAttribute('aria-invalid', 'true');
+    await expect(
+      sources.getByRole('button', { name: 'Build this environment' })
+    ).toBeDisabled();
+    await source.fill(repoUrl);
+    await sources.locator('#jp-envbuilder-sources-ref').fill(sha);
+    const meaning = sources.getByRole('definition');
+    await expect(meaning.first()).toHaveText('Git');
+    await expect(sources).toContainText(repoUrl);
+    const spec = `git/${encodeURIComponent(repoUrl)}/${sha}`;
+    await expect(sources).toContainText(spec);
+
+    // Build by keyboard: the Build section shows it, through to the image.
+    await source.press('Enter');
+    const status = panel
+      .locator('#jp-envbuilder-build')
+      .getByTestId('envbuilder-build-status');
+    await expect(status).toHaveAttribute('data-phase', 'ready', {
+      timeout: 120 * 1000
+    });
+    const history = panel.getByTestId('envbuilder-build-history');
+    await expect(history).toContainText(sha.slice(0, 7));
+
+    // Save it by name; the same name again is refused at the field.
+    await showOnly(raw, 'saved environments');
+    const saved = panel.locator('#jp-envbuilder-saved');
+    await saved.locator('#jp-envbuilder-saved-name').fill('thesis analysis');
+    await saved.getByRole('button', { name: 'Save environment' }).click();
+    const item = saved.locator('[data-saved-name="thesis analysis"]');
+    await expect(item).toContainText(`${repoUrl} at ${sha.slice(0, 12)}`);
+    const image = (await item.locator('code').first().textContent())!;
+    expect(image.endsWith(`:${sha}`)).toBe(true);
+    await saved.locator('#jp-envbuilder-saved-name').fill('Thesis Analysis');
+    await saved.getByRole('button', { name: 'Save environment' }).click();
+    await expect(saved.getByRole('alert')).toHaveText(
+      'An environment with this name is saved already.'
+    );
+    await expect(saved.locator('.jp-EnvBuilder-savedItem')).toHaveCount(1);
+
+    // A second named server on it, in a new tab; this one keeps running.
+    await item
+      .getByRole('button', { name: 'Start a new named server on it…' })
+      .click();
+    await expect(item.getByLabel('Named server')).toHaveValue(
+      'thesis-analysis'
+    );
+    const [second] = await Promise.all([
+      raw.context().waitForEvent('page'),
+      item.getByRole('button', { name: 'Start it in a new tab' }).click()
+    ]);
+    await second.waitForURL(new RegExp(`/user/${user}/thesis-analysis/lab`), {
+      timeout: 150 * 1000
+    });
+    await second.waitForFunction(
+      () =>
+        !!(window as any).jupyterapp?.commands.hasCommand(
+          'envbuilder:open-panel'
+        ),
+      undefined,
+      { timeout: 120 * 1000 }
+    );
+    await second.evaluate(async () => {
+      const app = (window as any).jupyterapp;
+      await app.restored;
+      await app.commands.execute('envbuilder:open-panel');
+    });
+    await expect(
+      second.locator('#jp-envbuilder-panel').getByTestId('envbuilder-image')
+    ).toHaveText(image);
+    await second.close();
+
+    // Back here: the saved environment names the server that runs it.
+    await raw.bringToFront();
+    await raw.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect(item.getByTestId('envbuilder-saved-servers')).toHaveText(
+      'thesis-analysis'
+    );
+    const status2 = await raw.request.get(`/user/${user}/work/api/status`);
+    expect(status2.status()).toBe(200);
+  });
+});
