@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urlencode
 from jupyterhub import __version__ as jupyterhub_version
 from jupyterhub.handlers import BaseHandler
 from jupyterhub.scopes import has_scope
+from jupyterhub.utils import exponential_backoff
 from tornado import web
 
 ROUTE = r"/envbuilder/launch/([^/]+)"
@@ -37,6 +38,10 @@ SERVER_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,62}$")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # A container image reference: registry/name:tag or @digest, no spaces.
 IMAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}$")
+# How long the restart button waits for a server to stop. JupyterHub returns from a stop after
+# its `slow_stop_timeout` (10 s) while the stop goes on; pods often need 30 s. Sending the browser
+# to the spawn URL then would meet JupyterHub's "stopping" page, which drops the image option.
+STOP_WAIT_SECONDS = 180
 
 
 def spawn_options(template: str, image: str, hub_version: str = jupyterhub_version) -> list:
@@ -134,4 +139,19 @@ class LaunchHandler(BaseHandler):
             raise web.HTTPError(409, "The server is starting or stopping; try again shortly.")
         if spawner is not None and spawner.active and running != image:
             await self.stop_single_user(self.current_user, server_name)
+            if not await _stopped(spawner, STOP_WAIT_SECONDS):
+                raise web.HTTPError(
+                    503, "The server is still stopping; open the course link again in a minute."
+                )
         self.redirect(self._spawn_url(server_name, image, urlpath), status=303)
+
+
+async def _stopped(spawner, timeout: float) -> bool:
+    """Whether the server has stopped, waiting up to ``timeout`` seconds for a stop under way."""
+    try:
+        await exponential_backoff(
+            lambda: spawner.pending != "stop", "the server is still stopping", timeout=timeout
+        )
+    except TimeoutError:
+        return False
+    return not spawner.active

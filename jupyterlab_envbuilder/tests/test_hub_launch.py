@@ -156,7 +156,11 @@ async def test_a_server_on_another_image_is_restarted_only_when_asked(hub, git_s
     assert refused.code == 403
     assert course.ready and course.user_options == {"image": [COURSE_IMAGE]}
 
-    # The page's button: the server is stopped and started again on the new image.
+    # The page's button: the server is stopped and started again on the new image. JupyterHub
+    # returns from a stop after `slow_stop_timeout` while the stop goes on (pods often take 30 s):
+    # with 0 every stop is "slow", and the page must still wait for it before sending the browser
+    # on, or JupyterHub's "stopping" page would drop the image option.
+    hub.tornado_application.settings["slow_stop_timeout"] = 0
     xsrf = re.search(r'name="_xsrf" value="([^"]+)"', html).group(1)
     restart = await browser.fetch(next_term, method="POST", body=urlencode({"_xsrf": xsrf}))
     assert restart.code == 303
