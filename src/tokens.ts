@@ -8,6 +8,7 @@ import type { EnvironmentsModel } from './model/environments';
 import type { EnvironmentFolder } from './model/folder';
 import type { HandshakeModel } from './model/handshake';
 import type { BuildHistoryModel } from './model/history';
+import type { OverviewModel } from './model/overview';
 import type { IBuildPrecheck } from './model/precheck';
 
 /** Command ids, one place for all of them. */
@@ -17,7 +18,9 @@ export enum CommandIDs {
   copyLaunchLink = 'envbuilder:copy-launch-link',
   restartIntoImage = 'envbuilder:restart-into-image',
   build = 'envbuilder:build',
-  showBuildLog = 'envbuilder:show-build-log'
+  showBuildLog = 'envbuilder:show-build-log',
+  showSection = 'envbuilder:show-section',
+  share = 'envbuilder:share'
 }
 
 /** The core plugin's id, also the settings id. */
@@ -40,12 +43,23 @@ export interface IEnvBuilder {
   readonly history: BuildHistoryModel;
   /** The environment folder, from the settings, normalised. */
   readonly folder: EnvironmentFolder;
+  /** The panel's first view (running environment, folder, last build, next action). */
+  readonly overview: OverviewModel;
   /** The Environment panel's widget id, e.g. to show it from a notification. */
   readonly panelId: string;
-  /** Add a section to the Environment panel; lower ranks come first. */
-  addSection(widget: Widget, rank: number): void;
+  /**
+   * Add a section to the Environment panel; lower ranks come first. A `collapsed` one
+   * shows only its header, with its status, until the user opens it.
+   */
+  addSection(
+    widget: Widget,
+    rank: number,
+    options?: { collapsed?: boolean }
+  ): void;
   /** Show the panel with this section expanded. */
   showSection(widget: Widget): void;
+  /** Put a command on the panel's toolbar (with its icon and caption); lower ranks first. */
+  addToolbarButton(command: string, rank: number): void;
 }
 
 /** The Environment panel's core, provided by the `plugin` plugin. */

@@ -8,3 +8,4 @@ import './sendFiles.css';
 import './sources.css';
 import './saved.css';
 import './pins.css';
+import './panel.css';

@@ -7,9 +7,8 @@ import {
 } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IStateDB } from '@jupyterlab/statedb';
-import { IStatusBar } from '@jupyterlab/statusbar';
 import { TranslationBundle } from '@jupyterlab/translation';
-import { Signal } from '@lumino/signaling';
+import { buildIcon, listIcon } from '@jupyterlab/ui-components';
 
 import {
   createSnapshot,
@@ -18,18 +17,19 @@ import {
   previewSnapshot,
   startBuild
 } from '../api/build';
+import { buildOffReason } from '../components/buildOff';
 import { shortSha, stageLabel } from '../components/buildText';
 import { BuildModel } from '../model/build';
-import { IBuildState } from '../model/buildState';
 import { EnvironmentFolder } from '../model/folder';
 import { BuildHistoryModel } from '../model/history';
-import { CommandIDs, PLUGIN_ID } from '../tokens';
+import { IBuildFacts } from '../model/overview';
+import { CommandIDs, IEnvBuilder } from '../tokens';
 import { IBuildPrecheck } from '../model/precheck';
 import { SendFilesModel } from '../model/sendFiles';
 import { dirtySaver } from '../widgets/buildDocuments';
-import { BuildLogPanel } from '../widgets/BuildLogPanel';
-import { BuildStatusItem } from '../widgets/BuildStatusItem';
+import type { BuildLogPanel } from '../widgets/BuildLogPanel';
 import { agreedInState, askInDialog } from '../widgets/sendFilesDialog';
+import { notifier } from './buildNotifications';
 
 /**
  * The build model with the real requests, the document manager's saving, a check, and the
@@ -71,12 +71,34 @@ export function createBuildModel(
 
 export interface IBuildCommandsOptions {
   model: BuildModel;
-  /** The Environment panel, to show from notifications. */
-  panelId: string;
+  /** The panel's core: its id, the handshake and folder that say whether Build can run. */
+  core: IEnvBuilder;
   trans: TranslationBundle;
-  statusBar: IStatusBar | null;
   restorer: ILayoutRestorer | null;
   palette: ICommandPalette | null;
+}
+
+/** What the panel's overview and status bar say about the build. */
+export function buildFacts(
+  model: BuildModel,
+  trans: TranslationBundle
+): IBuildFacts {
+  const state = model.state;
+  const stage = state.stage;
+  return {
+    kind: model.busy
+      ? 'busy'
+      : stage === 'ready' || stage === 'failed' || stage === 'blocked'
+        ? stage
+        : stage === 'stopped'
+          ? 'stopped'
+          : 'idle',
+    label: stageLabel(state, trans),
+    sha: state.sha,
+    imageName: state.imageName,
+    cacheHit: state.cacheHit,
+    filesProblem: model.busy ? null : model.blockedReason
+  };
 }
 
 type LogWidget = MainAreaWidget<BuildLogPanel>;
@@ -89,7 +111,9 @@ export function addBuildCommands(
   app: JupyterFrontEnd,
   options: IBuildCommandsOptions
 ): void {
-  const { model, trans } = options;
+  const { model, trans, core } = options;
+  // The log view is fetched when a log is first shown, not when Lab starts.
+  const logPanel = () => import('../widgets/BuildLogPanel');
   const tracker = new WidgetTracker<LogWidget>({
     namespace: 'envbuilder-build-log'
   });
@@ -105,8 +129,9 @@ export function addBuildCommands(
     }
   };
 
-  const currentLog = (): LogWidget => {
+  const currentLog = async (): Promise<LogWidget> => {
     if (!current || current.isDisposed) {
+      const { BuildLogPanel } = await logPanel();
       const content = new BuildLogPanel({
         source: { kind: 'current', model },
         trans
@@ -115,6 +140,7 @@ export function addBuildCommands(
       current.id = 'jp-envbuilder-build-log';
       current.title.label = trans.__('Build log');
       current.title.caption = trans.__('The log of the environment build');
+      current.title.icon = buildIcon;
     }
     return current;
   };
@@ -124,13 +150,17 @@ export function addBuildCommands(
     if (open && !open.isDisposed) {
       return open;
     }
-    const { record, log } = await model.record(id);
+    const [{ record, log }, { BuildLogPanel }] = await Promise.all([
+      model.record(id),
+      logPanel()
+    ]);
     const content = new BuildLogPanel({
       source: { kind: 'record', record, log },
       trans
     });
     const widget = new MainAreaWidget({ content });
     widget.id = `jp-envbuilder-build-log-${id}`;
+    widget.title.icon = buildIcon;
     widget.title.label = trans.__('Build log %1', shortSha(record.ref));
     widget.title.caption = trans.__(
       'Build of %1 started %2',
@@ -142,15 +172,22 @@ export function addBuildCommands(
     return widget;
   };
 
+  const offReason = () =>
+    buildOffReason(
+      core.handshake.handshake,
+      core.environments.environments,
+      trans
+    );
   app.commands.addCommand(CommandIDs.build, {
     label: trans.__('Build Environment Image'),
     caption: trans.__(
       'Save the environment files, take a snapshot of the environment folder and build an image from it'
     ),
+    icon: buildIcon,
     describedBy: { args: { type: 'object', properties: {} } },
-    isEnabled: () => !model.busy,
+    isEnabled: () => !model.busy && offReason() === null,
     execute: async () => {
-      showWidget(currentLog(), false);
+      showWidget(await currentLog(), false);
       await model.build();
     }
   });
@@ -161,6 +198,7 @@ export function addBuildCommands(
         ? trans.__('Show Log of Build %1', String(args.id))
         : trans.__('Show Build Log'),
     caption: trans.__('Open the whole log of the environment build'),
+    icon: listIcon,
     describedBy: {
       args: {
         type: 'object',
@@ -183,7 +221,7 @@ export function addBuildCommands(
       const id = typeof args.id === 'string' && args.id !== '' ? args.id : null;
       let widget: LogWidget;
       try {
-        widget = id ? await recordLog(id) : currentLog();
+        widget = id ? await recordLog(id) : await currentLog();
       } catch (error) {
         Notification.error(
           trans.__('The build log could not be loaded: %1', String(error)),
@@ -211,165 +249,23 @@ export function addBuildCommands(
     name: widget => widget.content.recordId ?? 'current'
   });
 
-  const active = new Signal<BuildModel, void>(model);
-  model.stateChanged.connect(() => active.emit());
-  options.statusBar?.registerStatusItem(`${PLUGIN_ID}:build-status`, {
-    item: new BuildStatusItem({
-      model,
-      trans,
-      onClick: () => void app.commands.execute(CommandIDs.showBuildLog)
-    }),
-    align: 'left',
-    rank: 50,
-    isActive: () => model.state.stage !== 'idle' && !model.state.fromHistory,
-    activeStateChanged: active
+  model.stateChanged.connect(notifier(app, { panelId: core.panelId, trans }));
+  const tell = () => {
+    core.overview.setBuild(buildFacts(model, trans));
+    app.commands.notifyCommandChanged(CommandIDs.build);
+  };
+  model.stateChanged.connect((_, state) => {
+    tell();
+    // "Available" means reachable now: a failed build may be the service going away.
+    if (state.stage === 'failed' && !state.fromHistory) {
+      void core.handshake.refresh({ quiet: true });
+    }
   });
-
-  model.stateChanged.connect(notifier(app, options));
-  model.stateChanged.connect(() =>
-    app.commands.notifyCommandChanged(CommandIDs.build)
-  );
+  core.handshake.changed.connect(tell);
+  core.environments.changed.connect(tell);
+  tell();
+  core.addToolbarButton(CommandIDs.build, 10);
 
   // A build that was running when this page (re)loaded goes on in the server: follow it.
   void app.restored.then(() => model.resume());
-}
-
-/** Notifications: one per build, in progress, then done or failed, with actions. */
-function notifier(
-  app: JupyterFrontEnd,
-  options: IBuildCommandsOptions
-): (model: BuildModel, state: IBuildState) => void {
-  const { trans } = options;
-  let id: string | null = null;
-  /** The last build's outcome, dismissed when the next build starts. */
-  let outcome: string | null = null;
-  let shown: string | null = null;
-
-  const showLog: Notification.IAction = {
-    label: trans.__('Show log'),
-    caption: trans.__('Open the whole build log'),
-    callback: () => void app.commands.execute(CommandIDs.showBuildLog)
-  };
-  const showDetails: Notification.IAction = {
-    label: trans.__('Show details'),
-    caption: trans.__('Open the build log and the Build section'),
-    callback: () => {
-      app.shell.activateById(options.panelId);
-      void app.commands.execute(CommandIDs.showBuildLog);
-    }
-  };
-
-  const post = (
-    message: string,
-    type: Notification.TypeOptions,
-    autoClose: number | false,
-    actions: Notification.IAction[]
-  ) => {
-    if (id && Notification.update({ id, message, type, autoClose, actions })) {
-      return;
-    }
-    id = Notification.emit(message, type, { autoClose, actions });
-  };
-
-  return (model, state) => {
-    if (state.fromHistory) {
-      return;
-    }
-    // One notification per state worth telling; phases of one build update it.
-    const key = `${state.stage}:${state.phase ?? ''}`;
-    if (key === shown) {
-      return;
-    }
-    shown = key;
-    switch (state.stage) {
-      case 'checking':
-        if (outcome) {
-          Notification.dismiss(outcome);
-        }
-        id = outcome = null;
-        return;
-      case 'watching':
-        post(
-          state.reattached
-            ? trans.__(
-                'Following the running build: %1…',
-                stageLabel(state, trans)
-              )
-            : trans.__(
-                'Building your environment: %1…',
-                stageLabel(state, trans)
-              ),
-          'in-progress',
-          false,
-          [showLog]
-        );
-        return;
-      case 'ready': {
-        const restart = app.commands.hasCommand(CommandIDs.restartIntoImage);
-        const image = state.imageName ?? '';
-        const actions = [showLog];
-        if (restart) {
-          actions.push({
-            label: trans.__('Restart into new environment'),
-            caption: image,
-            displayType: 'accent',
-            callback: () =>
-              void app.commands.execute(CommandIDs.restartIntoImage, { image })
-          });
-        }
-        post(
-          state.cacheHit
-            ? trans.__(
-                'Nothing changed: the environment is built already: %1',
-                image
-              )
-            : state.dryRun
-              ? trans.__('Build done (dry run: no image was built): %1', image)
-              : trans.__('Your environment image is ready: %1', image),
-          'success',
-          restart ? 15000 : 8000,
-          actions
-        );
-        outcome = id;
-        id = null;
-        return;
-      }
-      case 'failed':
-        post(
-          model.explanation?.title ?? trans.__('The environment build failed.'),
-          'error',
-          false,
-          [showDetails]
-        );
-        outcome = id;
-        id = null;
-        return;
-      case 'blocked':
-        post(
-          trans._n(
-            'Not built: %1 problem in the environment files.',
-            'Not built: %1 problems in the environment files.',
-            state.problems.length
-          ),
-          'warning',
-          10000,
-          [showDetails]
-        );
-        outcome = id;
-        id = null;
-        return;
-      case 'stopped':
-        post(
-          trans.__(
-            'Stopped watching the build. It goes on; build again or use Watch again to re-attach.'
-          ),
-          'info',
-          8000,
-          []
-        );
-        outcome = id;
-        id = null;
-        return;
-    }
-  };
 }

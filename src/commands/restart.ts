@@ -7,11 +7,14 @@ import { recordLastKnownGood } from '../api/environments';
 import { restartWords } from '../components/handshakeText';
 import { HandshakeModel } from '../model/handshake';
 import { RestartModel, RestartState } from '../model/restart';
+import { restartIcon } from '../icons';
 import { CommandIDs } from '../tokens';
 import { createRestartModel, runRestart } from '../widgets/restart';
 
 export interface IRestartCommandOptions {
   handshake: HandshakeModel;
+  /** The image a restart without one goes to (the newest build not running), or null. */
+  newestImage: () => string | null;
   /** The user's override of the hub's spawn options template ('' for the hub's). */
   spawnOptionsOverride: () => string;
   docManager: IDocumentManager | null;
@@ -94,34 +97,53 @@ export function addRestartCommands(
     return model;
   };
 
+  /** The image asked for, else the newest built one that is not running. */
+  const imageOf = (args: { image?: unknown }): string =>
+    typeof args.image === 'string' && args.image !== ''
+      ? args.image
+      : (options.newestImage() ?? '');
+
   app.commands.addCommand(CommandIDs.restartIntoImage, {
     label: args =>
       args.image
         ? trans.__('Restart into Environment %1', String(args.image))
         : trans.__('Restart into New Environment'),
-    caption: trans.__(
-      'Save your documents, stop this server and start it again on the image; your home folder stays as it is'
-    ),
+    caption: args => {
+      const image = imageOf(args);
+      return image
+        ? trans.__(
+            'Save your documents, stop this server and start it again on %1; your home folder stays as it is',
+            image
+          )
+        : trans.__(
+            'Build an image first: there is no newer one to restart into'
+          );
+    },
+    icon: restartIcon,
     describedBy: {
       args: {
         type: 'object',
         properties: {
           image: {
             type: 'string',
-            description: trans.__('The image to start on')
+            description: trans.__(
+              'The image to start on; by default the newest built one that is not running'
+            )
           }
-        },
-        required: ['image']
+        }
       }
     },
     // Before the handshake has run the command stays enabled and runs it first. Only
     // reads: the restart model is made when a restart runs.
     isEnabled: args =>
-      typeof args.image === 'string' &&
-      args.image !== '' &&
+      imageOf(args) !== '' &&
       handshake.handshake?.capabilities.restart.available !== false &&
       !model?.busy,
     execute: async args => {
+      const image = imageOf(args);
+      if (!image) {
+        return;
+      }
       if (!handshake.handshake) {
         // The panel has not been opened yet: ask the server what this hub allows first.
         await handshake.refresh();
@@ -136,7 +158,7 @@ export function addRestartCommands(
         Notification.warning(reason, { autoClose: false });
         return;
       }
-      await runRestart(current, String(args.image), trans);
+      await runRestart(current, image, trans);
     }
   });
 }

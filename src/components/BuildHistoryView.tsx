@@ -1,11 +1,19 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import { refreshIcon, ToolbarButtonComponent } from '@jupyterlab/ui-components';
+import {
+  listIcon,
+  refreshIcon,
+  ToolbarButtonComponent
+} from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { IBuildSummary } from '../api/types';
+import { restartIcon } from '../icons';
+import { historyRows, IHistoryRow } from '../model/historyRows';
+import { IFact, shortTime } from '../model/overview';
 import { resultLabel, shortSha } from './buildText';
+import { ToneIcon } from './OverviewView';
 
-/** The build history: one row per build, its log and, for an image, a restart into it. */
+/** The build history: one line per image or failed build, with its log and a restart. */
 export function BuildHistory(props: {
   builds: readonly IBuildSummary[];
   trans: TranslationBundle;
@@ -34,8 +42,8 @@ export function BuildHistory(props: {
         </p>
       ) : (
         <ul data-testid="envbuilder-build-history">
-          {builds.map(build => (
-            <HistoryItem key={build.id} build={build} {...props} />
+          {historyRows(builds).map(row => (
+            <HistoryItem key={row.build.id} row={row} {...props} />
           ))}
         </ul>
       )}
@@ -43,54 +51,79 @@ export function BuildHistory(props: {
   );
 }
 
+function toneOf(result: string): IFact['tone'] {
+  switch (result) {
+    case 'built':
+    case 'dry-run':
+      return 'ok';
+    case 'running':
+      return 'busy';
+    default:
+      return 'error';
+  }
+}
+
 function HistoryItem(props: {
-  build: IBuildSummary;
+  row: IHistoryRow;
   trans: TranslationBundle;
   restart: { exists: boolean; enabled: boolean };
   onShowRecord: (build: IBuildSummary) => void;
   onRestart: (image: string) => void;
 }): JSX.Element {
-  const { build, trans } = props;
-  const started = build.startedAt ? new Date(build.startedAt) : null;
-  const succeeded =
-    (build.result === 'built' || build.result === 'dry-run') && build.imageName;
+  const { row, trans } = props;
+  const { build, latest } = row;
+  const sha = shortSha(build.ref);
+  const image = build.result === 'built' ? build.imageName : null;
+  const when = shortTime(latest.startedAt) || trans.__('unknown time');
+  const result =
+    row.cacheHits > 0
+      ? trans._n(
+          'built · found built %1 more time (cache hit)',
+          'built · found built %1 more times (cache hit)',
+          row.cacheHits
+        )
+      : resultLabel(build.result, trans);
+  const details = [
+    trans.__('Snapshot %1', build.ref ?? '?'),
+    build.imageName ? trans.__('Image %1', build.imageName) : null,
+    build.message ?? null
+  ]
+    .filter(Boolean)
+    .join('\n');
   return (
-    <li className="jp-EnvBuilder-historyItem" data-result={build.result}>
-      <div className="jp-EnvBuilder-historyFacts">
-        <time dateTime={build.startedAt ?? undefined}>
-          {started ? started.toLocaleString() : trans.__('unknown time')}
-        </time>
-        <code title={build.ref ?? undefined}>{shortSha(build.ref)}</code>
-        <span className="jp-EnvBuilder-historyResult">
-          {resultLabel(build.result, trans)}
-        </span>
-      </div>
-      {build.imageName && (
-        <div className="jp-EnvBuilder-historyImage" title={build.imageName}>
-          {build.imageName}
-        </div>
-      )}
-      <div className="jp-EnvBuilder-historyActions">
+    <li
+      className="jp-EnvBuilder-historyItem"
+      data-result={build.result}
+      data-cache-hits={row.cacheHits}
+      data-image={image ?? undefined}
+      title={details}
+    >
+      <ToneIcon tone={toneOf(build.result)} trans={trans} />
+      <time dateTime={latest.startedAt ?? undefined}>{when}</time>
+      <code>{sha}</code>
+      <span className="jp-EnvBuilder-historyResult">{result}</span>
+      <span className="jp-EnvBuilder-historyActions">
         <button
-          className="jp-Button jp-mod-minimal jp-mod-styled"
+          className="jp-Button jp-mod-minimal jp-EnvBuilder-iconButton"
           onClick={() => props.onShowRecord(build)}
-          aria-label={trans.__(
-            'Show the log of the build of %1',
-            shortSha(build.ref)
-          )}
+          title={trans.__('Show the log of the build of %1', sha)}
+          aria-label={trans.__('Show the log of the build of %1', sha)}
         >
-          {trans.__('Show log')}
+          <listIcon.react tag="span" />
         </button>
-        {succeeded && props.restart.exists && (
+        {image && props.restart.exists && (
           <button
-            className="jp-Button jp-mod-minimal jp-mod-styled"
+            className="jp-Button jp-mod-minimal jp-EnvBuilder-iconButton"
+            data-testid="envbuilder-history-restart"
             disabled={!props.restart.enabled}
-            onClick={() => props.onRestart(build.imageName as string)}
+            onClick={() => props.onRestart(image)}
+            title={trans.__('Restart this server into %1', image)}
+            aria-label={trans.__('Restart into the environment of %1', sha)}
           >
-            {trans.__('Restart into this environment')}
+            <restartIcon.react tag="span" />
           </button>
         )}
-      </div>
+      </span>
     </li>
   );
 }

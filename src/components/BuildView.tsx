@@ -164,11 +164,14 @@ function BuildStatus(props: {
         </p>
       )}
       {state.stage === 'watching' && (
-        <p className="jp-EnvBuilder-muted">
-          {trans.__(
-            'There is no cancel: neither BinderHub nor the local build service can stop a running build. A BinderHub on Kubernetes keeps building after you stop watching; you can re-attach.'
-          )}
-        </p>
+        <details className="jp-EnvBuilder-disclosure">
+          <summary>{trans.__('Why there is no Cancel')}</summary>
+          <p className="jp-EnvBuilder-muted">
+            {trans.__(
+              'Neither BinderHub nor the local build service can stop a running build. A BinderHub on Kubernetes keeps building after you stop watching; you can re-attach.'
+            )}
+          </p>
+        </details>
       )}
       {state.stage === 'stopped' && (
         <p

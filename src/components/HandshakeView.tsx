@@ -212,13 +212,22 @@ function CapabilityItem(props: {
       </div>
       {!capability.available && (
         <p className="jp-EnvBuilder-reason" data-code={capability.code}>
-          {words.text}
+          {words.plain ?? words.text}
         </p>
       )}
-      {!capability.available && words.adminSetting && (
-        <AdminSetting setting={words.adminSetting} trans={trans} />
-      )}
       {!capability.available && props.children}
+      {!capability.available && (words.plain || words.adminSetting) && (
+        <details
+          className="jp-EnvBuilder-disclosure"
+          data-testid={`envbuilder-admin-${props.name}`}
+        >
+          <summary>{trans.__('For your administrator')}</summary>
+          {words.plain && <p className="jp-EnvBuilder-reason">{words.text}</p>}
+          {words.adminSetting && (
+            <AdminSetting setting={words.adminSetting} trans={trans} />
+          )}
+        </details>
+      )}
     </li>
   );
 }

@@ -11,6 +11,9 @@ import { IServerSettings } from '../contract';
 export interface ICapabilityWords {
   /** A few words for other views, e.g. "no build service is configured". */
   summary: string;
+  /** A plain sentence for the user: what it means for them, no settings. */
+  plain?: string;
+  /** What is missing exactly, for an administrator. */
   text: string;
   /** Configuration an admin can copy; null when there is nothing to set. */
   adminSetting: string | null;
@@ -68,6 +71,9 @@ export function buildWords(
     case 'notConfigured':
       return {
         summary: trans.__('no build service is configured'),
+        plain: trans.__(
+          'Building is not set up on this hub yet, so you cannot build here. Your administrator can set it up.'
+        ),
         text: trans.__(
           'No build service is configured for this server. An admin sets its address in jupyterhub_config.py (or c.EnvBuilder.build_service_url in the server’s own configuration):'
         ),
@@ -76,6 +82,9 @@ export function buildWords(
     case 'missingScope':
       return {
         summary: trans.__('this server’s token lacks the scope %1', scope),
+        plain: trans.__(
+          'This hub does not let your server use its build service yet. Your administrator can allow it.'
+        ),
         text: trans.__(
           'This server’s token lacks the scope %1, so the build service would refuse its builds. An admin grants it to the server role (jupyterlab_envbuilder.hub.configure(c) does it):',
           scope
@@ -88,6 +97,9 @@ export function buildWords(
           'the build service refused this server’s token (HTTP %1)',
           String(capability.httpStatus ?? '')
         ),
+        plain: trans.__(
+          'The build service turned your server away. Your administrator can allow it.'
+        ),
         text: trans.__(
           'The build service at %1 refused this server’s token (HTTP %2). The token needs the scope %3; an admin grants it to the server role (jupyterlab_envbuilder.hub.configure(c) does it):',
           capability.url ?? '',
@@ -99,6 +111,9 @@ export function buildWords(
     case 'unreachable':
       return {
         summary: trans.__('the build service cannot be reached'),
+        plain: trans.__(
+          'The build service does not answer right now, so you cannot build. This is checked again every few minutes; if it persists, tell your administrator.'
+        ),
         text: trans.__(
           'The build service at %1 cannot be reached (%2). Tell your administrator: it must run, and its address must be right:',
           capability.url ?? '',
@@ -151,6 +166,9 @@ export function restartWords(
     case 'missingScope':
       return {
         summary: trans.__('the hub does not let this page restart its server'),
+        plain: trans.__(
+          'This hub does not let you restart your server into another environment from here. You can do it by hand, or ask your administrator to allow it.'
+        ),
         text: trans.__(
           'The hub does not let this page stop and start its own server (missing scopes: %1). An admin allows it in jupyterhub_config.py (jupyterlab_envbuilder.hub.configure(c) does it):',
           (capability.missingScopes ?? settings.restartScopes).join(', ')
@@ -160,6 +178,9 @@ export function restartWords(
     case 'noSpawnOptions':
       return {
         summary: trans.__('no spawner options template is set'),
+        plain: trans.__(
+          'This hub has not been told how to start your server on another environment, so restarting into one does not work from here yet. Your administrator can set it up.'
+        ),
         text: trans.__(
           'No spawner options template tells the hub how to start a server on another image. For DockerSpawner an admin sets the one below; for a KubeSpawner profile: %1',
           'profile=<slug>&profile-option-<slug>--image--unlisted-choice={image}'

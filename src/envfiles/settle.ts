@@ -23,17 +23,21 @@ export function settleProblems(
     settled.filter(p => p.severity === 'error').map(p => p.file)
   );
   for (const blocker of explanation.blockers) {
-    // Without a file there is nothing to point at; the explanation says it.
-    if (blocker.path !== null && !failing.has(blocker.path)) {
+    // A blocker of the whole folder (`binder/` next to `.binder/`) points at the
+    // folder that has to go, so Build is off with the reason next to it.
+    const file =
+      blocker.path ??
+      (blocker.id === 'both-binder-folders' ? '.binder/' : null);
+    if (file !== null && !failing.has(file)) {
       settled.push({
-        file: blocker.path,
+        file,
         line: 1,
         column: 1,
         severity: 'error',
         code: `build-fails-${blocker.id}`,
         message: blocker.message
       });
-      failing.add(blocker.path);
+      failing.add(file);
     }
   }
   return settled;

@@ -44,10 +44,16 @@ export class HandshakeModel {
     return this.handshake?.settings ?? DEFAULTS;
   }
 
-  /** Ask the server extension again; concurrent calls share one request. */
-  refresh(): Promise<void> {
+  /**
+   * Ask the server extension again; concurrent calls share one request. A `quiet` check
+   * (the periodic one, or after a failed build) keeps showing the last answer until the
+   * new one is there, so nothing flickers.
+   */
+  refresh(options: { quiet?: boolean } = {}): Promise<void> {
     if (!this._pending) {
-      this._setState({ kind: 'loading' });
+      if (!options.quiet || this._state.kind === 'loading') {
+        this._setState({ kind: 'loading' });
+      }
       this._pending = this._load().finally(() => {
         this._pending = null;
       });

@@ -6,7 +6,6 @@ import {
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IStateDB } from '@jupyterlab/statedb';
-import { IStatusBar } from '@jupyterlab/statusbar';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 // Activation registers the commands and builds the section at once.
@@ -26,8 +25,8 @@ import { BuildSection } from '../widgets/BuildSection';
 const RANK = 200;
 
 /**
- * Building the environment folder into an image: the Build section, the build log in the
- * main area, the status bar item and the notifications.
+ * Building the environment folder into an image: the Build section and toolbar button, the
+ * build log in the main area, what the overview and status bar say, and the notifications.
  */
 export const buildPlugin: JupyterFrontEndPlugin<IEnvBuild> = {
   id: 'jupyterlab-envbuilder:build',
@@ -39,7 +38,6 @@ export const buildPlugin: JupyterFrontEndPlugin<IEnvBuild> = {
   optional: [
     ITranslator,
     IDocumentManager,
-    IStatusBar,
     ILayoutRestorer,
     ICommandPalette,
     IEnvFilesCheck,
@@ -50,7 +48,6 @@ export const buildPlugin: JupyterFrontEndPlugin<IEnvBuild> = {
     core: IEnvBuilder,
     translator: ITranslator | null,
     docManager: IDocumentManager | null,
-    statusBar: IStatusBar | null,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
     precheck: IBuildPrecheck | null,
@@ -65,18 +62,11 @@ export const buildPlugin: JupyterFrontEndPlugin<IEnvBuild> = {
       state,
       trans
     });
-    addBuildCommands(app, {
-      model,
-      panelId: core.panelId,
-      trans,
-      statusBar,
-      restorer,
-      palette
-    });
+    addBuildCommands(app, { model, core, trans, restorer, palette });
     const section = new BuildSection({
       model,
       commands: app.commands,
-      handshake: core.handshake,
+      core,
       trans
     });
     core.addSection(section, RANK);

@@ -5,15 +5,24 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { IStatusBar } from '@jupyterlab/statusbar';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { refreshIcon } from '@jupyterlab/ui-components';
+import { Poll } from '@lumino/polling';
+import { Signal } from '@lumino/signaling';
 
 import { fetchEnvironments } from '../api/environments';
 import { fetchBuildHistory } from '../api/share';
 import { fetchHandshake } from '../api/status';
+// The panel's first view (status bar, overview) needs these models at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { EnvironmentsModel } from '../model/environments';
 import { DEFAULT_ENVIRONMENT_FOLDER, EnvironmentFolder } from '../model/folder';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { HandshakeModel } from '../model/handshake';
 import { BuildHistoryModel } from '../model/history';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { OverviewModel } from '../model/overview';
 import {
   CommandIDs,
   IEnvBuilder,
@@ -25,10 +34,18 @@ import { FRONTEND_VERSION } from '../version';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { EnvironmentPanel } from '../widgets/EnvironmentPanel';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
+import { EnvironmentStatusItem } from '../widgets/EnvironmentStatusItem';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { StatusSection } from '../widgets/StatusSection';
 
+/** Where the "Server and hub" section sits: after every feature's section. */
+const STATUS_RANK = 1000;
+
+/** How often the handshake is asked again while the panel is in view. */
+const RECHECK_INTERVAL = 2 * 60 * 1000;
+
 /**
- * The Environment panel with its "Server and hub" section, the handshake, the environment
+ * The Environment panel with its toolbar, overview and "Server and hub" section, the handshake, the environment
  * history, the build history and the environment folder, for the feature plugins to use.
  */
 export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
@@ -37,13 +54,20 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
     'The Environment sidebar: what the server and the hub allow, and the images this server ran on.',
   autoStart: true,
   provides: IEnvBuilder,
-  optional: [ILayoutRestorer, ICommandPalette, ISettingRegistry, ITranslator],
+  optional: [
+    ILayoutRestorer,
+    ICommandPalette,
+    ISettingRegistry,
+    ITranslator,
+    IStatusBar
+  ],
   activate: (
     app: JupyterFrontEnd,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
     settingRegistry: ISettingRegistry | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    statusBar: IStatusBar | null
   ): IEnvBuilder => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const handshake = new HandshakeModel(fetchHandshake, FRONTEND_VERSION);
@@ -66,19 +90,45 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
       }
     });
 
-    const panel = new EnvironmentPanel({ handshake, trans });
-    panel.addSection(
-      new StatusSection({
-        handshake,
-        environments,
-        commands: app.commands,
-        trans
-      }),
-      0
-    );
+    const overview = new OverviewModel({
+      handshake,
+      environments,
+      history,
+      folder,
+      trans: trans.__.bind(trans)
+    });
+    const panel = new EnvironmentPanel({
+      handshake,
+      overview,
+      commands: app.commands,
+      trans
+    });
+    // Details of the server and hub come last and closed: the overview and the header's
+    // status say what matters, and the section opens itself when the check fails.
+    const status = new StatusSection({
+      handshake,
+      environments,
+      commands: app.commands,
+      trans
+    });
+    panel.addSection(status, STATUS_RANK, { collapsed: true });
+    handshake.changed.connect((_, state) => {
+      if (state.kind !== 'ready' && state.kind !== 'loading') {
+        panel.showSection(status);
+      }
+    });
     app.shell.add(panel, 'left', { rank: 750 });
     restorer?.add(panel, 'envbuilder-panel');
     void app.restored.then(() => panel.checkOnceVisible());
+    // "Available" means reachable now: asked again while the panel is in view, never
+    // while it or the browser tab is hidden.
+    const recheck = new Poll({
+      factory: () => handshake.refresh({ quiet: true }),
+      frequency: { interval: RECHECK_INTERVAL, backoff: false },
+      standby: () => !panel.isVisible || !panel.checked || document.hidden,
+      name: 'envbuilder:handshake'
+    });
+    panel.disposed.connect(() => recheck.dispose());
 
     app.commands.addCommand(CommandIDs.openPanel, {
       label: trans.__('Open the Environment Panel'),
@@ -86,14 +136,63 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
       describedBy: { args: { type: 'object', properties: {} } },
       execute: () => {
         app.shell.activateById(panel.id);
+        panel.focusFirst();
       }
     });
     app.commands.addCommand(CommandIDs.refreshStatus, {
       label: trans.__('Check Environment Status Again'),
-      caption: trans.__('Ask the server and the hub what is available'),
+      caption: trans.__(
+        'Ask the server and the hub again what is available, and reload the build history'
+      ),
+      icon: refreshIcon,
       describedBy: { args: { type: 'object', properties: {} } },
-      execute: () => handshake.refresh()
+      execute: async () => {
+        await Promise.all([handshake.refresh(), history.refresh()]);
+      }
     });
+    app.commands.addCommand(CommandIDs.showSection, {
+      label: trans.__('Show a Section of the Environment Panel'),
+      caption: trans.__('Show the Environment panel with one section open'),
+      describedBy: {
+        args: {
+          type: 'object',
+          properties: {
+            section: {
+              type: 'string',
+              description: trans.__(
+                'status, envfiles, build, share, or a section another plugin added'
+              )
+            }
+          },
+          required: ['section']
+        }
+      },
+      execute: args => {
+        app.shell.activateById(panel.id);
+        const section = panel.sectionNamed(String(args.section ?? ''));
+        if (section) {
+          panel.showSection(section);
+          section.node
+            .querySelector<HTMLElement>('button, a, input, select')
+            ?.focus();
+        }
+      }
+    });
+    panel.addToolbarButton(CommandIDs.refreshStatus, 90);
+    const showPanel = () => void app.commands.execute(CommandIDs.openPanel);
+    const statusChanged = new Signal<OverviewModel, void>(overview);
+    statusBar?.registerStatusItem(`${PLUGIN_ID}:environment`, {
+      item: new EnvironmentStatusItem({
+        model: overview,
+        trans,
+        onClick: showPanel
+      }),
+      align: 'left',
+      rank: 50,
+      isActive: () => true,
+      activeStateChanged: statusChanged
+    });
+    overview.changed.connect(() => statusChanged.emit());
     const category = trans.__('Environment');
     palette?.addItem({ command: CommandIDs.openPanel, category });
     palette?.addItem({ command: CommandIDs.refreshStatus, category });
@@ -119,12 +218,15 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
       environments,
       history,
       folder,
+      overview,
       panelId: panel.id,
-      addSection: (widget, rank) => panel.addSection(widget, rank),
+      addSection: (widget, rank, options) =>
+        panel.addSection(widget, rank, options),
       showSection: widget => {
         app.shell.activateById(panel.id);
         panel.showSection(widget);
-      }
+      },
+      addToolbarButton: (command, rank) => panel.addToolbarButton(command, rank)
     };
   }
 };

@@ -10,7 +10,12 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addRestartCommands } from '../commands/restart';
 import { fetchEnvironments, recordFailedStart } from '../api/environments';
-import { IEnvBuilder, PLUGIN_ID, TRANSLATION_DOMAIN } from '../tokens';
+import {
+  CommandIDs,
+  IEnvBuilder,
+  PLUGIN_ID,
+  TRANSLATION_DOMAIN
+} from '../tokens';
 // Runs once at start, and only asks the server when this page left for a restart.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { announceArrival } from '../widgets/arrival';
@@ -52,10 +57,23 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
       });
     addRestartCommands(app, {
       handshake: core.handshake,
+      newestImage: () => {
+        const running = core.environments.environments?.runningImage;
+        return (
+          core.history.images.find(built => built.image !== running)?.image ??
+          null
+        );
+      },
       docManager,
       trans,
       spawnOptionsOverride: () => spawnOptionsOverride
     });
+    core.addToolbarButton(CommandIDs.restartIntoImage, 20);
+    const notify = () =>
+      app.commands.notifyCommandChanged(CommandIDs.restartIntoImage);
+    core.history.changed.connect(notify);
+    core.environments.changed.connect(notify);
+    core.handshake.changed.connect(notify);
     // Back after a restart: say how it ended, and keep a failed start in the history.
     void app.restored
       .then(() =>

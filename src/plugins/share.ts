@@ -6,6 +6,7 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { shareIcon } from '@jupyterlab/ui-components';
 
 import { fetchGitInfo } from '../api/share';
 // Activation registers the command and builds the section at once.
@@ -52,7 +53,8 @@ export const sharePlugin: JupyterFrontEndPlugin<void> = {
       trans: trans.__.bind(trans)
     });
     const section = new ShareSection({ model: share, trans });
-    core.addSection(section, RANK);
+    // Closed at first: sharing is an occasional step, its header says it is there.
+    core.addSection(section, RANK, { collapsed: true });
     addShareCommands(app, {
       showShare: () => {
         core.showSection(section);
@@ -63,9 +65,21 @@ export const sharePlugin: JupyterFrontEndPlugin<void> = {
       fileBrowser,
       trans
     });
-    palette?.addItem({
-      command: CommandIDs.copyLaunchLink,
-      category: trans.__('Environment')
+    app.commands.addCommand(CommandIDs.share, {
+      label: trans.__('Share Environment'),
+      caption: trans.__(
+        'Make a launch link that gives students an environment of the build history and a notebook'
+      ),
+      icon: shareIcon,
+      describedBy: { args: { type: 'object', properties: {} } },
+      execute: () => {
+        core.showSection(section);
+        section.focusForm();
+      }
     });
+    core.addToolbarButton(CommandIDs.share, 30);
+    const category = trans.__('Environment');
+    palette?.addItem({ command: CommandIDs.copyLaunchLink, category });
+    palette?.addItem({ command: CommandIDs.share, category });
   }
 };

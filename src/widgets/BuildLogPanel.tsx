@@ -4,11 +4,12 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { phaseOf } from '../buildlog/events';
+import { phaseOf, progressPhase } from '../buildlog/events';
 import { explainFailure } from '../buildlog/failures';
 import { BuildLog } from '../buildlog/log';
 import { BuildFailure } from '../components/BuildView';
 import { resultLabel, shortSha, stageLabel } from '../components/buildText';
+import { PhaseBar } from '../components/PhaseBar';
 import { BuildModel } from '../model/build';
 import { failureMessage } from '../model/buildTexts';
 import { IBuildRecord } from '../api/types';
@@ -105,8 +106,20 @@ function CurrentHeader(props: {
 }): JSX.Element {
   const { model, trans } = props;
   const state = model.state;
+  const outcome =
+    state.stage === 'ready'
+      ? 'ready'
+      : state.stage === 'failed'
+        ? 'failed'
+        : 'running';
+  const followed = ['watching', 'stopped', 'ready', 'failed'].includes(
+    state.stage
+  );
   return (
     <div className="jp-EnvBuilder-logHeader" data-stage={state.stage}>
+      {followed && (
+        <PhaseBar reached={state.phase} outcome={outcome} trans={trans} />
+      )}
       <p data-testid="envbuilder-log-status">
         {stageLabel(state, trans)}
         {state.imageName && (
@@ -140,8 +153,21 @@ function RecordHeader(props: {
     ? ([...record.events].reverse().find(e => phaseOf(e.event) === 'failed')
         ?.event ?? null)
     : null;
+  // The furthest step the events reached; a failure is shown on that step.
+  const reached =
+    [...record.events]
+      .map(e => progressPhase(e.event))
+      .filter(phase => phase !== null && phase !== 'failed')
+      .pop() ?? null;
+  const outcome =
+    record.result === 'built' || record.result === 'dry-run'
+      ? 'ready'
+      : record.result === 'running'
+        ? 'running'
+        : 'failed';
   return (
     <div className="jp-EnvBuilder-logHeader" data-result={record.result}>
+      <PhaseBar reached={reached} outcome={outcome} trans={trans} />
       <p>
         {trans.__(
           'Build of snapshot %1, started %2: %3',

@@ -6,11 +6,12 @@ import { Message } from '@lumino/messaging';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
+import { buildOffReason } from '../components/buildOff';
 import { BuildView } from '../components/BuildView';
-import { buildWords } from '../components/handshakeText';
 import { BuildModel } from '../model/build';
-import { HandshakeModel } from '../model/handshake';
-import { CommandIDs } from '../tokens';
+import { IFact } from '../model/overview';
+import { CommandIDs, IEnvBuilder } from '../tokens';
+import { SectionStatus } from './SectionStatus';
 
 /** The log tail in the panel is redrawn at most this often while a build prints. */
 const TAIL_INTERVAL = 250;
@@ -24,20 +25,26 @@ export class BuildSection extends ReactWidget {
     super();
     this._model = options.model;
     this._commands = options.commands;
-    this._handshake = options.handshake ?? null;
+    this._core = options.core ?? null;
     this._trans = options.trans;
     this.id = 'jp-envbuilder-build';
     this.addClass('jp-EnvBuilder-section');
     this.title.label = options.trans.__('Build');
+    this.toolbar = new SectionStatus(options.trans);
     this._model.stateChanged.connect(this.update, this);
     this._model.history.changed.connect(this.update, this);
     this._model.log.changed.connect(this._onLog, this);
-    this._handshake?.changed.connect(this.update, this);
+    this._core?.handshake.changed.connect(this.update, this);
+    this._core?.environments.changed.connect(this.update, this);
     this._commands.commandChanged.connect(this._onCommand, this);
   }
 
+  /** The build's state in the section header. */
+  readonly toolbar: SectionStatus;
+
   dispose(): void {
     window.clearTimeout(this._tailTimer);
+    this.toolbar.dispose();
     Signal.clearData(this);
     this._commands.commandChanged.disconnect(this._onCommand, this);
     super.dispose();
@@ -51,11 +58,13 @@ export class BuildSection extends ReactWidget {
       });
     const restartId = CommandIDs.restartIntoImage;
     const image = this._model.state.imageName ?? '';
+    const unavailable = this._unavailable();
+    this.toolbar.set(this._status(unavailable));
     return (
       <BuildView
         model={this._model}
         trans={this._trans}
-        unavailable={this._unavailable()}
+        unavailable={unavailable}
         restart={{
           exists: commands.hasCommand(restartId),
           enabled:
@@ -88,17 +97,39 @@ export class BuildSection extends ReactWidget {
     void this._model.showLog();
   }
 
-  /** Why the handshake says there is no build service; null while unknown or available. */
+  /** Why Build is off before the files are looked at; null while unknown or possible. */
   private _unavailable(): string | null {
-    const answer = this._handshake?.handshake;
-    const build = answer?.capabilities.build;
-    if (!answer || !build || build.available) {
-      return null;
+    const core = this._core;
+    return core
+      ? buildOffReason(
+          core.handshake.handshake,
+          core.environments.environments,
+          this._trans
+        )
+      : null;
+  }
+
+  /** A few words for the header: the build under way or last done, or why it is off. */
+  private _status(unavailable: string | null): IFact | null {
+    const trans = this._trans;
+    const state = this._model.state;
+    if (this._model.busy) {
+      return { text: trans.__('Building'), tone: 'busy' };
     }
-    return this._trans.__(
-      'No build service: %1 (see "Server and hub" above for the setting an administrator needs).',
-      buildWords(build, answer.settings, this._trans).summary
-    );
+    switch (state.stage) {
+      case 'failed':
+        return { text: trans.__('Build failed'), tone: 'error' };
+      case 'blocked':
+        return { text: trans.__('Not built'), tone: 'warning' };
+      case 'ready':
+        return state.cacheHit
+          ? { text: trans.__('Ready (cache hit)'), tone: 'ok' }
+          : { text: trans.__('Ready'), tone: 'ok' };
+    }
+    if (unavailable) {
+      return { text: trans.__('Off'), tone: 'warning' };
+    }
+    return null;
   }
 
   private _onLog(): void {
@@ -118,7 +149,7 @@ export class BuildSection extends ReactWidget {
 
   private readonly _model: BuildModel;
   private readonly _commands: JupyterFrontEnd['commands'];
-  private readonly _handshake: HandshakeModel | null;
+  private readonly _core: IEnvBuilder | null;
   private readonly _trans: TranslationBundle;
   private _tailTimer = 0;
 }
@@ -128,8 +159,8 @@ export namespace BuildSection {
     model: BuildModel;
     /** The application's commands: Build, the log, and the restart command if any. */
     commands: JupyterFrontEnd['commands'];
-    /** Says whether there is a build service at all. */
-    handshake?: HandshakeModel | null;
+    /** The panel's core: whether there is a build service and a folder to build. */
+    core?: IEnvBuilder | null;
     trans: TranslationBundle;
   }
 }

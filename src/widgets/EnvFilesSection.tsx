@@ -9,6 +9,8 @@ import { EnvironmentFileName } from '../envfiles';
 import { EnvFilesModel } from '../model/envfiles';
 import { EnvironmentsModel } from '../model/environments';
 import { IFilePosition } from '../components/EnvFileProblems';
+import { IFact } from '../model/overview';
+import { SectionStatus } from './SectionStatus';
 
 /**
  * The "Environment files" section of the Environment panel. It looks at the
@@ -23,6 +25,7 @@ export class EnvFilesSection extends ReactWidget {
     this.id = 'jp-envbuilder-envfiles';
     this.addClass('jp-EnvBuilder-section');
     this.title.label = options.trans.__('Environment files');
+    this.toolbar = new SectionStatus(options.trans);
     this._model.stateChanged.connect(this._onModelChanged, this);
     this._model.problemsChanged.connect(this._onModelChanged, this);
     this._model.activityChanged.connect(this._onModelChanged, this);
@@ -30,12 +33,17 @@ export class EnvFilesSection extends ReactWidget {
     this._environments?.changed.connect(this._onModelChanged, this);
   }
 
+  /** The folder's problems in the section header. */
+  readonly toolbar: SectionStatus;
+
   dispose(): void {
+    this.toolbar.dispose();
     Signal.clearData(this);
     super.dispose();
   }
 
   protected render(): JSX.Element {
+    this.toolbar.set(this._status());
     return (
       <EnvFilesView
         model={this._model}
@@ -77,11 +85,42 @@ export class EnvFilesSection extends ReactWidget {
     super.onBeforeDetach(msg);
   }
 
-  /** Open a file, relative to the server root, in the editor. */
+  /** The folder in a few words: missing, or how many problems it has. */
+  private _status(): IFact | null {
+    const trans = this._trans;
+    switch (this._model.state.kind) {
+      case 'loading':
+        return null;
+      case 'missing':
+        return { text: trans.__('No folder yet'), tone: 'warning' };
+      case 'ready':
+        break;
+      default:
+        return { text: trans.__('Not readable'), tone: 'error' };
+    }
+    const problems = this._model.problems;
+    const errors = problems.filter(p => p.severity === 'error').length;
+    const warnings = problems.filter(p => p.severity === 'warning').length;
+    if (errors > 0) {
+      return {
+        text: trans._n('%1 problem', '%1 problems', errors),
+        tone: 'error'
+      };
+    }
+    if (warnings > 0) {
+      return {
+        text: trans._n('%1 warning', '%1 warnings', warnings),
+        tone: 'warning'
+      };
+    }
+    return { text: trans.__('No problems'), tone: 'ok' };
+  }
+
   private _onModelChanged(): void {
     this.update();
   }
 
+  /** Open a file, relative to the server root, in the editor. */
   private _openFile(path: string, position?: IFilePosition): void {
     this._open(path, position).catch(reason => {
       console.error(`jupyterlab-envbuilder: could not open ${path}`, reason);

@@ -7,8 +7,33 @@ import * as React from 'react';
 import { EnvironmentsView } from '../components/EnvironmentsView';
 import { HandshakeView } from '../components/HandshakeView';
 import { EnvironmentsModel } from '../model/environments';
-import { HandshakeModel } from '../model/handshake';
+import { HandshakeModel, HandshakeState } from '../model/handshake';
+import { IFact } from '../model/overview';
 import { CommandIDs } from '../tokens';
+import { SectionStatus } from './SectionStatus';
+
+/** The handshake in a few words, for the section header. */
+export function handshakeStatus(
+  state: HandshakeState,
+  trans: TranslationBundle
+): IFact {
+  switch (state.kind) {
+    case 'loading':
+      return { text: trans.__('Checking'), tone: 'busy' };
+    case 'ready': {
+      const { build, restart } = state.handshake.capabilities;
+      const off = [build, restart].filter(c => !c.available).length;
+      return off === 0
+        ? { text: trans.__('Ready'), tone: 'ok' }
+        : {
+            text: trans._n('%1 problem', '%1 problems', off),
+            tone: 'warning'
+          };
+    }
+    default:
+      return { text: trans.__('Not working'), tone: 'error' };
+  }
+}
 
 /**
  * The "Server and hub" section: what the handshake found, and the images this server ran on,
@@ -24,12 +49,17 @@ export class StatusSection extends ReactWidget {
     this.id = 'jp-envbuilder-status';
     this.addClass('jp-EnvBuilder-section');
     this.title.label = options.trans.__('Server and hub');
+    this.toolbar = new SectionStatus(options.trans);
     this._handshake.changed.connect(this.update, this);
     this._environments.changed.connect(this.update, this);
     this._commands.commandChanged.connect(this._onCommand, this);
   }
 
+  /** The handshake's state in the section header. */
+  readonly toolbar: SectionStatus;
+
   dispose(): void {
+    this.toolbar.dispose();
     Signal.clearData(this);
     this._commands.commandChanged.disconnect(this._onCommand, this);
     super.dispose();
@@ -41,6 +71,7 @@ export class StatusSection extends ReactWidget {
     const canRestart =
       this._commands.hasCommand(restartId) &&
       handshake.handshake?.capabilities.restart.available === true;
+    this.toolbar.set(handshakeStatus(handshake.state, this._trans));
     return (
       <>
         <HandshakeView

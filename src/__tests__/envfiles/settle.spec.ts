@@ -100,3 +100,15 @@ describe('files the build ignores never block it', () => {
     expect(settled.map(p => p.code)).toEqual(['runtime-python-patch']);
   });
 });
+
+describe('a folder with both binder/ and .binder/', () => {
+  it('turns Build off with the reason on .binder/', () => {
+    const { settled } = check({
+      'binder/requirements.txt': 'numpy\n',
+      '.binder/requirements.txt': 'pandas\n'
+    });
+    const blocking = settled.filter(p => p.severity === 'error');
+    expect(blocking.map(p => p.file)).toEqual(['.binder/']);
+    expect(blocking[0].message).toMatch(/binder/);
+  });
+});

@@ -12,19 +12,39 @@ import { CommandIDs, PLUGIN_ID } from '../../tokens';
 import { EnvironmentPanel } from '../../widgets/EnvironmentPanel';
 import { FakeContents } from '../model/fakeContents';
 
-/** What a feature adds: its plugin, the panel section's title, its commands. */
+/**
+ * What a feature adds: its plugin, the panel section's title, its commands, and its button
+ * on the panel's toolbar.
+ */
 const FEATURES = {
-  files: { section: 'Environment files', commands: [] as string[] },
-  pins: { section: 'Pin versions', commands: [] as string[] },
+  files: {
+    section: 'Environment files',
+    commands: [] as string[],
+    button: null
+  },
+  pins: { section: 'Pin versions', commands: [] as string[], button: null },
   build: {
     section: 'Build',
-    commands: [CommandIDs.build, CommandIDs.showBuildLog]
+    commands: [CommandIDs.build, CommandIDs.showBuildLog],
+    button: CommandIDs.build
   },
-  restart: { section: null, commands: [CommandIDs.restartIntoImage] },
+  restart: {
+    section: null,
+    commands: [CommandIDs.restartIntoImage],
+    button: CommandIDs.restartIntoImage
+  },
   // In the panel's order: sections are compared in order.
-  sources: { section: 'Sources', commands: [] as string[] },
-  saved: { section: 'Saved environments', commands: [] as string[] },
-  share: { section: 'Share', commands: [CommandIDs.copyLaunchLink] }
+  sources: { section: 'Sources', commands: [] as string[], button: null },
+  saved: {
+    section: 'Saved environments',
+    commands: [] as string[],
+    button: null
+  },
+  share: {
+    section: 'Share',
+    commands: [CommandIDs.copyLaunchLink, CommandIDs.share],
+    button: CommandIDs.share
+  }
 };
 type Feature = keyof typeof FEATURES;
 
@@ -51,7 +71,8 @@ async function start(disabled: string[]) {
   return {
     registry,
     commands: app.commands,
-    sections: panel ? [...panel.widgets].map(w => w.title.label) : null
+    sections: panel ? [...panel.widgets].map(w => w.title.label) : null,
+    toolbar: panel ? [...panel.toolbar.names()] : null
   };
 }
 
@@ -70,13 +91,13 @@ describe('plugins by feature', () => {
     ]);
     expect(plugins.every(p => registry.isPluginActivated(p.id))).toBe(true);
     expect(sections).toEqual([
-      'Server and hub',
       'Environment files',
       'Pin versions',
       'Build',
       'Sources',
       'Saved environments',
-      'Share'
+      'Share',
+      'Server and hub'
     ]);
     for (const feature of Object.values(FEATURES)) {
       for (const id of feature.commands) {
@@ -89,7 +110,7 @@ describe('plugins by feature', () => {
     'keeps everything else working with the %s plugin switched off',
     async feature => {
       const id = `jupyterlab-envbuilder:${feature}`;
-      const { registry, commands, sections } = await start([id]);
+      const { registry, commands, sections, toolbar } = await start([id]);
       const others = plugins.filter(p => p.id !== id);
       expect(others.every(p => registry.isPluginActivated(p.id))).toBe(true);
       for (const [name, other] of Object.entries(FEATURES)) {
@@ -97,13 +118,18 @@ describe('plugins by feature', () => {
           expect(commands.hasCommand(command)).toBe(name !== feature);
         }
       }
-      const expected = [
-        'Server and hub',
-        ...Object.entries(FEATURES)
-          .filter(([name, other]) => name !== feature && other.section)
-          .map(([, other]) => other.section)
-      ];
-      expect(sections).toEqual(expected);
+      const left = Object.entries(FEATURES).filter(
+        ([name]) => name !== feature
+      );
+      expect(sections).toEqual([
+        ...left.filter(([, other]) => other.section).map(([, o]) => o.section),
+        'Server and hub'
+      ]);
+      // The toolbar keeps the buttons of the features left, in the workflow's order.
+      expect(toolbar).toEqual([
+        ...left.filter(([, other]) => other.button).map(([, o]) => o.button),
+        CommandIDs.refreshStatus
+      ]);
       expect(commands.hasCommand(CommandIDs.openPanel)).toBe(true);
     }
   );

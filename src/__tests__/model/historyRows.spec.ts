@@ -1,0 +1,49 @@
+import { IBuildSummary } from '../../api/types';
+import { historyRows } from '../../model/historyRows';
+
+function build(
+  id: string,
+  result: string,
+  imageName: string | null,
+  ref = 'a'.repeat(40)
+): IBuildSummary {
+  return {
+    id,
+    spec: `git/x/${ref}`,
+    repoUrl: 'http://store/x.git',
+    ref,
+    startedAt: `2026-11-29T1${id}:00:00Z`,
+    finishedAt: `2026-11-29T1${id}:01:00Z`,
+    result,
+    imageName
+  };
+}
+
+describe('historyRows', () => {
+  it('lists a cache hit once, on the row of the build that made the image', () => {
+    const rows = historyRows([
+      build('3', 'built', 'img:a'),
+      build('2', 'built', 'img:a'),
+      build('1', 'built', 'img:a')
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].build.id).toBe('1');
+    expect(rows[0].latest.id).toBe('3');
+    expect(rows[0].cacheHits).toBe(2);
+  });
+
+  it('keeps failed builds and different images as rows of their own', () => {
+    const rows = historyRows([
+      build('4', 'failed', null, 'c'.repeat(40)),
+      build('3', 'built', 'img:b', 'b'.repeat(40)),
+      build('2', 'failed', null),
+      build('1', 'built', 'img:a')
+    ]);
+    expect(rows.map(r => [r.build.id, r.cacheHits])).toEqual([
+      ['4', 0],
+      ['3', 0],
+      ['2', 0],
+      ['1', 0]
+    ]);
+  });
+});

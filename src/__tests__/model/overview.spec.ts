@@ -1,0 +1,186 @@
+import { IBuildSummary, IEnvironments, IHandshake } from '../../api/types';
+import { defaultServerSettings } from '../../contract';
+import { HandshakeState } from '../../model/handshake';
+import {
+  IBuildFacts,
+  IOverviewInput,
+  overviewOf,
+  shortImage
+} from '../../model/overview';
+import { noTranslation } from '../../translate';
+
+const SHA = 'd099dfd' + '0'.repeat(33);
+const OTHER = 'abcdef1' + '0'.repeat(33);
+
+function handshake(build = true, restart = true): HandshakeState {
+  const answer: IHandshake = {
+    version: '0.1.0',
+    frontendVersion: '0.1.0',
+    versionMatches: true,
+    hub: null,
+    image: 'example.org/course/env:base',
+    settings: defaultServerSettings(),
+    capabilities: {
+      build: build
+        ? { available: true }
+        : { available: false, code: 'unreachable' },
+      restart: restart
+        ? { available: true }
+        : { available: false, code: 'missingScope' }
+    }
+  };
+  return { kind: 'ready', handshake: answer };
+}
+
+function built(ref: string, image: string): IBuildSummary {
+  return {
+    id: ref.slice(0, 4),
+    spec: `git/x/${ref}`,
+    repoUrl: 'http://store/x.git',
+    ref,
+    startedAt: '2026-11-29T19:45:00Z',
+    finishedAt: '2026-11-29T19:50:00Z',
+    result: 'built',
+    imageName: image
+  };
+}
+
+function environments(extra: Partial<IEnvironments> = {}): IEnvironments {
+  return {
+    runningImage: 'example.org/course/env:base',
+    lastKnownGood: null,
+    folder: 'environment',
+    folderSha: SHA,
+    folderProblem: null,
+    entries: [],
+    ...extra
+  };
+}
+
+function input(extra: Partial<IOverviewInput> = {}): IOverviewInput {
+  return {
+    handshake: handshake(),
+    environments: environments(),
+    runningBuild: null,
+    changedSinceStart: null,
+    folder: 'environment',
+    builds: [],
+    build: null,
+    ...extra
+  };
+}
+
+const overview = (extra: Partial<IOverviewInput> = {}) =>
+  overviewOf(input(extra), noTranslation);
+
+describe('the overview', () => {
+  it('names the running environment by folder, snapshot and time when built here', () => {
+    const running = built(SHA, 'registry/r2d-very-long-escaped-name:' + SHA);
+    const view = overview({
+      environments: environments({ runningImage: running.imageName }),
+      runningBuild: running,
+      changedSinceStart: false,
+      builds: [running]
+    });
+    expect(view.running.text).toMatch(/^environment\/ · snapshot d099dfd · /);
+    expect(view.running.image).toBe(running.imageName);
+    expect(view.folder.tone).toBe('ok');
+    expect(view.next).toBeNull();
+  });
+
+  it('shortens a long image name in the middle, keeping the whole one to copy', () => {
+    const image = 'registry.example.org/' + 'r2d-'.repeat(30) + ':tag';
+    expect(shortImage(image).length).toBeLessThanOrEqual(40);
+    expect(shortImage(image)).toContain('…');
+    expect(shortImage('example.org/course/env:base')).toBe('env:base');
+  });
+
+  it('says rebuild needed and offers Build when the folder changed since the start', () => {
+    const view = overview({
+      changedSinceStart: true
+    });
+    expect(view.rebuildNeeded).toBe(true);
+    expect(view.folder.tone).toBe('warning');
+    expect(view.next?.kind).toBe('build');
+  });
+
+  it('sends to the Environment files when there is no folder to build', () => {
+    const view = overview({
+      environments: environments({
+        folderSha: null,
+        folderProblem: 'no-folder'
+      })
+    });
+    expect(view.next).toEqual(
+      expect.objectContaining({ kind: 'section', section: 'envfiles' })
+    );
+  });
+
+  it('offers the restart once the folder is built and not running', () => {
+    const image = 'registry/env:' + SHA;
+    const view = overview({ builds: [built(SHA, image)] });
+    expect(view.next).toEqual(
+      expect.objectContaining({ kind: 'restart', image })
+    );
+  });
+
+  it('points at why restarting is off, instead of a restart that cannot work', () => {
+    const view = overview({
+      handshake: handshake(true, false),
+      builds: [built(SHA, 'registry/env:new')]
+    });
+    expect(view.next).toEqual(
+      expect.objectContaining({ kind: 'section', section: 'status' })
+    );
+  });
+
+  it('does not offer Build while the build service cannot be reached', () => {
+    const view = overview({
+      handshake: handshake(false),
+      changedSinceStart: true
+    });
+    expect(view.next?.kind).toBe('section');
+  });
+
+  it('offers the log while a build runs, and after it failed for this folder', () => {
+    const busy: IBuildFacts = {
+      kind: 'busy',
+      label: noTranslation('Building the image'),
+      sha: SHA,
+      imageName: null,
+      cacheHit: false,
+      filesProblem: null
+    };
+    expect(overview({ build: busy }).next?.kind).toBe('showLog');
+    expect(overview({ build: busy }).lastBuild.tone).toBe('busy');
+    const failed = {
+      ...busy,
+      kind: 'failed' as const,
+      label: noTranslation('Build failed')
+    };
+    expect(overview({ build: failed }).next?.kind).toBe('showLog');
+    // A failure of an older snapshot: the folder changed since, so build again.
+    const older = { ...failed, sha: OTHER };
+    expect(overview({ build: older }).next?.kind).toBe('build');
+  });
+
+  it('tells a cache hit as such', () => {
+    const hit: IBuildFacts = {
+      kind: 'ready',
+      label: noTranslation('Image ready'),
+      sha: SHA,
+      imageName: 'registry/env:x',
+      cacheHit: true,
+      filesProblem: null
+    };
+    expect(overview({ build: hit }).lastBuild.text).toContain('cache hit');
+  });
+
+  it('asks to check again when the server did not answer', () => {
+    const view = overview({
+      handshake: { kind: 'error', message: 'down', status: 502 },
+      environments: null
+    });
+    expect(view.next?.kind).toBe('check');
+  });
+});

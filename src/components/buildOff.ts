@@ -1,0 +1,72 @@
+/**
+ * Why Build is off before the environment files are even looked at: no build service
+ * reachable now, or nothing to build. The Build command, the toolbar and the Build section
+ * all say the same.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { IEnvironments, IHandshake } from '../api/types';
+import { buildWords } from './handshakeText';
+
+/** The reason, or null when the server and the folder allow a build (or are not known yet). */
+export function buildOffReason(
+  handshake: IHandshake | null,
+  environments: IEnvironments | null,
+  trans: Pick<TranslationBundle, '__'>
+): string | null {
+  const build = handshake?.capabilities.build;
+  if (handshake && build && !build.available) {
+    return trans.__(
+      'No build service: %1 (see "Server and hub" for the setting an administrator needs).',
+      buildWords(build, handshake.settings, trans).summary
+    );
+  }
+  if (environments && (environments.folderProblem || !environments.folderSha)) {
+    return trans.__(
+      'Nothing to build: %1',
+      folderProblemWords(environments.folderProblem, environments.folder, trans)
+    );
+  }
+  return null;
+}
+
+/** Why the environment folder gives no snapshot, from the server's code. */
+export function folderProblemWords(
+  code: string | null,
+  folder: string,
+  trans: Pick<TranslationBundle, '__'>
+): string {
+  switch (code) {
+    case 'no-folder':
+      return trans.__(
+        'there is no folder %1/ yet. Create it with a first environment file (e.g. requirements.txt).',
+        folder
+      );
+    case 'not-a-folder':
+      return trans.__(
+        '%1 is a file; the environment must be a folder.',
+        folder
+      );
+    case 'outside-boundary':
+      return trans.__(
+        '%1 cannot be built: it must be a subfolder of your home, without credentials or Jupyter’s own files.',
+        folder
+      );
+    case 'symlink':
+      return trans.__(
+        '%1/ goes through a symbolic link; only real folders and files are built.',
+        folder
+      );
+    case 'too-many-files':
+    case 'too-large-total':
+    case 'too-deep':
+      return trans.__(
+        '%1/ holds more than a build takes (see Environment files).',
+        folder
+      );
+    case null:
+      return trans.__('%1/ has no files yet.', folder);
+    default:
+      return trans.__('%1/ cannot be read (%2).', folder, code);
+  }
+}
