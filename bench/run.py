@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gateway
 import logview_ingest
 import panel_ingest
+import panel_render
 import restart_overhead
 import snapshots
 import snapshotstore
@@ -24,7 +25,7 @@ import startup
 from devhub import DevHub
 from report import RESULTS, ROOT, write_result
 
-NAMES = ("logview", "snapshots", "startup", "panel", "gateway", "restart", "store")
+NAMES = ("logview", "snapshots", "startup", "panel", "gateway", "restart", "store", "firstrender")
 
 
 def main() -> int:
@@ -61,7 +62,9 @@ def main() -> int:
         result = snapshots.run(rounds=3 if quick else 15)
         done("snapshots", result, snapshots.render(result))
 
-    hub_names = [n for n in names if n in ("startup", "panel", "gateway", "restart", "store")]
+    hub_names = [
+        n for n in names if n in ("startup", "panel", "gateway", "restart", "store", "firstrender")
+    ]
     if hub_names:
         print(f"== dev hub on 127.0.0.1:{args.port} (log: bench/results/devhub-{args.port}.log) ==")
         with DevHub(args.port) as hub:
@@ -81,6 +84,10 @@ def main() -> int:
                 print("== restart overhead (Chromium) ==", flush=True)
                 result = restart_overhead.run(hub, rounds=1 if quick else 7)
                 done("restart", result, restart_overhead.render(result))
+            if "firstrender" in hub_names:
+                print("== panel first render (Chromium) ==", flush=True)
+                result = panel_render.run(hub, rounds=2 if quick else 7)
+                done("firstrender", result, panel_render.render(result))
             if "store" in hub_names:
                 print("== snapshot store ==", flush=True)
                 result = snapshotstore.run(hub, rounds=3 if quick else 15, users=3 if quick else 10)

@@ -7,6 +7,7 @@ import { linkIcon } from '@jupyterlab/ui-components';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { ShareModel } from '../model/share';
+import { launchLinkNotice } from '../model/shareNotice';
 import { CommandIDs } from '../tokens';
 
 /**
@@ -86,21 +87,18 @@ export function addShareCommands(
       const result = share.result;
       if (result.ok) {
         Clipboard.copyToSystem(result.value.url);
-        Notification.success(
-          trans.__(
-            'Launch link for %1 copied. The Share section shows it as a badge too.',
-            path
-          ),
-          { autoClose: 5000 }
-        );
+      }
+      // A link that will not give students this notebook is never a green check.
+      const notice = launchLinkNotice(
+        path,
+        result.ok,
+        share.warnings,
+        trans.__.bind(trans)
+      );
+      if (notice.type === 'success') {
+        Notification.success(notice.message, { autoClose: 5000 });
       } else {
-        Notification.warning(
-          trans.__(
-            'The launch link for %1 is not complete yet: see the Share section of the Environment panel.',
-            path
-          ),
-          { autoClose: 8000 }
-        );
+        Notification.warning(notice.message, { autoClose: 8000 });
       }
     }
   });

@@ -73,14 +73,19 @@ function HistoryItem(props: {
   const { row, trans } = props;
   const { build, latest } = row;
   const sha = shortSha(build.ref);
-  const image = build.result === 'built' ? build.imageName : null;
+  // A dry run names the image a real build would make (the dev hub starts on any name).
+  const image =
+    build.result === 'built' || build.result === 'dry-run'
+      ? build.imageName
+      : null;
   const when = shortTime(latest.startedAt) || trans.__('unknown time');
   const result =
     row.cacheHits > 0
       ? trans._n(
-          'built · found built %1 more time (cache hit)',
-          'built · found built %1 more times (cache hit)',
-          row.cacheHits
+          '%2 · found built %1 more time (cache hit)',
+          '%2 · found built %1 more times (cache hit)',
+          row.cacheHits,
+          resultLabel(build.result, trans)
         )
       : resultLabel(build.result, trans);
   const details = [

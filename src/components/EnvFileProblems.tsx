@@ -3,6 +3,7 @@ import { checkIcon, errorIcon, infoIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { IProblem } from '../envfiles';
+import { warningIcon } from '../icons';
 import { EnvFilesModel } from '../model/envfiles';
 
 /** A 1-based position in a file. */
@@ -83,7 +84,13 @@ function ProblemItem(props: {
     warning: trans.__('Warning'),
     info: trans.__('Information: the build ignores this file')
   }[problem.severity];
-  const Icon = problem.severity === 'info' ? infoIcon : errorIcon;
+  // JupyterLab's own icons, and ours for a warning: a warning never wears the error badge.
+  const Icon =
+    problem.severity === 'info'
+      ? infoIcon
+      : problem.severity === 'warning'
+        ? warningIcon
+        : errorIcon;
   const location = `${problem.file}:${problem.line}:${problem.column}`;
   return (
     <li>

@@ -376,7 +376,7 @@ export class BuildModel {
     this._setState({
       ...this._state,
       stage: 'failed',
-      phase: 'failed',
+      // The phase stays the step it failed at, for the log's phase bar.
       failure,
       finishedAt: this._now()
     });

@@ -18,7 +18,10 @@ export function historyRows(builds: readonly IBuildSummary[]): IHistoryRow[] {
   const byImage = new Map<string, IHistoryRow>();
   const rows: IHistoryRow[] = [];
   for (const build of builds) {
-    const image = build.result === 'built' ? build.imageName : null;
+    const image =
+      build.result === 'built' || build.result === 'dry-run'
+        ? build.imageName
+        : null;
     const row = image ? byImage.get(image) : undefined;
     if (row) {
       // An older build of an image already listed: it made the image, the newer ones

@@ -137,6 +137,8 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
       execute: () => {
         app.shell.activateById(panel.id);
         panel.focusFirst();
+        // The command palette gives the focus back to where it was when it closes.
+        requestAnimationFrame(() => panel.focusFirst());
       }
     });
     app.commands.addCommand(CommandIDs.refreshStatus, {

@@ -113,9 +113,39 @@ export async function openEnvironmentPanel(page: IJupyterLabPageFixture) {
       await app.restored;
       await app.commands.execute('envbuilder:open-panel');
     });
-    await expect(panel.getByTestId('envbuilder-image')).toBeVisible({
+    // The overview at the top is always in view; the handshake's details are in the
+    // "Server and hub" section, closed unless something is wrong.
+    await expect(panel.getByTestId('envbuilder-overview-running')).toBeVisible({
+      timeout: 3000
+    });
+    await expect(panel.getByTestId('envbuilder-image')).toBeAttached({
       timeout: 3000
     });
   }).toPass({ timeout: 60 * 1000 });
   return panel;
+}
+
+/**
+ * Open one section of the panel (`status`, `envfiles`, `build`, `share`) and close the
+ * others, as a user does to see all of it.
+ */
+export async function onlySection(
+  page: IJupyterLabPageFixture | Page,
+  name: string
+): Promise<void> {
+  const raw = 'page' in page ? page.page : page;
+  await raw.evaluate(
+    async section =>
+      (window as any).jupyterapp.commands.execute('envbuilder:show-section', {
+        section
+      }),
+    name
+  );
+  const panel = raw.locator('#jp-envbuilder-panel');
+  const open = panel.locator(
+    `.jp-AccordionPanel-title.lm-mod-expanded:not([aria-controls="jp-envbuilder-${name}"])`
+  );
+  while ((await open.count()) > 0) {
+    await open.first().locator('.lm-AccordionPanel-titleLabel').click();
+  }
 }

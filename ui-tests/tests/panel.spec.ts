@@ -1,0 +1,218 @@
+/**
+ * The Environment panel's first view at 1366x768, as a new user sees it on the dev hub:
+ * what runs, the folder, the last build and the one next action, all inside the window
+ * without scrolling, nothing overlapping or spilling out of the sidebar, in the light and
+ * the dark theme. The screenshots are the user guide's.
+ */
+import { Locator, Page } from '@playwright/test';
+
+import { docScreenshot } from './docshots';
+import { expect, hubPage, login, startNamedServer, test } from './hub';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  expect(box, `${locator} has a box`).not.toBeNull();
+  return box!;
+}
+
+function inside(inner: Box, outer: Box): boolean {
+  const slack = 0.5;
+  return (
+    inner.x >= outer.x - slack &&
+    inner.y >= outer.y - slack &&
+    inner.x + inner.width <= outer.x + outer.width + slack &&
+    inner.y + inner.height <= outer.y + outer.height + slack
+  );
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return (
+    a.x < b.x + b.width - 0.5 &&
+    b.x < a.x + a.width - 0.5 &&
+    a.y < b.y + b.height - 0.5 &&
+    b.y < a.y + a.height - 0.5
+  );
+}
+
+/** Every box inside the panel and the window, and no two of them overlapping. */
+async function expectLaidOut(raw: Page, parts: Locator[]): Promise<void> {
+  const viewport = { x: 0, y: 0, ...raw.viewportSize()! };
+  const panel = await boxOf(raw.locator('#jp-envbuilder-panel'));
+  const boxes: Box[] = [];
+  for (const part of parts) {
+    const box = await boxOf(part);
+    expect(inside(box, viewport), `${part} inside the window`).toBe(true);
+    expect(inside(box, panel), `${part} inside the panel`).toBe(true);
+    boxes.push(box);
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      expect(overlap(boxes[i], boxes[j]), `${parts[i]} and ${parts[j]}`).toBe(
+        false
+      );
+    }
+  }
+  // Nothing wider than the sidebar: no text or control runs out of its box.
+  const spill = await raw.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        '#jp-envbuilder-panel .jp-EnvBuilder-overview *, #jp-envbuilder-panel .jp-SidePanel-toolbar, #jp-envbuilder-panel .lm-AccordionPanel-title'
+      )
+    ]
+      .filter(el => el.scrollWidth > el.clientWidth + 1)
+      .filter(el => getComputedStyle(el).textOverflow !== 'ellipsis')
+      .map(el => el.className || el.tagName)
+  );
+  expect(spill).toEqual([]);
+}
+
+test.describe('Environment panel layout', () => {
+  test('the first view tells what runs, the folder, the last build and what to do next', async ({
+    page,
+    user
+  }) => {
+    const raw = hubPage(page);
+    await raw.setViewportSize({ width: 1366, height: 768 });
+    await login(page, user);
+    await startNamedServer(page, user, 'layout', 'example.org/course/env:base');
+    await raw.evaluate(async () => {
+      const app = (window as any).jupyterapp;
+      await app.restored;
+      await app.serviceManager.contents.save('environment', {
+        type: 'directory'
+      });
+      await app.serviceManager.contents.save('environment/requirements.txt', {
+        type: 'file',
+        format: 'text',
+        content: 'numpy==1.26.4\n'
+      });
+    });
+
+    // From the command palette: the panel opens and takes the keyboard focus.
+    await raw.keyboard.press('Control+Shift+C');
+    const palette = raw.locator('#command-palette');
+    await palette.locator('input').fill('Open the Environment Panel');
+    await palette
+      .locator('.lm-CommandPalette-item', {
+        hasText: 'Open the Environment Panel'
+      })
+      .first()
+      .click();
+    const panel = raw.locator('#jp-envbuilder-panel');
+    await expect(panel).toBeVisible();
+    const running = panel.getByTestId('envbuilder-overview-running');
+    const folder = panel.getByTestId('envbuilder-overview-folder');
+    const lastBuild = panel.getByTestId('envbuilder-overview-build');
+    const next = panel.getByTestId('envbuilder-next-action');
+    await expect(running).toHaveText('env:base');
+    await expect(
+      running.locator('.jp-EnvBuilder-overviewText')
+    ).toHaveAttribute('title', 'example.org/course/env:base');
+    await expect(folder).toContainText('environment/');
+    await expect(lastBuild).toHaveText(/No builds yet/);
+    await expect(next).toHaveText('Build');
+    await expect(next).toBeEnabled();
+    await expect
+      .poll(() =>
+        raw.evaluate(() =>
+          document
+            .getElementById('jp-envbuilder-panel')!
+            .contains(document.activeElement)
+        )
+      )
+      .toBe(true);
+
+    // The toolbar: Build, Restart, Share, Refresh, each with its tooltip.
+    const buttons = panel.locator(
+      '.jp-SidePanel-toolbar .jp-ToolbarButtonComponent'
+    );
+    await expect(buttons).toHaveCount(4);
+    const titles = await buttons.evaluateAll(nodes =>
+      nodes.map(n => n.getAttribute('title') ?? '')
+    );
+    expect(titles[0]).toMatch(/snapshot of the environment folder/);
+    expect(titles[2]).toMatch(/launch link/);
+    expect(titles[3]).toMatch(/Ask the server and the hub again/);
+    const headers = panel.locator('.jp-AccordionPanel-title');
+    await expect(headers).toHaveCount(4);
+    // Section headers carry their status; the handshake's is closed and says it is fine.
+    await expect(
+      panel.locator('[aria-controls="jp-envbuilder-status"]')
+    ).toContainText('Ready');
+    await expect(
+      panel.locator('[aria-controls="jp-envbuilder-envfiles"]')
+    ).toContainText('No problems');
+
+    await expectLaidOut(raw, [
+      panel.locator('.jp-SidePanel-toolbar'),
+      running,
+      folder,
+      lastBuild,
+      next,
+      ...(await headers.all())
+    ]);
+    // Always visible: the status bar item and the Environment menu.
+    await expect(raw.getByTestId('envbuilder-statusbar')).toHaveText(
+      'Environment: env:base'
+    );
+    await expect(
+      raw.locator('.lm-MenuBar-itemLabel', { hasText: /^Environment$/ })
+    ).toBeVisible();
+    await docScreenshot(raw, 'panel-light');
+
+    // The one next action builds; the log opens as a document with the build's steps.
+    await next.click();
+    await expect(next).toHaveText('Restart into new environment', {
+      timeout: 120 * 1000
+    });
+    await expect(lastBuild).toContainText('dry run');
+    await expect(
+      panel.locator('[aria-controls="jp-envbuilder-build"]')
+    ).toContainText('Ready');
+    const log = raw.locator('.jp-EnvBuilder-logPanel');
+    await expect(log.getByTestId('envbuilder-phase-bar')).toBeVisible();
+    await expect(
+      log.locator('[data-testid="envbuilder-phase-bar"] li[data-state="done"]')
+    ).toHaveCount(5);
+    const history = panel.getByTestId('envbuilder-build-history');
+    await expect(history.locator('li')).toHaveCount(1);
+
+    // Building the same files again finds the image: said once, no second row.
+    await panel
+      .locator('.jp-SidePanel-toolbar .jp-ToolbarButtonComponent')
+      .first()
+      .click();
+    await expect(lastBuild).toContainText('cache hit', { timeout: 60 * 1000 });
+    await expect(history.locator('li')).toHaveCount(1);
+    await expect(history.locator('li')).toHaveAttribute('data-cache-hits', '1');
+    // Each history row is one line, and the restart from it is there.
+    const row = await boxOf(history.locator('li'));
+    expect(row.height).toBeLessThan(32);
+    await raw.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('envbuilder:show-section', {
+        section: 'build'
+      })
+    );
+    await expectLaidOut(raw, [running, folder, lastBuild, next]);
+    await docScreenshot(raw, 'panel-built-light');
+
+    await raw.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('apputils:change-theme', {
+        theme: 'JupyterLab Dark'
+      })
+    );
+    await expect(raw.locator('body')).toHaveAttribute(
+      'data-jp-theme-light',
+      'false'
+    );
+    await expectLaidOut(raw, [running, folder, lastBuild, next]);
+    await docScreenshot(raw, 'panel-built-dark');
+    await raw.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('apputils:change-theme', {
+        theme: 'JupyterLab Light'
+      })
+    );
+  });
+});
