@@ -65,7 +65,7 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
 
 def render(result: dict[str, Any]) -> str:
     def listed(requests: dict[str, int]) -> str:
-        return ", ".join(f"{n} ×{c}" for n, c in requests.items()) or "none"
+        return ", ".join(f"{n} x{c}" for n, c in requests.items()) or "none"
 
     rows = [
         ["panel and overview on screen", spread(result["shown_ms"])],
