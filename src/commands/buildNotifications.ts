@@ -63,15 +63,19 @@ export function notifier(
         return;
       case 'watching':
         post(
-          state.reattached
-            ? trans.__(
-                'Following the running build: %1…',
-                stageLabel(state, trans)
-              )
-            : trans.__(
-                'Building your environment: %1…',
-                stageLabel(state, trans)
-              ),
+          // After a reload the replayed events say soon how far the build is; until then
+          // say what is known, not "Connecting", which it is not.
+          state.reattached && state.phase === null
+            ? trans.__('Following the build that was running when you left…')
+            : state.reattached
+              ? trans.__(
+                  'Following the running build: %1…',
+                  stageLabel(state, trans)
+                )
+              : trans.__(
+                  'Building your environment: %1…',
+                  stageLabel(state, trans)
+                ),
           'in-progress',
           false,
           [showLog]
