@@ -76,7 +76,7 @@ export function shortTime(time: string | null | undefined): string {
   });
 }
 
-/** The newest successful build of a snapshot, if any. */
+/** The newest successful build of a snapshot (a dry run names its image too), if any. */
 export function builtFrom(
   builds: readonly IBuildSummary[],
   sha: string | null
@@ -86,7 +86,10 @@ export function builtFrom(
   }
   return (
     builds.find(
-      b => b.ref === sha && b.result === 'built' && b.imageName !== null
+      b =>
+        b.ref === sha &&
+        (b.result === 'built' || b.result === 'dry-run') &&
+        b.imageName !== null
     ) ?? null
   );
 }
@@ -163,7 +166,9 @@ function folderFact(input: IOverviewInput, __: Translate): IFact {
     case false:
       return { text: __('%1 — same as the running one', folder), tone: 'ok' };
     default:
-      return builtFrom(input.builds, environments.folderSha)
+      return builtFrom(input.builds, environments.folderSha) ||
+        (input.build?.kind === 'ready' &&
+          input.build.sha === environments.folderSha)
         ? { text: __('%1 — built, not running', folder), tone: 'info' }
         : { text: __('%1 — not built yet', folder), tone: 'info' };
   }

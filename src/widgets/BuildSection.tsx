@@ -113,6 +113,9 @@ export class BuildSection extends ReactWidget {
   private _status(unavailable: string | null): IFact | null {
     const trans = this._trans;
     const state = this._model.state;
+    if (state.stage === 'confirming') {
+      return { text: trans.__('Waiting for you'), tone: 'info' };
+    }
     if (this._model.busy) {
       return { text: trans.__('Building'), tone: 'busy' };
     }

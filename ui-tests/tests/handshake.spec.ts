@@ -1,4 +1,3 @@
-import { docScreenshot } from './docshots';
 import { expect, hubVersion, login, startNamedServer, test } from './hub';
 
 test.describe('Environment panel on the dev hub', () => {
@@ -40,6 +39,5 @@ test.describe('Environment panel on the dev hub', () => {
       path: shot,
       contentType: 'image/png'
     });
-    await docScreenshot(page, 'environment-panel');
   });
 });
