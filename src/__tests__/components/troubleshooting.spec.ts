@@ -86,6 +86,21 @@ const handshake: [string, string][] = [
         restartWords(capability(code), settings, trans).text
       ] as [string, string]
   ),
+  // The plain sentence a user reads first, before the administrator's details.
+  ...['notConfigured', 'missingScope', 'refused', 'unreachable'].map(
+    code =>
+      [
+        `build ${code} (plain)`,
+        buildWords(capability(code), settings, trans).plain ?? ''
+      ] as [string, string]
+  ),
+  ...['missingScope', 'noSpawnOptions'].map(
+    code =>
+      [
+        `restart ${code} (plain)`,
+        restartWords(capability(code), settings, trans).plain ?? ''
+      ] as [string, string]
+  ),
   ...['notConfigured', 'unreachable'].map(
     code =>
       [`store ${code}`, storeWords(capability(code), trans).text] as [
