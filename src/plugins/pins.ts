@@ -8,7 +8,6 @@ import { pinsApi } from '../api/pins';
 // Activation builds the section at once; it asks the server only when the user does.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { PinsModel } from '../model/pins';
-import { foldSection } from '../widgets/collapsed';
 import { IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { PinsSection } from '../widgets/PinsSection';
@@ -35,7 +34,7 @@ export const pinsPlugin: JupyterFrontEndPlugin<void> = {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = new PinsModel(pinsApi, core.folder);
     const section = new PinsSection({ model, trans });
-    core.addSection(section, RANK);
-    foldSection(section);
+    // Folded at first: the folder's workflow (files, build) keeps its room.
+    core.addSection(section, RANK, { collapsed: true });
   }
 };

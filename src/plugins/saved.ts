@@ -8,7 +8,6 @@ import { savedApi } from '../api/saved';
 // Activation builds the section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SavedModel } from '../model/saved';
-import { foldSection } from '../widgets/collapsed';
 import { IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { savedActions } from '../widgets/savedActions';
@@ -42,7 +41,7 @@ export const savedPlugin: JupyterFrontEndPlugin<void> = {
       actions: savedActions(app, core.handshake, trans),
       trans
     });
-    core.addSection(section, RANK);
-    foldSection(section);
+    // Folded at first: the folder's workflow (files, build) keeps its room.
+    core.addSection(section, RANK, { collapsed: true });
   }
 };

@@ -7,7 +7,6 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // Activation builds the section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SourcesModel } from '../model/sources';
-import { foldSection } from '../widgets/collapsed';
 import { IEnvBuild, IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SourcesSection } from '../widgets/SourcesSection';
@@ -38,7 +37,7 @@ export const sourcesPlugin: JupyterFrontEndPlugin<void> = {
       buildSpec: build ? spec => build.buildSpec(spec) : null
     });
     const section = new SourcesSection({ model, build, trans });
-    core.addSection(section, RANK);
-    foldSection(section);
+    // Folded at first: the folder's workflow (files, build) keeps its room.
+    core.addSection(section, RANK, { collapsed: true });
   }
 };

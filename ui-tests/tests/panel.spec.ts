@@ -137,7 +137,7 @@ test.describe('Environment panel layout', () => {
     expect(titles[2]).toMatch(/launch link/);
     expect(titles[3]).toMatch(/Ask the server and the hub again/);
     const headers = panel.locator('.jp-AccordionPanel-title');
-    await expect(headers).toHaveCount(4);
+    await expect(headers).toHaveCount(7);
     // Section headers carry their status; the handshake's is closed and says it is fine.
     await expect(
       panel.locator('[aria-controls="jp-envbuilder-status"]')
