@@ -7,6 +7,7 @@ import { BuildLog } from '../buildlog/log';
 import { noTranslation, Translate } from '../translate';
 import {
   afterEvent,
+  BUSY_STAGES,
   DirtySaver,
   historyBuildState,
   IBuildState,
@@ -17,19 +18,17 @@ import {
   withRecord
 } from './buildState';
 import { streamItems } from './buildStream';
-import { IStartApi, startSpec, startSteps } from './buildStart';
+import { ShownRecord } from './buildShown';
+import { endedBefore, IStartApi, startSpec, startSteps } from './buildStart';
 import {
+  blockedReason,
   failureMessage,
-  problemsReason,
   unreachableFailure
 } from './buildTexts';
 import { EnvironmentFolder } from './folder';
 import { BuildHistoryModel } from './history';
 import { IBuildPrecheck } from './precheck';
 import { SendConfirmer } from './sendFiles';
-
-/** Events of the shown history build read first: a screenful and the failure around it. */
-const SHOWN_TAIL = 500;
 
 /** The client tries again this often when the server answers 5xx, then gives up. */
 const MAX_RETRIES = 5;
@@ -49,6 +48,9 @@ export class BuildModel {
     this._now = options.now ?? Date.now;
     this.__ = options.trans ?? noTranslation;
     this._explainer = new FailureExplainer(this.__);
+    this._shown = new ShownRecord((id, page) =>
+      this._api.fetchRecord(id, page)
+    );
     this._precheck?.problemsChanged?.connect(this._onProblems, this);
   }
 
@@ -71,25 +73,13 @@ export class BuildModel {
 
   /** Why Build is off right now, or null when it can start. */
   get blockedReason(): string | null {
-    const __ = this.__;
-    if (this._state.stage === 'confirming') {
-      return __('Agree to the files to send, or cancel, first.');
-    }
-    if (this.busy) {
-      return __('A build is under way.');
-    }
-    return problemsReason(this._precheck?.problems ?? [], __);
+    const problems = this._precheck?.problems ?? [];
+    return blockedReason(this._state.stage, this.busy, problems, this.__);
   }
 
   /** Checking, saving, committing or watching. */
   get busy(): boolean {
-    return [
-      'checking',
-      'saving',
-      'confirming',
-      'snapshot',
-      'watching'
-    ].includes(this._state.stage);
+    return BUSY_STAGES.includes(this._state.stage);
   }
 
   /** Why the last build failed, in plain words, when it is a common failure. */
@@ -123,27 +113,12 @@ export class BuildModel {
         this._setState({ ...this._state, stage, ...(saved ? { saved } : {}) }),
       trans: this.__
     });
-    if (started.kind === 'blocked') {
-      this._setState({
-        ...this._state,
-        stage: 'blocked',
-        problems: started.problems,
-        finishedAt: this._now()
-      });
-      return;
-    }
     if (started.kind === 'failed') {
       this._fail(started.failure);
     }
-    if (started.kind === 'declined') {
-      this._setState({
-        ...this._state,
-        stage: 'declined',
-        finishedAt: this._now()
-      });
-    }
     if (started.kind !== 'started') {
-      return;
+      const ended = endedBefore(this._state, started, this._now());
+      return ended ? this._setState(ended) : undefined;
     }
     const { snapshot } = started;
     this._setState({
@@ -240,10 +215,9 @@ export class BuildModel {
       return false;
     }
     this._setState(shown);
-    this._shownRecord = last.id; // its log is read when shown, not at every start
-    this._shownEvents = 'none';
-    if (this._logWanted !== 'none') {
-      await this._loadShownRecord(this._logWanted);
+    this._shown.show(last.id); // its log is read when shown, not at every start
+    if (this._shown.wanted !== 'none') {
+      await this._loadShownRecord(this._shown.wanted);
     }
     return true;
   }
@@ -253,8 +227,8 @@ export class BuildModel {
    * lines (`tail`) or all of it (`whole`, for the log in the main area).
    */
   async showLog(how: 'tail' | 'whole' = 'tail'): Promise<void> {
-    this._logWanted = this._logWanted === 'whole' ? 'whole' : how;
-    if (this._state.fromHistory && this._shownEvents !== 'whole') {
+    this._shown.want(how);
+    if (this._state.fromHistory && !this._shown.whole) {
       await this._loadShownRecord(how);
     }
   }
@@ -278,30 +252,11 @@ export class BuildModel {
 
   /** The log of the history build shown after a reload, read from its record. */
   private async _loadShownRecord(how: 'tail' | 'whole'): Promise<void> {
-    const id = this._shownRecord;
-    if (!id || this._shownEvents === how) {
-      return;
-    }
     const run = this._run;
-    this._shownEvents = how;
-    let record: IBuildRecord;
-    try {
-      record = await this._api.fetchRecord(
-        id,
-        how === 'tail' ? { tail: SHOWN_TAIL } : undefined
-      );
-    } catch (error) {
-      this._shownEvents = 'none';
-      console.warn(
-        'jupyterlab-envbuilder: the last build log failed to load',
-        error
-      );
+    const events = await this._shown.read(how);
+    if (!events || run !== this._run || !this._state.fromHistory) {
       return;
     }
-    if (run !== this._run || !this._state.fromHistory) {
-      return;
-    }
-    const events = record.events.map(e => e.event);
     this._log.clear();
     this._log.appendAll(messagesOf(events, this.__));
     this._setState(withRecord(this._state, events, this.__));
@@ -363,14 +318,10 @@ export class BuildModel {
 
   /** End in failure; a message of ours goes to the log when the event brings none. */
   private _fail(event: IBuildEvent, logged = true): void {
-    let failure = event;
-    if (typeof event.message !== 'string' || event.message.trim() === '') {
-      failure = { ...event, message: failureMessage(event, this.__) };
-      this._log.append(failure.message as string);
-    } else if (logged) {
-      this._log.append(
-        event.message.endsWith('\n') ? event.message : event.message + '\n'
-      );
+    const message = failureMessage(event, this.__);
+    const failure = { ...event, message };
+    if (message !== event.message || logged) {
+      this._log.append(message.endsWith('\n') ? message : message + '\n');
     }
     this._closeStream();
     this._setState({
@@ -408,10 +359,7 @@ export class BuildModel {
   private _stream: { close(): void } | null = null;
   /** Grows with every build, stop and re-attach: older runs see it and step aside. */
   private _run = 0;
-  private _shownRecord: string | null = null;
-  /** How much of the shown record's log is read, and how much was asked for. */
-  private _shownEvents: 'none' | 'tail' | 'whole' = 'none';
-  private _logWanted: 'none' | 'tail' | 'whole' = 'none';
+  private readonly _shown: ShownRecord;
   private readonly _explainer: FailureExplainer;
   private _stateChanged = new Signal<this, IBuildState>(this);
 }

@@ -6,7 +6,7 @@
 import { ISnapshot } from '../api/types';
 import { IBuildEvent } from '../buildlog/events';
 import { Translate } from '../translate';
-import { DirtySaver } from './buildState';
+import { DirtySaver, IBuildState } from './buildState';
 import { saveFailure, snapshotFailure, startFailure } from './buildTexts';
 import { IBuildPrecheck, IBuildProblem, precheckErrors } from './precheck';
 import { SendConfirmer } from './sendFiles';
@@ -42,6 +42,27 @@ export type StartOutcome =
   | { kind: 'failed'; failure: IBuildEvent }
   | { kind: 'declined' }
   | { kind: 'overtaken' };
+
+/** The state a start that built nothing ends in (blocked or declined); null when none. */
+export function endedBefore(
+  state: IBuildState,
+  started: StartOutcome,
+  now: number
+): IBuildState | null {
+  switch (started.kind) {
+    case 'blocked':
+      return {
+        ...state,
+        stage: 'blocked',
+        problems: started.problems,
+        finishedAt: now
+      };
+    case 'declined':
+      return { ...state, stage: 'declined', finishedAt: now };
+    default:
+      return null;
+  }
+}
 
 export async function startSteps(steps: IStartSteps): Promise<StartOutcome> {
   const { api, folder, current, trans: __ } = steps;

@@ -37,6 +37,15 @@ export type BuildStage =
   | 'ready'
   | 'failed';
 
+/** The stages of a build under way: Build is off during them. */
+export const BUSY_STAGES: readonly BuildStage[] = [
+  'checking',
+  'saving',
+  'confirming',
+  'snapshot',
+  'watching'
+];
+
 export interface IBuildState {
   stage: BuildStage;
   /** The build service's last phase that says how far it got (`waiting`, `building`, …). */

@@ -7,8 +7,21 @@ import { Translate } from '../translate';
 import { errorText } from './errorText';
 import { IBuildProblem } from './precheck';
 
+/** Why Build is off at `stage`, or null when it can start. */
+export function blockedReason(
+  stage: string,
+  busy: boolean,
+  problems: readonly IBuildProblem[],
+  __: Translate
+): string | null {
+  if (stage === 'confirming') {
+    return __('Agree to the files to send, or cancel, first.');
+  }
+  return busy ? __('A build is under way.') : problemsReason(problems, __);
+}
+
 /** Why the environment files keep Build off, or null when they do not. */
-export function problemsReason(
+function problemsReason(
   problems: readonly IBuildProblem[],
   __: Translate
 ): string | null {
