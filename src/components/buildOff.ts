@@ -30,24 +30,24 @@ export function buildOffReason(
   return null;
 }
 
-/** Why the environment folder gives no snapshot, from the server's code. */
+/** Why the environment folder gives no snapshot, from the server's code (`noFolder`, …). */
 export function folderProblemWords(
   code: string | null,
   folder: string,
   trans: Pick<TranslationBundle, '__'>
 ): string {
   switch (code) {
-    case 'no-folder':
+    case 'noFolder':
       return trans.__(
         'there is no folder %1/ yet. Create it with a first environment file (e.g. requirements.txt).',
         folder
       );
-    case 'not-a-folder':
+    case 'notAFolder':
       return trans.__(
         '%1 is a file; the environment must be a folder.',
         folder
       );
-    case 'outside-boundary':
+    case 'outsideBoundary':
       return trans.__(
         '%1 cannot be built: it must be a subfolder of your home, without credentials or Jupyter’s own files.',
         folder
@@ -57,13 +57,15 @@ export function folderProblemWords(
         '%1/ goes through a symbolic link; only real folders and files are built.',
         folder
       );
-    case 'too-many-files':
-    case 'too-large-total':
-    case 'too-deep':
+    case 'tooManyFiles':
+    case 'tooLargeTotal':
+    case 'tooLargeFile':
+    case 'tooDeep':
       return trans.__(
         '%1/ holds more than a build takes (see Environment files).',
         folder
       );
+    case 'emptyFolder':
     case null:
       return trans.__('%1/ has no files yet.', folder);
     default:

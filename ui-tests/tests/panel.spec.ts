@@ -174,6 +174,10 @@ test.describe('Environment panel layout', () => {
     await expect(
       panel.locator('[aria-controls="jp-envbuilder-build"]')
     ).toContainText('Ready');
+    // The log document opened beside the Launcher; its tab brings it to the front.
+    await raw
+      .locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: 'Build log' })
+      .click();
     const log = raw.locator('.jp-EnvBuilder-logPanel');
     await expect(log.getByTestId('envbuilder-phase-bar')).toBeVisible();
     await expect(

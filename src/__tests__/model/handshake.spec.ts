@@ -34,6 +34,22 @@ describe('HandshakeModel', () => {
     expect(model.handshake?.hub?.serverName).toBe('work');
   });
 
+  it('checks again quietly: the last answer stays until the new one says the service is back', async () => {
+    let answer = handshake('1.2.3');
+    const model = new HandshakeModel(async () => answer, '1.2.3');
+    await model.refresh();
+    expect(model.handshake?.capabilities.build.available).toBe(false);
+    const seen: string[] = [];
+    model.changed.connect((_, state) => seen.push(state.kind));
+    answer = {
+      ...answer,
+      capabilities: { ...answer.capabilities, build: { available: true } }
+    };
+    await model.refresh({ quiet: true });
+    expect(seen).toEqual(['ready']);
+    expect(model.handshake?.capabilities.build.available).toBe(true);
+  });
+
   it('reports a version mismatch with both versions', async () => {
     const model = new HandshakeModel(async () => handshake('1.0.0'), '1.2.3');
     await model.refresh();

@@ -108,7 +108,7 @@ describe('the overview', () => {
     const view = overview({
       environments: environments({
         folderSha: null,
-        folderProblem: 'no-folder'
+        folderProblem: 'noFolder'
       })
     });
     expect(view.next).toEqual(

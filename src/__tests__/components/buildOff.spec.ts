@@ -1,0 +1,58 @@
+import { IEnvironments, IHandshake } from '../../api/types';
+import { buildOffReason } from '../../components/buildOff';
+import { defaultServerSettings } from '../../contract';
+
+const trans = {
+  __: (text: string, ...args: unknown[]) =>
+    text.replace(/%(\d)/g, (_, i) => String(args[Number(i) - 1]))
+};
+
+function handshake(build: IHandshake['capabilities']['build']): IHandshake {
+  return {
+    version: '1',
+    frontendVersion: '1',
+    versionMatches: true,
+    hub: null,
+    image: null,
+    settings: defaultServerSettings(),
+    capabilities: { build, restart: { available: true } }
+  } as IHandshake;
+}
+
+const folder = (extra: Partial<IEnvironments>): IEnvironments => ({
+  runningImage: null,
+  lastKnownGood: null,
+  folder: 'environment',
+  folderSha: 'a'.repeat(40),
+  folderProblem: null,
+  entries: [],
+  ...extra
+});
+
+describe('buildOffReason', () => {
+  it('is null when the service is reachable and the folder has files', () => {
+    expect(
+      buildOffReason(handshake({ available: true }), folder({}), trans)
+    ).toBeNull();
+  });
+
+  it('says the build service cannot be reached', () => {
+    const reason = buildOffReason(
+      handshake({ available: false, code: 'unreachable' }),
+      folder({}),
+      trans
+    );
+    expect(reason).toMatch(/^No build service: /);
+  });
+
+  it('says there is nothing to build without a folder', () => {
+    const reason = buildOffReason(
+      handshake({ available: true }),
+      folder({ folderSha: null, folderProblem: 'noFolder' }),
+      trans
+    );
+    expect(reason).toMatch(
+      /^Nothing to build: there is no folder environment\/ yet/
+    );
+  });
+});
