@@ -22,6 +22,8 @@ MAX_FILE_BYTES: int = CONTRACT["limits"]["maxFileBytes"]
 MAX_TOTAL_BYTES: int = CONTRACT["limits"]["maxTotalBytes"]
 MAX_FILES: int = CONTRACT["limits"]["maxFiles"]
 ROLLBACK_STORAGE_PREFIX: str = CONTRACT["rollbackStoragePrefix"]
+# The query parameter that hands a Binder-style link from the hub's page to the Sources section.
+SOURCE_PARAMETER: str = CONTRACT["sourceParameter"]
 # Never published in a snapshot (see boundary.py): names, file name patterns, folder paths.
 REFUSED_NAMES: frozenset[str] = frozenset(CONTRACT["publishBoundary"]["refusedNames"])
 REFUSED_PATTERNS: tuple[str, ...] = tuple(CONTRACT["publishBoundary"]["refusedPatterns"])

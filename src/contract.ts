@@ -36,6 +36,9 @@ export const DEFAULT_MAX_FILE_BYTES: number = contract.limits.maxFileBytes;
 /** localStorage key prefix the hub's failure page reads to offer the previous environment. */
 export const ROLLBACK_STORAGE_PREFIX: string = contract.rollbackStoragePrefix;
 
+/** The query parameter that hands a Binder-style link from the hub's page to the Sources section. */
+export const SOURCE_PARAMETER: string = contract.sourceParameter;
+
 /** The server's settings as they are when an admin changed none. */
 export function defaultServerSettings(): IServerSettings {
   return {

@@ -60,7 +60,9 @@ def configure(
       (``c.JupyterHub.template_paths``).
     - ``launch``: add the hub page behind course links that name a server
       (``<hub>/hub/envbuilder/launch/<server>?image=…&urlpath=…``, see ``hub.launch``);
-      needs ``spawn_options`` and ``c.JupyterHub.allow_named_servers``.
+      needs ``spawn_options`` and ``c.JupyterHub.allow_named_servers``; and the page for
+      Binder-style links (``<hub>/hub/envbuilder/v2/<provider>/<spec>``, see ``hub.source``),
+      which opens the user's JupyterLab with the link in the Sources section.
 
     Set ``c.JupyterHub.spawner_class`` before calling this: users' servers are told which
     spawner the hub runs (``ENVBUILDER_SPAWNER``), and the handshake reports it.
@@ -102,7 +104,16 @@ def configure(
         if not any(handler[0] == ROUTE for handler in handlers):
             handlers.append((ROUTE, LaunchHandler))
 
-    if restart or (launch and spawn_options):
+    if launch:
+        # The page for Binder-style links needs no spawn options: it opens the user's server.
+        from .source import ROUTE as SOURCE_ROUTE
+        from .source import SourceHandler
+
+        handlers = _setting(c.JupyterHub, "extra_handlers", [])
+        if not any(handler[0] == SOURCE_ROUTE for handler in handlers):
+            handlers.append((SOURCE_ROUTE, SourceHandler))
+
+    if restart or launch:
         paths = _setting(c.JupyterHub, "template_paths", [])
         if TEMPLATES not in paths:
             paths.insert(0, TEMPLATES)

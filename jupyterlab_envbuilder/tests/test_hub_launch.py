@@ -12,7 +12,7 @@ import asyncio
 import os
 import re
 from http.cookies import SimpleCookie
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from course_links import ROOT, build_link, follow_hub_redirects
@@ -198,3 +198,43 @@ async def test_anonymous_visitors_log_in_first(hub, git_server):
     response = await AsyncHTTPClient().fetch(link, follow_redirects=False, raise_error=False)
     assert response.code == 302
     assert "/hub/login?next=" in response.headers["Location"]
+
+
+# The page for Binder-style links (hub/source.py), added by configure() with the launch page.
+BINDER_LINK = (
+    "hub/envbuilder/v2/gh/binder-examples/requirements/HEAD?urlpath=lab%2Ftree%2Findex.ipynb"
+)
+
+
+async def test_a_binder_link_on_the_hub_opens_lab_with_the_link_in_sources(hub):
+    browser = Browser(hub, await hub.login_user("student"))
+    link = f"{public_url(hub)}{BINDER_LINK}"
+    page = await browser.fetch(link)
+    assert page.code == 200
+    html = page.body.decode()
+    assert 'id="envbuilder-source-provider">GitHub<' in html
+    assert 'id="envbuilder-source-repository">binder-examples/requirements<' in html
+    assert 'id="envbuilder-source-ref">HEAD<' in html
+    # Reading the page started nothing.
+    assert not hub.users["student"].spawners[""].active
+
+    open_url = re.search(r'id="envbuilder-source-open" href="([^"]+)"', html).group(1)
+    location = await follow_hub_redirects(
+        hub, browser.origin + open_url.replace("&amp;", "&"), "student"
+    )
+    path, _, query = location.partition("?")
+    assert path == f"{hub.base_url}user/student/lab"
+    # The Sources section reads the link from here (src/plugins/sources.ts).
+    assert parse_qs(query)["envbuilder-source"] == [link]
+    assert hub.users["student"].spawners[""].ready
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["hub/envbuilder/v2/gist/someone/abc/HEAD", "hub/envbuilder/v2/gh/%00/HEAD"],
+)
+async def test_a_binder_link_the_hub_cannot_build_is_refused(hub, path):
+    browser = Browser(hub, await hub.login_user("student"))
+    response = await browser.fetch(f"{public_url(hub)}{path}")
+    assert response.code == 400
+    assert not hub.users["student"].spawners[""].active

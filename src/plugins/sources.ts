@@ -7,6 +7,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // Activation builds the section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SourcesModel } from '../model/sources';
+import { SOURCE_PARAMETER } from '../contract';
 import { IEnvBuild, IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SourcesSection } from '../widgets/SourcesSection';
@@ -27,7 +28,7 @@ export const sourcesPlugin: JupyterFrontEndPlugin<void> = {
   // Without the build plugin the section still says what a source means.
   optional: [IEnvBuild, ITranslator],
   activate: (
-    _app: JupyterFrontEnd,
+    app: JupyterFrontEnd,
     core: IEnvBuilder,
     build: IEnvBuild | null,
     translator: ITranslator | null
@@ -37,7 +38,16 @@ export const sourcesPlugin: JupyterFrontEndPlugin<void> = {
       buildSpec: build ? spec => build.buildSpec(spec) : null
     });
     const section = new SourcesSection({ model, build, trans });
-    // Folded at first: the folder's workflow (files, build) keeps its room.
-    core.addSection(section, RANK, { collapsed: true });
+    // A Binder-style link opened on the hub's page arrives in the address (`hub/source.py`):
+    // the section opens with it. Otherwise it starts folded: the folder's workflow (files,
+    // build) keeps its room.
+    const handed = new URL(window.location.href).searchParams.get(
+      SOURCE_PARAMETER
+    );
+    core.addSection(section, RANK, { collapsed: !handed });
+    if (handed) {
+      model.setInput(handed, '');
+      void app.restored.then(() => core.showSection(section));
+    }
   }
 };
