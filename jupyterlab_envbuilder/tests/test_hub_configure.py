@@ -168,3 +168,5 @@ async def test_servers_are_told_which_spawner_the_hub_runs(hub_from_config):
     assert app.config.Spawner.environment["ENVBUILDER_SPAWNER"] == "dockerspawner.DockerSpawner"
     # The launch page for course links is one of the hub's pages.
     assert any(handler[0] == "/hub/envbuilder/launch/([^/]+)" for handler in app.handlers)
+    # And the page for Binder-style links.
+    assert any(handler[0] == "/hub/envbuilder/v2/([^/]+)/(.+)" for handler in app.handlers)
