@@ -63,4 +63,23 @@ describe('SourcesModel', () => {
       'gh/binder-examples/conda/v1.0'
     );
   });
+
+  it('reads the link the hub page hands over as the Binder link it is', () => {
+    const model = new SourcesModel({ buildSpec: null });
+    const repo = encodeURIComponent('http://127.0.0.1:8699/env.git');
+    const sha = '71e43002c9d124e31af5c1c055fa7be66d357228';
+    model.setInput(
+      `http://127.0.0.1:8660/hub/envbuilder/v2/git/${repo}/${sha}?urlpath=lab`,
+      ''
+    );
+    expect(model.result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        provider: 'git',
+        repository: 'http://127.0.0.1:8699/env.git',
+        spec: `git/${repo}/${sha}`
+      })
+    });
+    expect(model.canBuild).toBe(false);
+  });
 });
