@@ -56,6 +56,10 @@ test('an instructor and a student with the same files share one build', async ({
   await startNamedServer(page, instructor, 'prep', IMAGE);
   await writeCourse(raw);
   let panel = await openEnvironmentPanel(page);
+  // The handshake says builds are shared: the hub runs a snapshot store.
+  await expect(
+    panel.locator('[data-capability="snapshotStore"]')
+  ).toHaveAttribute('data-available', 'true');
   let section = panel.locator('#jp-envbuilder-build');
   await section.getByTestId('envbuilder-build-button').click();
   await expect(raw.getByTestId('envbuilder-send-files')).toBeVisible();
