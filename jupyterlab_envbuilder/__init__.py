@@ -6,7 +6,7 @@ from .config import EnvBuilder
 from .contract import API_NAMESPACE
 from .environments import record_start
 from .handlers import setup_handlers
-from .packages import read_installed, record_baseline
+from .packages import read_installed, record_baseline, record_resolved
 from .version import __version__
 
 
@@ -38,6 +38,8 @@ def _load_jupyter_server_extension(server_app):
 
 def _record_packages(config, log) -> None:
     try:
-        record_baseline(config.data_dir, read_installed(), config.hub_server_name)
+        installed = read_installed()
+        record_baseline(config.data_dir, installed, config.hub_server_name)
+        record_resolved(config.data_dir, config.image or None, installed)
     except Exception as e:  # pip missing or broken: drift is then not offered
         log.warning("jupyterlab_envbuilder: packages at start: %s", e)

@@ -3,11 +3,13 @@
 Reading is one subprocess per tool (``python -m pip list``, ``conda list``) through ``run``, the
 one choke point tests can drive against a real environment. ``record_baseline`` writes what was
 installed when the server started, so that what was installed by hand since (``pip install`` in a
-terminal) can be told apart from what the image brought.
+terminal) can be told apart from what the image brought; ``record_resolved`` keeps, per image, what
+the first server on it had, which build records show so that environments can be compared.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -15,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Callable
 
 BASELINE_PREFIX = "packages-at-start"
@@ -120,3 +123,41 @@ def read_baseline(data_dir: str, server: str = "") -> Installed | None:
     except (OSError, ValueError):
         return None
     return Installed.from_json(data.get("installed") or {}) if isinstance(data, dict) else None
+
+
+RESOLVED_DIRNAME = "resolved"
+
+
+def _resolved_path(data_dir: str, image: str) -> str:
+    digest = hashlib.sha256(image.encode("utf-8")).hexdigest()[:32]
+    return os.path.join(data_dir, RESOLVED_DIRNAME, f"{digest}.json")
+
+
+def record_resolved(data_dir: str, image: str | None, installed: Installed) -> bool:
+    """Keep what an image resolved to, from the first server that starts on it: a build service
+    does not report the packages of what it built, so the first start is where they are seen.
+    Later starts (with packages installed by hand since) never overwrite it. True when written."""
+    if not image:
+        return False
+    path = _resolved_path(data_dir, image)
+    if os.path.exists(path):
+        return False
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    recorded = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+    data = {"image": image, "recordedAt": recorded, "installed": installed.to_json()}
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    os.replace(path + ".tmp", path)
+    return True
+
+
+def read_resolved(data_dir: str, image: str | None) -> dict | None:
+    """``{"image", "recordedAt", "installed": {"pip", "conda", "display"}}``, or None."""
+    if not image:
+        return None
+    try:
+        with open(_resolved_path(data_dir, image), encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("image") == image else None

@@ -12,6 +12,7 @@ from ..errors import EnvBuilderError
 from ..eventstream import Follower, encode_event
 from ..gateway import BuildGateway, failed_event
 from ..history import list_records, page_records, read_record
+from ..packages import read_resolved
 from .base import BaseHandler
 
 # BinderHub's interval: a proxy between the browser and this server sees a byte this often.
@@ -176,4 +177,8 @@ class BuildRecordHandler(GatewayHandler):
         )
         if record is None:
             raise EnvBuilderError(404, "noRecord", f"No build record {record_id!r}.", id=record_id)
+        # What the image resolved to, once a server has started on it.
+        resolved = read_resolved(self.envbuilder.data_dir, record.get("imageName"))
+        if resolved is not None:
+            record["resolved"] = resolved
         self.reply(record)

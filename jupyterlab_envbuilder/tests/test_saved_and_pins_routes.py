@@ -6,7 +6,12 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from jupyterlab_envbuilder.history import BuildRecord
-from jupyterlab_envbuilder.packages import read_installed, record_baseline
+from jupyterlab_envbuilder.packages import (
+    Installed,
+    read_installed,
+    record_baseline,
+    record_resolved,
+)
 
 
 def finished_build(records_dir, provider, spec, image):
@@ -108,3 +113,26 @@ async def test_pins_are_proposed_then_written_only_when_accepted(
     for bad in ({"changes": "all"}, {"changes": [{"file": "../../.bashrc"}]}):
         assert (await refused(jp_fetch, "pins", method="POST", body=bad))[0] in (400, 404)
     assert (await refused(jp_fetch, "pins", params={"folder": "../.."}))[0] == 400
+
+
+async def test_a_build_record_keeps_what_its_image_resolved_to(jp_fetch, envbuilder_config):
+    data_dir = envbuilder_config["data_dir"]
+    image = "registry.example.org/analysis:abc"
+    built = finished_build(f"{data_dir}/builds", "gh", "org/analysis/v1", image)
+    _, record = await call(jp_fetch, "builds", built)
+    assert "resolved" not in record
+
+    # The first server started on the image records what it has; a later start with a
+    # package installed by hand does not change it.
+    first = Installed(pip={"six": "1.16.0"}, display={"six": "six"})
+    assert record_resolved(data_dir, image, first)
+    later = Installed(pip={"six": "1.16.0", "tqdm": "4.0"}, display={})
+    assert not record_resolved(data_dir, image, later)
+    _, record = await call(jp_fetch, "builds", built)
+    assert record["resolved"]["image"] == image
+    assert record["resolved"]["installed"]["pip"] == {"six": "1.16.0"}
+    # Another image's record is not given this list.
+    other = finished_build(
+        f"{data_dir}/builds", "gh", "org/analysis/v2", "registry.example.org/x:1"
+    )
+    assert "resolved" not in (await call(jp_fetch, "builds", other))[1]
