@@ -86,13 +86,16 @@ export function buildFacts(
   const state = model.state;
   const stage = state.stage;
   return {
-    kind: model.busy
-      ? 'busy'
-      : stage === 'ready' || stage === 'failed' || stage === 'blocked'
-        ? stage
-        : stage === 'stopped'
-          ? 'stopped'
-          : 'idle',
+    kind:
+      stage === 'confirming'
+        ? 'asking'
+        : model.busy
+          ? 'busy'
+          : stage === 'ready' || stage === 'failed' || stage === 'blocked'
+            ? stage
+            : stage === 'stopped'
+              ? 'stopped'
+              : 'idle',
     label: stageLabel(state, trans),
     sha: state.sha,
     imageName: state.imageName,

@@ -14,7 +14,8 @@ import { BuildHistoryModel } from './history';
 
 /** What the build feature tells the overview; null when that feature is off. */
 export interface IBuildFacts {
-  kind: 'idle' | 'busy' | 'blocked' | 'stopped' | 'ready' | 'failed';
+  /** `asking`: waiting for the user's answer about the files a first build sends. */
+  kind: 'idle' | 'asking' | 'busy' | 'blocked' | 'stopped' | 'ready' | 'failed';
   /** e.g. "Building the image", in the user's language. */
   label: string;
   sha: string | null;
@@ -144,7 +145,9 @@ export function overviewOf(input: IOverviewInput, __: Translate): IOverview {
     idle:
       answer === null
         ? __('Checking the server and the hub…')
-        : __('Nothing to do: this server runs what the folder describes.')
+        : input.build?.kind === 'asking'
+          ? __('Waiting for your answer about the files to send.')
+          : __('Nothing to do: this server runs what the folder describes.')
   };
 }
 
@@ -180,11 +183,13 @@ function lastBuildFact(input: IOverviewInput, __: Translate): IFact {
     const tone: IFact['tone'] =
       build.kind === 'busy'
         ? 'busy'
-        : build.kind === 'ready'
-          ? 'ok'
-          : build.kind === 'failed'
-            ? 'error'
-            : 'warning';
+        : build.kind === 'asking'
+          ? 'info'
+          : build.kind === 'ready'
+            ? 'ok'
+            : build.kind === 'failed'
+              ? 'error'
+              : 'warning';
     const text = build.cacheHit
       ? __('%1 (already built: cache hit)', build.label)
       : build.label;
@@ -223,6 +228,9 @@ export function nextAction(
   }
   if (!answer) {
     return { kind: 'check', label: __('Check again') };
+  }
+  if (build?.kind === 'asking') {
+    return null;
   }
   if (build?.kind === 'busy') {
     return { kind: 'showLog', label: __('Show build log') };

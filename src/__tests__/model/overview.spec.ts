@@ -164,6 +164,20 @@ describe('the overview', () => {
     expect(overview({ build: older }).next?.kind).toBe('build');
   });
 
+  it('offers nothing while the files question waits for an answer', () => {
+    const asking: IBuildFacts = {
+      kind: 'asking',
+      label: noTranslation('Waiting for you to agree to the files to send'),
+      sha: SHA,
+      imageName: null,
+      cacheHit: false,
+      filesProblem: null
+    };
+    const view = overview({ build: asking });
+    expect(view.next).toBeNull();
+    expect(view.idle).toMatch(/files to send/);
+  });
+
   it('tells a cache hit as such', () => {
     const hit: IBuildFacts = {
       kind: 'ready',
