@@ -236,8 +236,14 @@ export class ShareModel {
   }
 
   /** Read the build history again; its successful builds' images can be chosen. */
-  refreshBuilds(options?: { shared?: boolean }): Promise<void> {
-    return this._history.refresh(options);
+  refreshBuilds(options?: {
+    shared?: boolean;
+    first?: boolean;
+  }): Promise<void> {
+    // A view's first look shares the history's first answer.
+    return options?.first
+      ? this._history.load()
+      : this._history.refresh(options);
   }
 
   /** A new history: keep the chosen image while it is there, else offer the newest. */

@@ -88,12 +88,18 @@ export class BuildSection extends ReactWidget {
     );
   }
 
-  /** New builds may have finished since the section was last open; the log is seen. */
+  /**
+   * New builds may have finished since the section was last open (the first look shares
+   * the history's first answer); the log is seen.
+   */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    if (!this._model.busy) {
+    if (!this._shownBefore) {
+      void this._model.history.load();
+    } else if (!this._model.busy) {
       void this._model.refreshHistory({ shared: true });
     }
+    this._shownBefore = true;
     void this._model.showLog();
   }
 
@@ -155,6 +161,7 @@ export class BuildSection extends ReactWidget {
   private readonly _core: IEnvBuilder | null;
   private readonly _trans: TranslationBundle;
   private _tailTimer = 0;
+  private _shownBefore = false;
 }
 
 export namespace BuildSection {

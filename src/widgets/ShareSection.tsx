@@ -40,8 +40,12 @@ export class ShareSection extends ReactWidget {
     field?.focus();
   }
 
-  protected render(): JSX.Element {
+  protected render(): JSX.Element | null {
     const trans = this._trans;
+    if (!this._everShown) {
+      // A hidden panel draws its sections too: the form loads when the section is seen.
+      return null;
+    }
     return (
       <React.Suspense
         fallback={<p className="jp-EnvBuilder-muted">{trans.__('Loading…')}</p>}
@@ -61,10 +65,26 @@ export class ShareSection extends ReactWidget {
     );
   }
 
-  /** New builds may have finished since the section was last open. */
+  /** Attached to a panel that is open already: seen at once. */
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    if (this.isVisible) {
+      this._seen();
+    }
+  }
+
+  /** Seen; new builds may have finished since the section was last open. */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    void this._model.refreshBuilds({ shared: true });
+    void this._model.refreshBuilds({ shared: true, first: !this._everShown });
+    this._seen();
+  }
+
+  private _seen(): void {
+    if (!this._everShown) {
+      this._everShown = true;
+      this.update();
+    }
   }
 
   private readonly _onFormShown = (): void => {
@@ -77,6 +97,7 @@ export class ShareSection extends ReactWidget {
   private readonly _trans: TranslationBundle;
   /** Focus was asked for before the form had loaded. */
   private _focusWhenShown = false;
+  private _everShown = false;
 }
 
 export namespace ShareSection {
