@@ -117,9 +117,10 @@ test.describe('Build section on the dev hub', () => {
       'data-phase',
       /waiting|fetching|building/
     );
-    await expect(raw.getByTestId('envbuilder-build-statusbar')).toContainText(
-      'Environment:'
-    );
+    // The status bar item, always there, tells the build while one runs.
+    const statusItem = raw.getByTestId('envbuilder-statusbar');
+    await expect(statusItem).toHaveAttribute('data-building', 'true');
+    await expect(statusItem).toContainText('Environment:');
     await expect(
       raw.locator('.Toastify__toast', { hasText: 'Building your environment' })
     ).toBeVisible();
