@@ -101,6 +101,13 @@ test('an instructor and a student with the same files share one build', async ({
     'This is the first build of environment/'
   );
   await shot(raw, testInfo, 'send-files-dark');
+  // Escape sends nothing; the next Build asks again.
+  await raw.keyboard.press('Escape');
+  await expect(raw.locator('.jp-Dialog')).toHaveCount(0);
+  await expect(section.getByTestId('envbuilder-build-status')).toContainText(
+    'Not built: the files were not sent'
+  );
+  await section.getByTestId('envbuilder-build-button').click();
   await agreeToSend(raw, [
     ['postBuild', '28 bytes'],
     ['requirements.txt', '13 bytes']
