@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,6 +30,7 @@ if not TSX.exists():
     )
 
 # JupyterHub's test helpers; imported after the skip so a missing tsx skips cleanly.
+from jupyterhub.tests.mocking import MockHub  # noqa: E402
 from jupyterhub.tests.utils import public_url  # noqa: E402
 
 
@@ -83,3 +88,25 @@ async def follow_hub_redirects(hub, link: str, user: str) -> str:
             return location
         url = origin + location
     raise AssertionError(f"the hub never sent {link} to the user's server")
+
+
+@asynccontextmanager
+async def mock_hub(monkeypatch: Any, folder: Path, config: Any = None) -> AsyncIterator:
+    """JupyterHub's own test hub (the hub in-process, a real configurable-http-proxy, mock
+    single-user servers), running in ``folder``, where it writes its cookie secret."""
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
+    app = MockHub.instance(config=config) if config is not None else MockHub.instance()
+    await app.initialize([])
+    await app.start()
+    yield app
+    app.log.handlers = []
+    MockHub.clear_instance()
+
+    # `stop` cleans up, then schedules the cancelling of every task on the loop, as
+    # a hub process does on its way out; the test's loop goes on running fixtures.
+    async def keep_other_tasks(sig=None):
+        pass
+
+    app.shutdown_cancel_tasks = keep_other_tasks
+    await app.stop()

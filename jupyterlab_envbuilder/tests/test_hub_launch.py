@@ -9,14 +9,12 @@ starts ``course-101`` beside it, on the link's image, and opens the content ther
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from course_links import ROOT, build_link, follow_hub_redirects
-from jupyterhub.tests.mocking import MockHub
+from course_links import build_link, follow_hub_redirects, mock_hub
 from jupyterhub.tests.utils import public_url
 from nbgitpuller_server import Expected, check_nbgitpuller
 from tornado.httpclient import AsyncHTTPClient
@@ -31,23 +29,11 @@ NEXT_TERM_IMAGE = "quay.io/org/course-101:2025"
 
 @pytest.fixture
 async def hub(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
     c = Config()
     c.JupyterHub.allow_named_servers = True
     configure(c, spawn_options="image={image}")
-    app = MockHub.instance(config=c)
-    await app.initialize([])
-    await app.start()
-    yield app
-    app.log.handlers = []
-    MockHub.clear_instance()
-
-    async def keep_other_tasks(sig=None):
-        pass
-
-    app.shutdown_cancel_tasks = keep_other_tasks
-    await app.stop()
+    async with mock_hub(monkeypatch, tmp_path, c) as app:
+        yield app
 
 
 class Browser:

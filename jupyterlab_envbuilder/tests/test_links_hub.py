@@ -6,12 +6,10 @@ user options and hands the query that reaches the user's server to the real nbgi
 
 from __future__ import annotations
 
-import os
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from course_links import ROOT, build_link, follow_hub_redirects
-from jupyterhub.tests.mocking import MockHub
+from course_links import build_link, follow_hub_redirects, mock_hub
 from jupyterhub.tests.utils import public_url
 from nbgitpuller_server import (
     Expected,
@@ -24,22 +22,8 @@ IMAGE = "quay.io/org/course:2024"
 @pytest.fixture
 async def hub(tmp_path, monkeypatch):
     """JupyterHub's own test hub, with a base URL that needs escaping (/@/space%20word/)."""
-    monkeypatch.chdir(tmp_path)  # the hub writes its cookie secret here
-    monkeypatch.setenv("PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
-    app = MockHub.instance()
-    await app.initialize([])
-    await app.start()
-    yield app
-    app.log.handlers = []
-    MockHub.clear_instance()
-
-    # `stop` cleans up, then schedules the cancelling of every task on the loop, as
-    # a hub process does on its way out; the test's loop goes on running fixtures.
-    async def keep_other_tasks(sig=None):
-        pass
-
-    app.shutdown_cancel_tasks = keep_other_tasks
-    await app.stop()
+    async with mock_hub(monkeypatch, tmp_path) as app:
+        yield app
 
 
 HUB_CASES = [
