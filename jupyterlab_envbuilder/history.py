@@ -20,6 +20,8 @@ from datetime import datetime, timezone
 from typing import IO, Any, Optional
 from urllib.parse import unquote
 
+from .snapshots import is_snapshot_url
+
 ID_PATTERN = re.compile(r"[0-9a-f]{16}")
 # The end line is short; reading this much of a file's tail always finds it.
 _TAIL_BYTES = 64 * 1024
@@ -49,12 +51,14 @@ def record_id(provider: str, spec: str, started: str) -> str:
     return hashlib.sha256(f"{provider}/{spec}@{started}".encode()).hexdigest()[:16]
 
 
-def describe_spec(provider: str, spec: str) -> dict[str, Optional[str]]:
-    """Repository and ref of a spec: the ref is its last segment, as in BinderHub's providers."""
+def describe_spec(provider: str, spec: str) -> dict[str, Any]:
+    """Repository and ref of a spec (the ref is its last segment, as in BinderHub's providers),
+    and whether it is an environment folder's snapshot."""
     repo, _, ref = spec.rpartition("/")
     if provider == "git":
         repo = unquote(repo)
-    return {"repoUrl": repo or None, "ref": ref or None}
+    snapshot = provider == "git" and bool(repo and ref) and is_snapshot_url(repo, ref)
+    return {"repoUrl": repo or None, "ref": ref or None, "snapshot": snapshot}
 
 
 class BuildRecord:
@@ -192,6 +196,8 @@ def _summary(start: dict[str, Any], end: Optional[dict[str, Any]], running: bool
         "spec": start.get("spec"),
         "repoUrl": start.get("repoUrl"),
         "ref": start.get("ref"),
+        # Records written before sources existed are all of the folder.
+        "snapshot": start.get("snapshot", True) is not False,
         "startedAt": start.get("time"),
         "finishedAt": end.get("time") if end else None,
         "result": result,

@@ -19,12 +19,13 @@ import secrets
 import stat
 from dataclasses import dataclass
 from typing import Optional
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from dulwich.objects import Blob, Commit, ShaFile, Tree
 
 from .boundary import OutsideBoundary, check_folder, normalize_folder, refusal
 from .config import SECRET_FILENAME, Limits
+from .contract import API_NAMESPACE
 from .errors import EnvBuilderError
 from .snapshot_repository import StoredObject, store_commit
 from .snapshot_statcache import StatCache
@@ -381,6 +382,17 @@ def capability_for(secret: bytes) -> str:
 def check_capability(data_dir: str, capability: str) -> bool:
     secret = load_secret(data_dir, create=False)
     return secret is not None and hmac.compare_digest(capability_for(secret), capability)
+
+
+def is_snapshot_url(repo_url: str, sha: str) -> bool:
+    """Whether a build's repository is an environment folder's snapshot (not a source): the
+    hub's store names a snapshot repository after its commit (``<store>/<sha>.git``), a server
+    serves its own at ``envbuilder/snapshots/<capability>.git`` (:meth:`repo_url`)."""
+    path = urlsplit(repo_url).path
+    parent, _, name = path.rpartition("/")
+    return name == f"{sha}.git" or (
+        name.endswith(".git") and parent.endswith(f"/{API_NAMESPACE}/snapshots")
+    )
 
 
 def spec_for(repo_url: str, sha: str) -> str:

@@ -21,6 +21,7 @@ from tornado.httpclient import AsyncHTTPClient
 from traitlets.config import Config
 
 from jupyterlab_envbuilder.hub import configure
+from jupyterlab_envbuilder.hub.launch import STOP_WAIT_SECONDS
 
 DEFAULT_IMAGE = "quay.io/org/research:2023"
 COURSE_IMAGE = "quay.io/org/course-101:2024"
@@ -148,7 +149,10 @@ async def test_a_server_on_another_image_is_restarted_only_when_asked(hub, git_s
     # on, or JupyterHub's "stopping" page would drop the image option.
     hub.tornado_application.settings["slow_stop_timeout"] = 0
     xsrf = re.search(r'name="_xsrf" value="([^"]+)"', html).group(1)
-    restart = await browser.fetch(next_term, method="POST", body=urlencode({"_xsrf": xsrf}))
+    # The answer comes once the server has stopped: the mock server can take 10 s and more.
+    restart = await browser.fetch(
+        next_term, method="POST", body=urlencode({"_xsrf": xsrf}), request_timeout=STOP_WAIT_SECONDS
+    )
     assert restart.code == 303
     assert not hub.users["student"].spawners["course-101"].active
     location = await follow_hub_redirects(

@@ -14,6 +14,7 @@ from tornado.httpclient import HTTPClientError
 from jupyterlab_envbuilder.config import Limits
 from jupyterlab_envbuilder.contract import MAX_FILE_BYTES
 from jupyterlab_envbuilder.errors import EnvBuilderError
+from jupyterlab_envbuilder.history import describe_spec
 from jupyterlab_envbuilder.snapshots import (
     load_secret,
     read_folder,
@@ -190,12 +191,30 @@ async def test_post_snapshot(jp_fetch, jp_root_dir, jp_base_url):
     assert reply["repoUrl"].startswith(prefix) and reply["repoUrl"].endswith(".git")
     assert len(reply["repoUrl"][len(prefix) : -len(".git")]) == 32
     assert reply["spec"] == f"git/{quote(reply['repoUrl'], safe='')}/{reply['sha']}"
+    # Its build is recorded as the folder's (the panel compares the folder with it).
+    assert describe_spec(*reply["spec"].split("/", 1))["snapshot"] is True
     assert {f["path"]: f["executable"] for f in reply["files"]} == {
         "apt.txt": False,
         "binder/nested/notes.md": False,
         "postBuild": True,
         "requirements.txt": False,
     }
+
+
+def test_builds_of_a_folder_are_told_from_builds_of_a_source():
+    sha = "a" * 40
+    store = f"https://hub.example.org/services/snapshots/{sha}.git"
+    own = f"https://hub.example.org/user/ada/envbuilder/snapshots/{'c' * 32}.git"
+    for repo in (store, own):
+        assert describe_spec("git", f"{quote(repo, safe='')}/{sha}")["snapshot"] is True
+    sources = [
+        ("git", f"{quote('https://github.com/org/env.git', safe='')}/{sha}"),
+        ("gh", f"org/env/{sha}"),
+        # The store's repository of another commit: not a snapshot of this one.
+        ("git", f"{quote(store, safe='')}/{'b' * 40}"),
+    ]
+    for provider, spec in sources:
+        assert describe_spec(provider, spec)["snapshot"] is False
 
 
 @pytest.fixture

@@ -109,6 +109,8 @@ export interface IBuildSummary {
   spec: string;
   repoUrl: string | null;
   ref: string | null;
+  /** Whether it built an environment folder's snapshot (false: a source, e.g. a repository). */
+  snapshot: boolean;
   startedAt: string | null;
   finishedAt: string | null;
   /** `built` when an image came out of it. */

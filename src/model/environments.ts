@@ -21,11 +21,16 @@ export class EnvironmentsModel {
     return this._environments;
   }
 
-  /** The build of the history that made the running image; null when none here did. */
+  /**
+   * The build of the environment folder that made the running image; null when none here did
+   * (an image built from a source is not the folder's, whatever the folder holds).
+   */
   get runningBuild(): IBuildSummary | null {
     const image = this._environments?.runningImage;
     return (
-      (image && this._history.builds.find(b => b.imageName === image)) || null
+      (image &&
+        this._history.builds.find(b => b.imageName === image && b.snapshot)) ||
+      null
     );
   }
 

@@ -28,6 +28,7 @@ export function summary(overrides: Partial<IBuildSummary> = {}): IBuildSummary {
     spec: SPEC,
     repoUrl: REPO,
     ref: SHA,
+    snapshot: true,
     startedAt: '2026-11-22T11:26:17.000Z',
     finishedAt: '2026-11-22T11:26:18.000Z',
     result: 'built',

@@ -59,6 +59,7 @@ describe('EnvironmentsModel', () => {
       spec: `git/x/${ref}`,
       repoUrl: 'https://example.org/env.git',
       ref,
+      snapshot: true,
       startedAt: '2026-01-01T00:00:00Z',
       finishedAt: '2026-01-01T00:01:00Z',
       result: 'built',
@@ -94,6 +95,12 @@ describe('EnvironmentsModel', () => {
     builds = [built('c'.repeat(40), 'img:4')];
     await history.refresh();
     expect(signals).toBe(1);
+    expect(model.runningBuild).toBeNull();
+    expect(model.changedSinceStart).toBeNull();
+    // An image built from a source (a repository pasted in Sources) is not the folder's: the
+    // folder is neither "changed since" nor "the same", whatever it holds.
+    builds = [{ ...built('d'.repeat(40), 'img:3'), snapshot: false }];
+    await history.refresh();
     expect(model.runningBuild).toBeNull();
     expect(model.changedSinceStart).toBeNull();
   });

@@ -12,6 +12,7 @@ function build(
     spec: `git/x/${ref}`,
     repoUrl: 'http://store/x.git',
     ref,
+    snapshot: true,
     startedAt: `2026-11-29T1${id}:00:00Z`,
     finishedAt: `2026-11-29T1${id}:01:00Z`,
     result,

@@ -38,6 +38,7 @@ function built(ref: string, image: string): IBuildSummary {
     spec: `git/x/${ref}`,
     repoUrl: 'http://store/x.git',
     ref,
+    snapshot: true,
     startedAt: '2026-11-29T19:45:00Z',
     finishedAt: '2026-11-29T19:50:00Z',
     result: 'built',

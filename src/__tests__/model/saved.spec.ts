@@ -118,7 +118,13 @@ describe('which servers run an image', () => {
   });
 
   it('offers only builds that produced an image', () => {
-    const base = { spec: 's', repoUrl: null, ref: null, startedAt: null };
+    const base = {
+      spec: 's',
+      repoUrl: null,
+      ref: null,
+      snapshot: true,
+      startedAt: null
+    };
     expect(
       builtImageBuilds([
         {

@@ -11,6 +11,7 @@ function build(imageName: string | null, result = 'built'): IBuildSummary {
     spec: 'git/x/abc',
     repoUrl: 'https://example.org/env.git',
     ref: 'abc',
+    snapshot: true,
     startedAt: '2026-01-01T00:00:00Z',
     finishedAt: '2026-01-01T00:01:00Z',
     result,
