@@ -183,7 +183,10 @@ test.describe('What Lab pays for the extension at start', () => {
     await open.evaluate(() =>
       (window as any).jupyterapp.commands.execute('envbuilder:open-panel')
     );
-    await expect(open.getByTestId('envbuilder-image')).toBeVisible();
+    // The first view names what runs (the Server and hub section starts folded).
+    await expect(open.getByTestId('envbuilder-overview-running')).toContainText(
+      'start:1'
+    );
     await expect(
       open
         .locator('#jp-envbuilder-build')
