@@ -8,4 +8,5 @@ import './sendFiles.css';
 import './sources.css';
 import './saved.css';
 import './pins.css';
+import './packages.css';
 import './panel.css';

@@ -16,6 +16,7 @@ from ..gateway import BuildGateway
 from .builds import BuildHandler, BuildRecordHandler, BuildsHandler
 from .environments import EnvironmentsHandler
 from .git import GitInfoHandler
+from .packages import PackagesHandler
 from .pins import PinsHandler
 from .saved import SavedHandler, SavedItemHandler
 from .snapshots import SnapshotRepoHandler, SnapshotsHandler
@@ -38,6 +39,7 @@ def routes(base_url: str, config: EnvBuilder) -> list[tuple]:
         (url_path_join(root, "git"), GitInfoHandler, plain),
         (url_path_join(root, "environments"), EnvironmentsHandler, plain),
         (url_path_join(root, "pins"), PinsHandler, plain),
+        (url_path_join(root, "packages"), PackagesHandler, plain),
         (url_path_join(root, "saved"), SavedHandler, plain),
         (url_path_join(root, "saved", r"([^/]+)"), SavedItemHandler, plain),
     ]

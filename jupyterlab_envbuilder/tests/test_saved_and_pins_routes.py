@@ -136,3 +136,21 @@ async def test_a_build_record_keeps_what_its_image_resolved_to(jp_fetch, envbuil
         f"{data_dir}/builds", "gh", "org/analysis/v2", "registry.example.org/x:1"
     )
     assert "resolved" not in (await call(jp_fetch, "builds", other))[1]
+
+
+async def test_the_packages_of_an_image_and_of_the_running_server(jp_fetch, envbuilder_config):
+    data_dir = envbuilder_config["data_dir"]
+    image = "registry.example.org/analysis:abc"
+    # Before any server started on the image, its list is not known, and says so.
+    _, unknown = await call(jp_fetch, "packages", params={"image": image})
+    assert unknown == {"image": image, "recordedAt": None, "installed": None, "running": False}
+
+    record_resolved(data_dir, image, Installed(pip={"six": "1.16.0"}, display={"six": "six"}))
+    _, known = await call(jp_fetch, "packages", params={"image": image})
+    assert known["installed"]["pip"] == {"six": "1.16.0"}
+    assert known["recordedAt"] and not known["running"]
+
+    # Without an image: what this server runs now, read from its own environment.
+    _, running = await call(jp_fetch, "packages")
+    assert running["running"] and running["recordedAt"] is None
+    assert "jupyter-server" in running["installed"]["pip"]

@@ -82,3 +82,17 @@ export async function requestAPI<T>(
   }
   return body as T;
 }
+
+/**
+ * The code a view words for a failed request: the server's `reason`, `http-<status>` without
+ * one, `unreachable` when the server could not be reached (or the error is not a request's).
+ */
+export function refusalCode(error: unknown): string {
+  if (error instanceof EnvBuilderRequestError) {
+    return (
+      error.reason ??
+      (error.status === 0 ? 'unreachable' : `http-${error.status}`)
+    );
+  }
+  return 'unreachable';
+}

@@ -4,7 +4,7 @@
  */
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { EnvBuilderRequestError } from '../api/request';
+import { refusalCode } from '../api/request';
 import type { ISavedEnvironment, SavedApi } from '../api/saved';
 import type { IBuildSummary, IEnvironmentEntry } from '../api/types';
 
@@ -105,7 +105,7 @@ export class SavedModel {
       this._problem = null;
       return true;
     } catch (error) {
-      this._problem = { action, id, reason: reasonOf(error) };
+      this._problem = { action, id, reason: refusalCode(error) };
       return false;
     } finally {
       this._changed.emit();
@@ -115,17 +115,6 @@ export class SavedModel {
   private _environments: readonly ISavedEnvironment[] | null = null;
   private _problem: ISavedProblem | null = null;
   private readonly _changed = new Signal<this, void>(this);
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof EnvBuilderRequestError) {
-    const body = error.body as { reason?: unknown } | null;
-    if (body && typeof body === 'object' && typeof body.reason === 'string') {
-      return body.reason;
-    }
-    return error.status === 0 ? 'unreachable' : `http-${error.status}`;
-  }
-  return 'unreachable';
 }
 
 /**

@@ -4,8 +4,11 @@ import {
 } from '@jupyterlab/application';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { packagesApi } from '../api/packages';
 import { savedApi } from '../api/saved';
 // Activation builds the section at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { PackagesModel } from '../model/packages';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SavedModel } from '../model/saved';
 import { IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
@@ -36,6 +39,7 @@ export const savedPlugin: JupyterFrontEndPlugin<void> = {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const section = new SavedSection({
       model: new SavedModel(savedApi),
+      packages: new PackagesModel(packagesApi),
       history: core.history,
       environments: core.environments,
       actions: savedActions(app, core.handshake, trans),

@@ -6,6 +6,7 @@ import * as React from 'react';
 import { ISavedActions, SavedView } from '../components/SavedView';
 import { EnvironmentsModel } from '../model/environments';
 import { BuildHistoryModel } from '../model/history';
+import { PackagesModel } from '../model/packages';
 import { builtImageBuilds, SavedModel, serversByImage } from '../model/saved';
 
 /**
@@ -25,10 +26,12 @@ export class SavedSection extends ReactWidget {
   }
 
   protected render(): JSX.Element {
-    const { model, history, environments, actions, trans } = this._options;
+    const { model, packages, history, environments, actions, trans } =
+      this._options;
     return (
       <SavedView
         model={model}
+        packages={packages}
         builds={builtImageBuilds(history.builds)}
         servers={serversByImage(environments.environments?.entries ?? [])}
         actions={actions}
@@ -70,6 +73,7 @@ export class SavedSection extends ReactWidget {
 export namespace SavedSection {
   export interface IOptions {
     model: SavedModel;
+    packages: PackagesModel;
     history: BuildHistoryModel;
     environments: EnvironmentsModel;
     actions: ISavedActions;
