@@ -85,14 +85,16 @@ docs: docs-check
 
 # The tests tagged @production (the startup budget) measure the bundle the wheel ships: they run
 # on a production build, after which the development build is put back.
+# A test that fails is run once more (`--retries=1`); Playwright then reports it as flaky.
+E2E_RETRIES ?= 1
 e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium $(STAMPS)/hub5
-	cd ui-tests && node_modules/.bin/playwright test --grep-invert @production
+	cd ui-tests && node_modules/.bin/playwright test --retries=$(E2E_RETRIES) --grep-invert @production
 	$(JLPM) build:prod
-	cd ui-tests && node_modules/.bin/playwright test --grep @production; status=$$?; \
+	cd ui-tests && node_modules/.bin/playwright test --retries=$(E2E_RETRIES) --grep @production; status=$$?; \
 		cd .. && $(JLPM) build >/dev/null; exit $$status
 	@echo "e2e: again with JupyterHub $$(.venv-hub5/bin/python -c 'import jupyterhub; print(jupyterhub.__version__)') for the tests tagged @hub5"
 	cd ui-tests && ENVBUILDER_E2E_HUB_PYTHON=$(CURDIR)/.venv-hub5/bin/python ENVBUILDER_E2E_PORT=8020 \
-		node_modules/.bin/playwright test --grep @hub5
+		node_modules/.bin/playwright test --retries=$(E2E_RETRIES) --grep @hub5
 
 # Every test, each part timed (the first line is the set-up: venv, node_modules, build).
 test:

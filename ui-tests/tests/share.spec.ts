@@ -83,7 +83,11 @@ test.describe('Launch links for students', () => {
     const panel = page.locator('#jp-envbuilder-panel');
     const share = panel.locator('#jp-envbuilder-share');
     await expect(share).toBeVisible();
-    await expect(share.locator('[data-git-state="ready"]')).toBeVisible();
+    // The clone's state is named on failure (loading, notAClone, error), not only "not found".
+    await expect(share.locator('.jp-EnvBuilder-clone')).toHaveAttribute(
+      'data-git-state',
+      'ready'
+    );
     await expect(share.locator('#jp-envbuilder-share-repo')).toHaveValue(
       repoUrl
     );
