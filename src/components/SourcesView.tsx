@@ -6,6 +6,7 @@ import * as React from 'react';
 
 import { SourcesModel } from '../model/sources';
 import {
+  DoiProvider,
   ISource,
   ISourceError,
   SourceField,
@@ -52,6 +53,9 @@ export function SourcesView(props: ISourcesViewProps): JSX.Element {
         errors={messages('ref')}
         onChange={value => model.setInput(model.text, value)}
       />
+      {model.asksArchive && (
+        <ArchiveChoice model={model} trans={trans} id={`${idPrefix}-archive`} />
+      )}
       {result?.ok && <Meaning source={result.value} trans={trans} />}
       {model.canBuild && (
         <button
@@ -111,6 +115,37 @@ const PROVIDER_NAMES: Record<string, string> = {
   hydroshare: 'HydroShare',
   ckan: 'CKAN'
 };
+
+const ARCHIVES: DoiProvider[] = ['zenodo', 'figshare', 'dataverse'];
+
+/** For a DOI of a registrant BinderHub does not know by its prefix: which archive holds it. */
+function ArchiveChoice(props: {
+  model: SourcesModel;
+  trans: TranslationBundle;
+  id: string;
+}): JSX.Element {
+  const { model, trans, id } = props;
+  return (
+    <div className="jp-EnvBuilder-field">
+      <label htmlFor={id}>{trans.__('Archive that holds it')}</label>
+      <select
+        id={id}
+        className="jp-mod-styled"
+        value={model.doiProvider ?? ''}
+        onChange={event =>
+          model.setDoiProvider((event.target.value as DoiProvider) || null)
+        }
+      >
+        <option value="">{trans.__('Choose…')}</option>
+        {ARCHIVES.map(archive => (
+          <option key={archive} value={archive}>
+            {PROVIDER_NAMES[archive]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 function Meaning(props: {
   source: ISource;

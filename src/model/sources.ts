@@ -4,7 +4,7 @@
  */
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { readSource, SourceResult } from '../sources';
+import { DoiProvider, readSource, SourceResult } from '../sources';
 
 export class SourcesModel {
   constructor(options: SourcesModel.IOptions) {
@@ -29,6 +29,24 @@ export class SourcesModel {
     return this._result;
   }
 
+  /**
+   * Whether the input is a DOI whose registrant names no archive BinderHub knows by its
+   * prefix: the user picks the archive (`setDoiProvider`).
+   */
+  get asksArchive(): boolean {
+    return this._asksArchive;
+  }
+
+  /** The archive picked for such a DOI; null until picked. */
+  get doiProvider(): DoiProvider | null {
+    return this._doiProvider;
+  }
+
+  setDoiProvider(provider: DoiProvider | null): void {
+    this._doiProvider = provider;
+    this.setInput(this._text, this._ref);
+  }
+
   /** The spec being built from this section, or null. */
   get building(): string | null {
     return this._building;
@@ -37,7 +55,15 @@ export class SourcesModel {
   setInput(text: string, ref: string): void {
     this._text = text;
     this._ref = ref;
-    this._result = text.trim() || ref.trim() ? readSource(text, { ref }) : null;
+    let result = text.trim() || ref.trim() ? readSource(text, { ref }) : null;
+    // The pick applies only where it is needed: a Zenodo DOI stays Zenodo's.
+    this._asksArchive =
+      result?.ok === false &&
+      result.errors.some(error => error.code === 'doiRegistrantUnknown');
+    if (this._asksArchive && this._doiProvider) {
+      result = readSource(text, { ref, doiProvider: this._doiProvider });
+    }
+    this._result = result;
     this._changed.emit();
   }
 
@@ -66,6 +92,8 @@ export class SourcesModel {
   private _text = '';
   private _ref = '';
   private _result: SourceResult | null = null;
+  private _asksArchive = false;
+  private _doiProvider: DoiProvider | null = null;
   private _building: string | null = null;
   private readonly _changed = new Signal<this, void>(this);
 }

@@ -83,3 +83,58 @@ describe('SourcesModel', () => {
     expect(model.canBuild).toBe(false);
   });
 });
+
+describe('SourcesModel, a DOI of an unknown registrant', () => {
+  it('asks which archive holds it, and builds it from the archive picked', async () => {
+    const built: string[] = [];
+    const model = new SourcesModel({
+      buildSpec: async spec => {
+        built.push(spec);
+      }
+    });
+    model.setInput('https://doi.org/10.18112/openneuro.ds000001.v1.0.0', '');
+    expect(model.asksArchive).toBe(true);
+    expect(model.result).toEqual({
+      ok: false,
+      errors: [
+        expect.objectContaining({
+          field: 'source',
+          code: 'doiRegistrantUnknown'
+        })
+      ]
+    });
+    await model.build();
+    expect(built).toEqual([]);
+
+    model.setDoiProvider('dataverse');
+    expect(model.asksArchive).toBe(true);
+    expect(model.result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        provider: 'dataverse',
+        spec: 'dataverse/10.18112/openneuro.ds000001.v1.0.0/'
+      })
+    });
+    await model.build();
+    expect(built).toEqual(['dataverse/10.18112/openneuro.ds000001.v1.0.0/']);
+
+    // Taking the pick back asks again.
+    model.setDoiProvider(null);
+    expect(model.result?.ok).toBe(false);
+  });
+
+  it('leaves a DOI of a known archive to that archive, whatever was picked before', () => {
+    const model = new SourcesModel({ buildSpec: async () => undefined });
+    model.setInput('10.18112/openneuro.ds000001.v1.0.0', '');
+    model.setDoiProvider('figshare');
+    model.setInput('10.5281/zenodo.3242074', '');
+    expect(model.asksArchive).toBe(false);
+    expect(model.result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        provider: 'zenodo',
+        spec: 'zenodo/10.5281/zenodo.3242074/'
+      })
+    });
+  });
+});
