@@ -7,6 +7,7 @@ changes not committed, commits not pushed, a branch the remote does not have.
 
 import asyncio
 import os
+import signal
 from pathlib import PurePath
 from subprocess import DEVNULL, PIPE
 from typing import Any, Optional
@@ -24,7 +25,9 @@ async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tu
     """Run ``git <args>`` in ``cwd``: (exit code, stdout, stderr). The one place git runs here.
 
     Never prompts (no terminal, no credential helper questions), takes no optional locks (the
-    instructor may be using git in a terminal at the same time), and is killed after ``timeout``.
+    instructor may be using git in a terminal at the same time), and is killed after ``timeout``
+    with what it started (a hook, a credential helper, an alias), which would otherwise hold
+    its output open, and the answer, until they end.
     """
     env = {
         **os.environ,
@@ -41,6 +44,7 @@ async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tu
             stdout=PIPE,
             stderr=PIPE,
             env=env,
+            start_new_session=True,
         )
     except FileNotFoundError as e:
         raise EnvBuilderError(
@@ -49,7 +53,7 @@ async def run_git(args: list[str], cwd: str, timeout: float = GIT_TIMEOUT) -> tu
     try:
         out, err = await asyncio.wait_for(proc.communicate(), timeout)
     except asyncio.TimeoutError as e:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         await proc.wait()
         raise EnvBuilderError(
             504,

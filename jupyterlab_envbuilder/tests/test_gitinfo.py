@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from tornado.httpclient import HTTPClientError
@@ -199,10 +200,19 @@ async def test_missing_and_empty_paths(jp_fetch, course):
 
 async def test_git_is_stopped_after_its_timeout(tmp_path):
     git(tmp_path, "init", "-b", "main")
+    # An alias that runs on (as a hook or a credential helper waiting for an answer would),
+    # its output away from git's: the answer does not wait for it, and it does not run on.
+    slow = f"alias.slow=!echo $$ > {tmp_path}/slow.pid; exec sleep 60 >/dev/null 2>&1"
     with pytest.raises(EnvBuilderError) as error:
-        await run_git(["-c", "alias.slow=!sleep 10", "slow"], str(tmp_path), timeout=0.5)
+        await run_git(["-c", slow, "slow"], str(tmp_path), timeout=0.5)
     assert error.value.status == 504
     assert "longer than 0.5 s" in error.value.message
+    assert not still_running(int((tmp_path / "slow.pid").read_text()))
+
+
+def still_running(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    return stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
 
 
 async def test_without_git_the_answer_says_so(jp_fetch, course, monkeypatch):
