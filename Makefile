@@ -31,7 +31,7 @@ $(STAMPS)/build: $(STAMPS)/node $(shell find src style schema -type f 2>/dev/nul
 $(STAMPS)/install: $(STAMPS)/build pyproject.toml
 	$(PIP) install --no-build-isolation -e ".[test,docs]"
 	$(PY) -c "import jupyterhub, nbgitpuller, repo2docker, pytest"
-	$(VENV)/bin/jupyter labextension develop --overwrite . >/dev/null
+	$(VENV)/bin/jupyter-builder develop --overwrite . >/dev/null
 	$(VENV)/bin/jupyter server extension enable --sys-prefix jupyterlab_envbuilder >/dev/null
 	touch $@
 
