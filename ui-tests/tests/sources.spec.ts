@@ -132,5 +132,114 @@ test.describe('Environments from a repository, kept by name', () => {
     );
     const status2 = await raw.request.get(`/user/${user}/work/api/status`);
     expect(status2.status()).toBe(200);
+
+    // Its packages were recorded when thesis-analysis first started; both servers run the
+    // same environment, so comparing with this one finds nothing different.
+    await item.getByRole('button', { name: 'Packages…' }).click();
+    const packages = item.getByTestId('envbuilder-packages');
+    await expect(packages.locator('summary')).toContainText(
+      /\d+ packages, recorded at the first start on it/
+    );
+    await packages.getByRole('button', { name: 'Compare' }).click();
+    await expect(
+      packages.getByTestId('envbuilder-packages-same')
+    ).toContainText('as the running server, versions included');
+
+    // Share: a course link into a named server; a name JupyterHub would refuse is refused.
+    await item.getByRole('button', { name: 'Share…' }).click();
+    const linkServer = item.getByLabel('Named server the link starts');
+    await expect(linkServer).toHaveValue('thesis-analysis');
+    await linkServer.fill('Thesis Analysis');
+    await expect(linkServer).toHaveAttribute('aria-invalid', 'true');
+    await linkServer.fill('thesis-analysis');
+    const link = (await item
+      .locator('.jp-EnvBuilder-savedLink')
+      .textContent())!;
+    expect(link).toContain('/hub/envbuilder/launch/thesis-analysis?');
+    // Followed (here by its owner), it lands in that server, already on the image.
+    const follower = await raw.context().newPage();
+    await follower.goto(link);
+    await follower.waitForURL(new RegExp(`/user/${user}/thesis-analysis/lab`), {
+      timeout: 120 * 1000
+    });
+    await follower.close();
+
+    // Rename, then delete (after the question).
+    await item.getByRole('button', { name: 'Rename…' }).click();
+    await item.getByLabel('New name').fill('thesis final');
+    await item.getByRole('button', { name: 'Rename', exact: true }).click();
+    const renamed = saved.locator('[data-saved-name="thesis final"]');
+    await expect(renamed).toContainText(image);
+    await expect(saved.locator('.jp-EnvBuilder-savedItem')).toHaveCount(1);
+    raw.once('dialog', dialog => {
+      expect(dialog.message()).toBe(
+        'Delete the saved environment “thesis final”?'
+      );
+      void dialog.accept();
+    });
+    await renamed.getByRole('button', { name: 'Delete' }).click();
+    await expect(saved.locator('.jp-EnvBuilder-savedItem')).toHaveCount(0);
+    await expect(saved).toContainText('No saved environments yet.');
+  });
+});
+
+test.describe('Pin versions', () => {
+  test('pins what the server really runs into requirements.txt, after the user accepts the diff', async ({
+    page,
+    user
+  }) => {
+    const raw = hubPage(page);
+    await login(page, user);
+    await startNamedServer(page, user, 'work', 'example.org/base:1');
+    // An old pin and a package without a version: both differ from what this server runs
+    // (the project's environment).
+    const read = () =>
+      raw.evaluate(async () => {
+        const contents = (window as any).jupyterapp.serviceManager.contents;
+        const file = await contents.get('environment/requirements.txt', {
+          content: true
+        });
+        return file.content as string;
+      });
+    await raw.evaluate(async () => {
+      const contents = (window as any).jupyterapp.serviceManager.contents;
+      await contents.save('environment', { type: 'directory' });
+      await contents.save('environment/requirements.txt', {
+        type: 'file',
+        format: 'text',
+        content: 'six==1.0.0\npackaging\n'
+      });
+    });
+    const panel = await openEnvironmentPanel(page);
+    await showOnly(raw, 'pin versions');
+    await panel.getByRole('button', { name: 'Show pinned versions' }).click();
+
+    const diff = panel.getByLabel('Changes to requirements.txt');
+    await expect(diff.locator('[data-kind="removed"]')).toHaveText([
+      '-six==1.0.0',
+      '-packaging'
+    ]);
+    const added = diff.locator('[data-kind="added"]');
+    await expect(added).toHaveText([/^\+six==\d/, /^\+packaging==\d/]);
+    const six = (await added.first().textContent())!.trim().slice(1);
+    expect(six).not.toBe('six==1.0.0');
+    // Nothing is written before the user accepts.
+    expect(await read()).toBe('six==1.0.0\npackaging\n');
+
+    await panel
+      .getByRole('button', { name: 'Accept and write requirements.txt' })
+      .click();
+    await expect(panel.getByTestId('envbuilder-pins-written')).toHaveText(
+      'Written: requirements.txt'
+    );
+    const written = await read();
+    expect(written).toMatch(new RegExp(`^${six.replace(/\./g, '\\.')}$`, 'm'));
+    expect(written).toMatch(/^packaging==\d[^\n]*$/m);
+
+    // Read again: the files name what runs, nothing more to pin.
+    await panel
+      .getByRole('button', { name: 'Read the versions again' })
+      .click();
+    await expect(panel.getByTestId('envbuilder-pins-none')).toBeVisible();
   });
 });
