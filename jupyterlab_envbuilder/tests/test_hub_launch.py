@@ -208,10 +208,9 @@ async def test_a_binder_link_on_the_hub_opens_lab_with_the_link_in_sources(hub):
     # Reading the page started nothing.
     assert not hub.users["student"].spawners[""].active
 
-    open_url = re.search(r'id="envbuilder-source-open" href="([^"]+)"', html).group(1)
-    location = await follow_hub_redirects(
-        hub, browser.origin + open_url.replace("&amp;", "&"), "student"
-    )
+    # The default server is the first choice.
+    assert list(server_links(html)) == [""]
+    location = await follow_hub_redirects(hub, browser.origin + server_links(html)[""], "student")
     path, _, query = location.partition("?")
     assert path == f"{hub.base_url}user/student/lab"
     # The Sources section reads the link from here (src/plugins/sources.ts).
@@ -228,3 +227,54 @@ async def test_a_binder_link_the_hub_cannot_build_is_refused(hub, path):
     response = await browser.fetch(f"{public_url(hub)}{path}")
     assert response.code == 400
     assert not hub.users["student"].spawners[""].active
+
+
+def server_links(html: str) -> dict[str, str]:
+    """The page's servers to build from: name ('' the default) → where its button goes."""
+    return {
+        name: url.replace("&amp;", "&")
+        for name, url in re.findall(r'data-server="([^"]*)" href="([^"]+)"', html)
+    }
+
+
+async def test_a_binder_link_can_be_built_from_a_named_server(hub):
+    link = f"{public_url(hub)}{BINDER_LINK}"
+    await follow_hub_redirects(hub, f"{public_url(hub)}hub/spawn/student/teaching", "student")
+    browser = Browser(hub, await hub.login_user("student"))
+    page = await browser.fetch(link)
+    html = page.body.decode()
+    # The default server and the named one the student has, each a button.
+    links = server_links(html)
+    assert sorted(links) == ["", "teaching"]
+    location = await follow_hub_redirects(hub, browser.origin + links["teaching"], "student")
+    path, _, query = location.partition("?")
+    assert path == f"{hub.base_url}user/student/teaching/lab"
+    assert parse_qs(query)["envbuilder-source"] == [link]
+    # Picking it started no other server.
+    assert not hub.users["student"].spawners[""].active
+
+    # A new named server: the name is checked as JupyterHub checks it, and nothing starts
+    # for a name it would refuse, one the student has, or a form without its XSRF token.
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', html).group(1)
+
+    async def new_server(name: str, token: str = xsrf):
+        return await browser.fetch(
+            link, method="POST", body=urlencode({"_xsrf": token, "new_server": name})
+        )
+
+    for name in ("Course 101", "course--101", "-course", "a" * 31, "teaching"):
+        refused = await new_server(name)
+        assert refused.code == 400, name
+        assert 'id="envbuilder-source-error"' in refused.body.decode()
+    assert (await new_server("course-101", token="")).code == 403
+    assert set(hub.users["student"].orm_spawners) == {"", "teaching"}
+
+    created = await new_server("course-101")
+    assert created.code == 303
+    location = await follow_hub_redirects(
+        hub, browser.origin + created.headers["Location"], "student"
+    )
+    path, _, query = location.partition("?")
+    assert path == f"{hub.base_url}user/student/course-101/lab"
+    assert parse_qs(query)["envbuilder-source"] == [link]
+    await wait_ready(hub.users["student"].spawners["course-101"])
