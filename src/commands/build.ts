@@ -22,6 +22,7 @@ import { shortSha, stageLabel } from '../components/buildText';
 import { BuildModel } from '../model/build';
 import { EnvironmentFolder } from '../model/folder';
 import { BuildHistoryModel } from '../model/history';
+import { imageWords } from '../model/imageNames';
 import { IBuildFacts } from '../model/overview';
 import { CommandIDs, IEnvBuilder } from '../tokens';
 import { IBuildPrecheck } from '../model/precheck';
@@ -100,6 +101,7 @@ export function buildFacts(
     sha: state.sha,
     imageName: state.imageName,
     cacheHit: state.cacheHit,
+    dryRun: state.stage === 'ready' && state.dryRun,
     filesProblem: model.busy ? null : model.blockedReason
   };
 }
@@ -122,6 +124,13 @@ export function addBuildCommands(
   });
   let current: LogWidget | null = null;
   const records = new Map<string, LogWidget>();
+  const imageLabel = (image: string) =>
+    imageWords(
+      image,
+      model.history.builds,
+      core.folder.path,
+      trans.__.bind(trans)
+    );
 
   const showWidget = (widget: LogWidget, activate: boolean) => {
     if (!widget.isAttached) {
@@ -137,7 +146,8 @@ export function addBuildCommands(
       const { BuildLogPanel } = await logPanel();
       const content = new BuildLogPanel({
         source: { kind: 'current', model },
-        trans
+        trans,
+        imageLabel
       });
       current = new MainAreaWidget({ content });
       current.id = 'jp-envbuilder-build-log';
@@ -159,7 +169,8 @@ export function addBuildCommands(
     ]);
     const content = new BuildLogPanel({
       source: { kind: 'record', record, log },
-      trans
+      trans,
+      imageLabel
     });
     const widget = new MainAreaWidget({ content });
     widget.id = `jp-envbuilder-build-log-${id}`;

@@ -82,7 +82,9 @@ export function notifier(
         );
         return;
       case 'ready': {
-        const restart = app.commands.hasCommand(CommandIDs.restartIntoImage);
+        // A dry run built no image: there is nothing to restart into.
+        const restart =
+          !state.dryRun && app.commands.hasCommand(CommandIDs.restartIntoImage);
         const image = state.imageName ?? '';
         const actions = [showLog];
         if (restart) {
@@ -95,15 +97,21 @@ export function notifier(
           });
         }
         post(
-          state.cacheHit
-            ? trans.__(
-                'Nothing changed: the environment is built already: %1',
-                image
-              )
-            : state.dryRun
-              ? trans.__('Build done (dry run: no image was built): %1', image)
+          state.dryRun
+            ? state.cacheHit
+              ? trans.__(
+                  'Nothing changed since the dry run of these files. No image was built: the build service has no container engine.'
+                )
+              : trans.__(
+                  'Dry run done: repo2docker wrote the Dockerfile, no image was built (the build service has no container engine).'
+                )
+            : state.cacheHit
+              ? trans.__(
+                  'Nothing changed: the environment is built already: %1',
+                  image
+                )
               : trans.__('Your environment image is ready: %1', image),
-          'success',
+          state.dryRun ? 'info' : 'success',
           restart ? 15000 : 8000,
           actions
         );

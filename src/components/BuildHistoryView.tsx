@@ -54,8 +54,9 @@ export function BuildHistory(props: {
 function toneOf(result: string): IFact['tone'] {
   switch (result) {
     case 'built':
-    case 'dry-run':
       return 'ok';
+    case 'dry-run':
+      return 'info';
     case 'running':
       return 'busy';
     default:
@@ -122,7 +123,14 @@ function HistoryItem(props: {
             data-testid="envbuilder-history-restart"
             disabled={!props.restart.enabled}
             onClick={() => props.onRestart(image)}
-            title={trans.__('Restart this server into %1', image)}
+            title={
+              build.result === 'dry-run'
+                ? trans.__(
+                    'Restart this server under the name %1. No image was built (dry run): a spawner that pulls images cannot start it.',
+                    image
+                  )
+                : trans.__('Restart this server into %1', image)
+            }
             aria-label={trans.__('Restart into the environment of %1', sha)}
           >
             <restartIcon.react tag="span" />

@@ -8,6 +8,7 @@ import { IBuildProblem } from '../model/precheck';
 import { IBuildSummary } from '../api/types';
 import { elapsedOf, formatElapsed, shortSha, stageLabel } from './buildText';
 import { BuildHistory } from './BuildHistoryView';
+import { ImageName } from './ImageName';
 
 /** Lines of the log shown in the panel; the whole log opens in the main area. */
 const TAIL_LINES = 4;
@@ -28,6 +29,8 @@ export interface IBuildViewProps {
   onRestart: (image: string) => void;
   onRefreshHistory: () => void;
   onCopy: (text: string) => void;
+  /** An image in words ("environment/ · snapshot d099dfd"); the full name is copied. */
+  imageLabel: (image: string) => string;
   idPrefix: string;
 }
 
@@ -52,7 +55,11 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
   const reason = model.busy ? null : (props.unavailable ?? model.blockedReason);
   const reasonId = `${idPrefix}-build-reason`;
   return (
-    <div className="jp-EnvBuilder-build" data-stage={state.stage}>
+    <div
+      className="jp-EnvBuilder-build"
+      data-stage={state.stage}
+      data-dry-run={state.stage === 'ready' && state.dryRun}
+    >
       <div className="jp-EnvBuilder-buildActions">
         <button
           className="jp-Button jp-mod-styled jp-mod-accept"
@@ -99,6 +106,7 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
           onRestart={props.onRestart}
           onShowLog={props.onShowLog}
           onCopy={props.onCopy}
+          imageLabel={props.imageLabel}
         />
       )}
       {model.log.length > 0 && (
@@ -128,6 +136,7 @@ function BuildStatus(props: {
   onRestart: (image: string) => void;
   onShowLog: (line?: number) => void;
   onCopy: (text: string) => void;
+  imageLabel: (image: string) => string;
 }): JSX.Element {
   const { state, trans } = props;
   const running = state.finishedAt === null && state.stage !== 'stopped';
@@ -193,6 +202,7 @@ function BuildStatus(props: {
           restart={props.restart}
           onRestart={props.onRestart}
           onCopy={props.onCopy}
+          imageLabel={props.imageLabel}
         />
       )}
       {state.stage === 'failed' && (
@@ -213,34 +223,33 @@ function BuildResult(props: {
   restart: { exists: boolean; enabled: boolean };
   onRestart: (image: string) => void;
   onCopy: (text: string) => void;
+  imageLabel: (image: string) => string;
 }): JSX.Element {
   const { state, trans } = props;
   const image = state.imageName as string;
   return (
     <div className="jp-EnvBuilder-buildResult">
       <dl className="jp-EnvBuilder-facts">
-        <dt>{trans.__('Image')}</dt>
+        <dt>{state.dryRun ? trans.__('Name') : trans.__('Image')}</dt>
         <dd>
-          <span
-            className="jp-EnvBuilder-imageName"
-            data-testid="envbuilder-build-image"
-            title={image}
-          >
-            {image}
-          </span>
-          <button
-            className="jp-Button jp-mod-minimal jp-mod-styled jp-EnvBuilder-copy"
-            onClick={() => props.onCopy(image)}
-          >
-            {trans.__('Copy')}
-          </button>
+          <ImageName
+            image={image}
+            label={props.imageLabel(image)}
+            trans={trans}
+            onCopy={props.onCopy}
+            testId="envbuilder-build-image"
+          />
         </dd>
       </dl>
       {state.cacheHit && (
         <p data-testid="envbuilder-build-cache-hit">
-          {trans.__(
-            'Nothing changed since this snapshot was last built: the build service had the image already.'
-          )}
+          {state.dryRun
+            ? trans.__(
+                'Nothing changed since the dry run of this snapshot: the build service answered from it at once.'
+              )
+            : trans.__(
+                'Nothing changed since this snapshot was last built: the build service had the image already.'
+              )}
         </p>
       )}
       {state.dryRun && (
@@ -249,11 +258,11 @@ function BuildResult(props: {
           data-testid="envbuilder-build-dry-run"
         >
           {trans.__(
-            'Dry run: the build service has no container engine, so no image was built. repo2docker fetched your files and wrote the Dockerfile it would build; the name above is the name a real build would give the image.'
+            'Dry run: the build service has no container engine, so no image was built. repo2docker fetched your files and wrote the Dockerfile it would build (see the log); the name above is the name a real build would give the image.'
           )}
         </p>
       )}
-      {props.restart.exists && (
+      {props.restart.exists && !state.dryRun && (
         <button
           className="jp-Button jp-mod-styled jp-mod-accept"
           data-testid="envbuilder-build-restart"

@@ -24,6 +24,8 @@ export interface IEnvFilesViewProps {
    * that is not known, and then nothing is said about it.
    */
   differs: boolean | null;
+  /** This server was started under the name of a dry run: no image was built. */
+  dryRun: boolean;
 }
 
 /** The environment folder: its files, what repo2docker does with them, their problems. */
@@ -42,7 +44,7 @@ export function EnvFilesView(props: IEnvFilesViewProps): JSX.Element {
           tooltip={trans.__('Look at the environment folder again')}
         />
       </div>
-      <DriftNote differs={props.differs} trans={trans} />
+      <DriftNote differs={props.differs} dryRun={props.dryRun} trans={trans} />
       <FolderBody {...props} state={state} shown={shown} />
       <Notice activity={model.activity} />
     </div>
@@ -51,11 +53,28 @@ export function EnvFilesView(props: IEnvFilesViewProps): JSX.Element {
 
 function DriftNote(props: {
   differs: boolean | null;
+  dryRun: boolean;
   trans: TranslationBundle;
 }): JSX.Element | null {
   // Unknown until the build history says: then nothing is claimed either way.
   if (props.differs === null) {
     return null;
+  }
+  if (props.dryRun) {
+    return (
+      <p
+        className="jp-EnvBuilder-muted"
+        data-testid="envbuilder-envfiles-drift"
+      >
+        {props.differs
+          ? props.trans.__(
+              'These files differ from the ones whose dry run this server was started under; no image was built from either.'
+            )
+          : props.trans.__(
+              'This server was started under the name of these files’ dry run; no image was built from them.'
+            )}
+      </p>
+    );
   }
   return props.differs ? (
     <p

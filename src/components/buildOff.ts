@@ -1,12 +1,14 @@
 /**
  * Why Build is off before the environment files are even looked at: no build service
- * reachable now, or nothing to build. The Build command, the toolbar and the Build section
+ * reachable now (nor the hub's snapshot store, when builds go through it), or nothing to
+ * build. The Build command, the toolbar and the Build section
  * all say the same.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { IEnvironments, IHandshake } from '../api/types';
-import { buildWords } from './handshakeText';
+import { storeBlocksBuild } from '../model/handshake';
+import { buildWords, storeWords } from './handshakeText';
 
 /** The reason, or null when the server and the folder allow a build (or are not known yet). */
 export function buildOffReason(
@@ -19,6 +21,13 @@ export function buildOffReason(
     return trans.__(
       'No build service: %1 (see "Server and hub" for the setting an administrator needs).',
       buildWords(build, handshake.settings, trans).summary
+    );
+  }
+  const store = handshake?.capabilities.snapshotStore;
+  if (handshake && store && storeBlocksBuild(handshake)) {
+    return trans.__(
+      'No build until the snapshot store answers: %1 (see "Server and hub" for what to tell your administrator).',
+      storeWords(store, trans).summary
     );
   }
   if (environments && (environments.folderProblem || !environments.folderSha)) {

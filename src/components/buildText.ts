@@ -90,7 +90,7 @@ export function resultLabel(result: string, trans: TranslationBundle): string {
     case 'built':
       return trans.__('built');
     case 'dry-run':
-      return trans.__('dry run');
+      return trans.__('dry run, no image');
     case 'failed':
       return trans.__('failed');
     case 'running':

@@ -18,6 +18,20 @@ export type HandshakeFetcher = (frontendVersion: string) => Promise<IHandshake>;
 const DEFAULTS = defaultServerSettings();
 
 /**
+ * Whether the hub's snapshot store keeps builds from starting: snapshots go to it once it
+ * is configured, so while it does not answer no build can fetch them (`lost` says `build`).
+ */
+export function storeBlocksBuild(handshake: IHandshake): boolean {
+  const store = handshake.capabilities.snapshotStore;
+  return !!store && !store.available && (store.lost ?? []).includes('build');
+}
+
+/** Whether a build can start now: the build service answers, and the store if it is needed. */
+export function canBuild(handshake: IHandshake): boolean {
+  return handshake.capabilities.build.available && !storeBlocksBuild(handshake);
+}
+
+/**
  * State of the handshake with the server extension; emits `changed` on every new state.
  */
 export class HandshakeModel {

@@ -8,8 +8,9 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { IBuildSummary, IEnvironments, IHandshake } from '../api/types';
 import { Translate } from '../translate';
 import { EnvironmentsModel } from './environments';
+import { shortImage } from './imageNames';
 import { EnvironmentFolder } from './folder';
-import { HandshakeModel, HandshakeState } from './handshake';
+import { canBuild, HandshakeModel, HandshakeState } from './handshake';
 import { BuildHistoryModel } from './history';
 
 /** What the build feature tells the overview; null when that feature is off. */
@@ -21,6 +22,8 @@ export interface IBuildFacts {
   sha: string | null;
   imageName: string | null;
   cacheHit: boolean;
+  /** The build service built no image, only wrote the Dockerfile (no container engine). */
+  dryRun: boolean;
   /** Why Build is off because of the environment files, or null. */
   filesProblem: string | null;
 }
@@ -32,6 +35,8 @@ export interface INextAction {
   section?: string;
   /** For `restart`: the image to restart into. */
   image?: string;
+  /** For `showLog`: the build of the history whose log to show (else the current one). */
+  record?: string;
   label: string;
 }
 
@@ -47,20 +52,11 @@ export interface IOverview {
   folder: IFact;
   lastBuild: IFact;
   next: INextAction | null;
-  /** The folder changed since this server started on an image built from it. */
+  /** The folder changed since this server started on an image built from it, and its new
+   * files are not built yet. */
   rebuildNeeded: boolean;
   /** Why there is nothing to do, when `next` is null. */
   idle: string;
-}
-
-/** The last part of an image name, shortened in the middle beyond `max` characters. */
-export function shortImage(image: string, max = 40): string {
-  const name = image.split('/').pop() || image;
-  if (name.length <= max) {
-    return name;
-  }
-  const half = Math.floor((max - 1) / 2);
-  return `${name.slice(0, half)}…${name.slice(-half)}`;
 }
 
 /** "29 Nov 19:50" in the user's locale. */
@@ -118,12 +114,14 @@ export function overviewOf(input: IOverviewInput, __: Translate): IOverview {
   const running: IOverview['running'] = runningBuild
     ? {
         text: __(
-          '%1/ · snapshot %2 · %3',
+          runningBuild.result === 'dry-run'
+            ? '%1/ · snapshot %2 · dry run, no image'
+            : '%1/ · snapshot %2 · %3',
           environments?.folder || input.folder,
           (runningBuild.ref ?? '').slice(0, 7),
           shortTime(runningBuild.finishedAt ?? runningBuild.startedAt)
         ),
-        tone: 'ok',
+        tone: runningBuild.result === 'dry-run' ? 'info' : 'ok',
         image
       }
     : image
@@ -141,13 +139,20 @@ export function overviewOf(input: IOverviewInput, __: Translate): IOverview {
     folder,
     lastBuild,
     next: nextAction(input, answer, __),
-    rebuildNeeded: input.changedSinceStart === true,
+    rebuildNeeded:
+      input.changedSinceStart === true &&
+      !!environments?.folderSha &&
+      madeFrom(input, environments.folderSha) === null,
     idle:
       answer === null
         ? __('Checking the server and the hub…')
         : input.build?.kind === 'asking'
           ? __('Waiting for your answer about the files to send.')
-          : __('Nothing to do: this server runs what the folder describes.')
+          : runningBuild?.result === 'dry-run'
+            ? __(
+                'Nothing more to do here: the build service only does dry runs, so no image with these files can be built.'
+              )
+            : __('Nothing to do: this server runs what the folder describes.')
   };
 }
 
@@ -162,19 +167,48 @@ function folderFact(input: IOverviewInput, __: Translate): IFact {
   }
   switch (input.changedSinceStart) {
     case true:
-      return {
-        text: __('%1 — changed: rebuild needed', folder),
-        tone: 'warning'
-      };
+      // Changed since this server started; a build of the new files may be done already.
+      switch (madeFrom(input, environments.folderSha)) {
+        case 'built':
+          return {
+            text: __('%1 — changed, built: restart to use it', folder),
+            tone: 'info'
+          };
+        case 'dry-run':
+          return {
+            text: __('%1 — changed, dry run done, no image', folder),
+            tone: 'info'
+          };
+        default:
+          return {
+            text: __('%1 — changed: rebuild needed', folder),
+            tone: 'warning'
+          };
+      }
     case false:
       return { text: __('%1 — same as the running one', folder), tone: 'ok' };
-    default:
-      return builtFrom(input.builds, environments.folderSha) ||
-        (input.build?.kind === 'ready' &&
-          input.build.sha === environments.folderSha)
-        ? { text: __('%1 — built, not running', folder), tone: 'info' }
-        : { text: __('%1 — not built yet', folder), tone: 'info' };
+    default: {
+      const made = madeFrom(input, environments.folderSha);
+      return made === 'dry-run'
+        ? { text: __('%1 — dry run done, no image', folder), tone: 'info' }
+        : made === 'built'
+          ? { text: __('%1 — built, not running', folder), tone: 'info' }
+          : { text: __('%1 — not built yet', folder), tone: 'info' };
+    }
   }
+}
+
+/** What the newest finished build of a snapshot made: an image, only a dry run, or nothing. */
+function madeFrom(
+  input: IOverviewInput,
+  sha: string
+): 'built' | 'dry-run' | null {
+  const build = input.build;
+  if (build?.kind === 'ready' && build.sha === sha) {
+    return build.dryRun ? 'dry-run' : 'built';
+  }
+  const made = builtFrom(input.builds, sha);
+  return made ? (made.result === 'dry-run' ? 'dry-run' : 'built') : null;
 }
 
 function lastBuildFact(input: IOverviewInput, __: Translate): IFact {
@@ -183,16 +217,19 @@ function lastBuildFact(input: IOverviewInput, __: Translate): IFact {
     const tone: IFact['tone'] =
       build.kind === 'busy'
         ? 'busy'
-        : build.kind === 'asking'
+        : build.kind === 'asking' || (build.kind === 'ready' && build.dryRun)
           ? 'info'
           : build.kind === 'ready'
             ? 'ok'
             : build.kind === 'failed'
               ? 'error'
               : 'warning';
-    const text = build.cacheHit
-      ? __('%1 (already built: cache hit)', build.label)
-      : build.label;
+    const text =
+      build.cacheHit && build.dryRun
+        ? __('Dry run done before for these files (cache hit): no image')
+        : build.cacheHit
+          ? __('%1 (already built: cache hit)', build.label)
+          : build.label;
     return { text, tone };
   }
   const last = input.builds[0];
@@ -202,8 +239,9 @@ function lastBuildFact(input: IOverviewInput, __: Translate): IFact {
   const when = shortTime(last.finishedAt ?? last.startedAt);
   switch (last.result) {
     case 'built':
-    case 'dry-run':
       return { text: __('Image ready · %1', when), tone: 'ok' };
+    case 'dry-run':
+      return { text: __('Dry run, no image · %1', when), tone: 'info' };
     case 'running':
       return { text: __('Building · started %1', when), tone: 'busy' };
     default:
@@ -253,13 +291,29 @@ export function nextAction(
     build?.kind === 'ready' && build.sha === sha && build.imageName
       ? build.imageName
       : (built?.imageName ?? null);
+  if (
+    image &&
+    image !== environments.runningImage &&
+    madeFrom(input, sha) === 'dry-run'
+  ) {
+    // No image to restart into: what the dry run made is the Dockerfile in its log (the
+    // oldest record of the image ran repo2docker; later ones found it done).
+    const wrote = [...builds]
+      .reverse()
+      .find(b => b.imageName === image && b.result === 'dry-run');
+    return {
+      kind: 'showLog',
+      record: wrote?.id,
+      label: __('See the Dockerfile of the dry run')
+    };
+  }
   if (image && image !== environments.runningImage) {
     return answer.capabilities.restart.available
       ? { kind: 'restart', image, label: __('Restart into new environment') }
       : show('status', __('See how to restart'));
   }
   if (!image && input.changedSinceStart !== false) {
-    return answer.capabilities.build.available
+    return canBuild(answer)
       ? { kind: 'build', label: __('Build') }
       : show('status', __('See why Build is off'));
   }

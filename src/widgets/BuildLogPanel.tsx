@@ -4,10 +4,11 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { phaseOf, progressPhase } from '../buildlog/events';
+import { buildEnd, phaseOf, progressPhase } from '../buildlog/events';
 import { explainFailure } from '../buildlog/failures';
 import { BuildLog } from '../buildlog/log';
 import { BuildFailure } from '../components/BuildView';
+import { ImageName } from '../components/ImageName';
 import { resultLabel, shortSha, stageLabel } from '../components/buildText';
 import { PhaseBar } from '../components/PhaseBar';
 import { BuildModel } from '../model/build';
@@ -28,9 +29,12 @@ export class BuildLogPanel extends ReactWidget {
     super();
     this._source = options.source;
     this._trans = options.trans;
+    this._imageLabel = options.imageLabel;
     this.addClass('jp-EnvBuilder-logPanel');
     if (this._source.kind === 'current') {
       this._source.model.stateChanged.connect(this.update, this);
+      // The image's readable name comes from the history, read again after the build.
+      this._source.model.history.changed.connect(this.update, this);
       // A history build shown after a reload has only its last lines read so far.
       void this._source.model.showLog('whole');
     }
@@ -64,6 +68,7 @@ export class BuildLogPanel extends ReactWidget {
           <CurrentHeader
             model={source.model}
             trans={trans}
+            imageLabel={this._imageLabel}
             onShowLine={line => this.reveal(line)}
           />
         ) : (
@@ -71,6 +76,7 @@ export class BuildLogPanel extends ReactWidget {
             record={source.record}
             log={source.log}
             trans={trans}
+            imageLabel={this._imageLabel}
             onShowLine={line => this.reveal(line)}
           />
         )}
@@ -96,19 +102,23 @@ export class BuildLogPanel extends ReactWidget {
 
   private readonly _source: BuildLogPanel.Source;
   private readonly _trans: TranslationBundle;
+  private readonly _imageLabel: (image: string) => string;
   private _reveal: { line: number; token: number } | null = null;
 }
 
 function CurrentHeader(props: {
   model: BuildModel;
   trans: TranslationBundle;
+  imageLabel: (image: string) => string;
   onShowLine: (line: number) => void;
 }): JSX.Element {
   const { model, trans } = props;
   const state = model.state;
   const outcome =
     state.stage === 'ready'
-      ? 'ready'
+      ? state.dryRun
+        ? 'dry-run'
+        : 'ready'
       : state.stage === 'failed'
         ? 'failed'
         : 'running';
@@ -116,16 +126,30 @@ function CurrentHeader(props: {
     state.stage
   );
   return (
-    <div className="jp-EnvBuilder-logHeader" data-stage={state.stage}>
+    <div
+      className="jp-EnvBuilder-logHeader"
+      data-stage={state.stage}
+      data-dry-run={outcome === 'dry-run'}
+    >
       {followed && (
-        <PhaseBar reached={state.phase} outcome={outcome} trans={trans} />
+        <PhaseBar
+          reached={state.phase}
+          outcome={outcome}
+          cacheHit={state.cacheHit}
+          trans={trans}
+        />
       )}
       <p data-testid="envbuilder-log-status">
         {stageLabel(state, trans)}
         {state.imageName && (
           <>
             {' · '}
-            <code>{state.imageName}</code>
+            <ImageName
+              image={state.imageName}
+              label={props.imageLabel(state.imageName)}
+              trans={trans}
+              onCopy={text => Clipboard.copyToSystem(text)}
+            />
           </>
         )}
       </p>
@@ -145,6 +169,7 @@ function RecordHeader(props: {
   record: IBuildRecord;
   log: BuildLog;
   trans: TranslationBundle;
+  imageLabel: (image: string) => string;
   onShowLine: (line: number) => void;
 }): JSX.Element {
   const { record, log, trans } = props;
@@ -159,15 +184,25 @@ function RecordHeader(props: {
       .map(e => progressPhase(e.event))
       .filter(phase => phase !== null && phase !== 'failed')
       .pop() ?? null;
+  // A build that found its image answers `ready` first, with nothing before it.
+  const first = record.events[0]?.event;
+  const cacheHit = !!first && buildEnd(first)?.kind === 'ready';
   const outcome =
-    record.result === 'built' || record.result === 'dry-run'
+    record.result === 'built'
       ? 'ready'
-      : record.result === 'running'
-        ? 'running'
-        : 'failed';
+      : record.result === 'dry-run'
+        ? 'dry-run'
+        : record.result === 'running'
+          ? 'running'
+          : 'failed';
   return (
     <div className="jp-EnvBuilder-logHeader" data-result={record.result}>
-      <PhaseBar reached={reached} outcome={outcome} trans={trans} />
+      <PhaseBar
+        reached={reached}
+        outcome={outcome}
+        cacheHit={cacheHit}
+        trans={trans}
+      />
       <p>
         {trans.__(
           'Build of snapshot %1, started %2: %3',
@@ -178,7 +213,12 @@ function RecordHeader(props: {
         {record.imageName && (
           <>
             {' · '}
-            <code>{record.imageName}</code>
+            <ImageName
+              image={record.imageName}
+              label={props.imageLabel(record.imageName)}
+              trans={trans}
+              onCopy={text => Clipboard.copyToSystem(text)}
+            />
           </>
         )}
       </p>
@@ -210,5 +250,7 @@ export namespace BuildLogPanel {
   export interface IOptions {
     source: Source;
     trans: TranslationBundle;
+    /** An image in words ("environment/ · snapshot d099dfd"); the full name is copied. */
+    imageLabel: (image: string) => string;
   }
 }

@@ -9,6 +9,7 @@ import * as React from 'react';
 import { buildOffReason } from '../components/buildOff';
 import { BuildView } from '../components/BuildView';
 import { BuildModel } from '../model/build';
+import { imageWords } from '../model/imageNames';
 import { IFact } from '../model/overview';
 import { CommandIDs, IEnvBuilder } from '../tokens';
 import { SectionStatus } from './SectionStatus';
@@ -83,6 +84,14 @@ export class BuildSection extends ReactWidget {
         onRestart={image => execute(restartId, { image })}
         onRefreshHistory={() => void this._model.refreshHistory()}
         onCopy={text => Clipboard.copyToSystem(text)}
+        imageLabel={image =>
+          imageWords(
+            image,
+            this._model.history.builds,
+            this._core?.folder.path ?? 'environment',
+            this._trans.__.bind(this._trans)
+          )
+        }
         idPrefix={this.id}
       />
     );
@@ -131,9 +140,12 @@ export class BuildSection extends ReactWidget {
       case 'blocked':
         return { text: trans.__('Not built'), tone: 'warning' };
       case 'ready':
-        return state.cacheHit
-          ? { text: trans.__('Ready (cache hit)'), tone: 'ok' }
-          : { text: trans.__('Ready'), tone: 'ok' };
+        // A dry run made no image: nothing is ready to run.
+        return state.dryRun
+          ? { text: trans.__('Dry run done'), tone: 'info' }
+          : state.cacheHit
+            ? { text: trans.__('Ready (cache hit)'), tone: 'ok' }
+            : { text: trans.__('Ready'), tone: 'ok' };
     }
     if (unavailable) {
       return { text: trans.__('Off'), tone: 'warning' };

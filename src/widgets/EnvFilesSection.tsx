@@ -58,6 +58,7 @@ export class EnvFilesSection extends ReactWidget {
             ? (this._environments?.changedSinceStart ?? null)
             : null
         }
+        dryRun={this._environments?.runningBuild?.result === 'dry-run'}
       />
     );
   }

@@ -18,7 +18,10 @@ export function commandOf(action: INextAction): {
     case 'check':
       return { id: CommandIDs.refreshStatus, args: {} };
     case 'showLog':
-      return { id: CommandIDs.showBuildLog, args: {} };
+      return {
+        id: CommandIDs.showBuildLog,
+        args: action.record ? { id: action.record } : {}
+      };
     case 'build':
       return { id: CommandIDs.build, args: {} };
     case 'restart':

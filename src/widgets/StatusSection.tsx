@@ -7,7 +7,11 @@ import * as React from 'react';
 import { EnvironmentsView } from '../components/EnvironmentsView';
 import { HandshakeView } from '../components/HandshakeView';
 import { EnvironmentsModel } from '../model/environments';
-import { HandshakeModel, HandshakeState } from '../model/handshake';
+import {
+  HandshakeModel,
+  HandshakeState,
+  storeBlocksBuild
+} from '../model/handshake';
 import { IFact } from '../model/overview';
 import { CommandIDs } from '../tokens';
 import { SectionStatus } from './SectionStatus';
@@ -22,7 +26,10 @@ export function handshakeStatus(
       return { text: trans.__('Checking'), tone: 'busy' };
     case 'ready': {
       const { build, restart } = state.handshake.capabilities;
-      const off = [build, restart].filter(c => !c.available).length;
+      // A missing store only loses sharing; one that does not answer stops builds.
+      const off =
+        [build, restart].filter(c => !c.available).length +
+        (storeBlocksBuild(state.handshake) ? 1 : 0);
       return off === 0
         ? { text: trans.__('Ready'), tone: 'ok' }
         : {

@@ -2,12 +2,21 @@
  * The Environment panel's first view at 1366x768, as a new user sees it on the dev hub:
  * what runs, the folder, the last build and the one next action, all inside the window
  * without scrolling, nothing overlapping or spilling out of the sidebar, in the light and
- * the dark theme. The screenshots are the user guide's.
+ * the dark theme; then what a dry run, a restart under its name and a changed folder look
+ * like. The screenshots are the user guide's.
  */
 import { Locator, Page } from '@playwright/test';
 
 import { docScreenshot } from './docshots';
-import { expect, hubPage, login, startNamedServer, test } from './hub';
+import {
+  expect,
+  hubPage,
+  login,
+  openEnvironmentPanel,
+  startNamedServer,
+  test,
+  waitForLab
+} from './hub';
 import { agreeToSend } from './sendFiles';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -87,7 +96,7 @@ test.describe('Environment panel layout', () => {
       await app.serviceManager.contents.save('environment/requirements.txt', {
         type: 'file',
         format: 'text',
-        content: 'numpy==1.26.4\n'
+        content: 'numpy==1.26.3\n'
       });
     });
 
@@ -163,26 +172,58 @@ test.describe('Environment panel layout', () => {
     ).toBeVisible();
     await docScreenshot(raw, 'panel-light');
 
-    // The one next action builds; the log opens as a document with the build's steps.
+    // The one next action builds. The dev hub's build service has no container engine:
+    // repo2docker's dry run writes the Dockerfile and builds no image, and every part of
+    // the panel says so instead of offering a restart into an image that does not exist.
     await next.click();
     await agreeToSend(raw, [['requirements.txt', '14 bytes']]);
-    await expect(next).toHaveText('Restart into new environment', {
+    await expect(next).toHaveText('See the Dockerfile of the dry run', {
       timeout: 120 * 1000
     });
-    await expect(lastBuild).toContainText('dry run');
-    await expect(folder).toContainText('built, not running');
+    await expect(lastBuild).toContainText('dry run: no image was built');
+    await expect(folder).toContainText('dry run done, no image');
+    const buildHeader = panel.locator('[aria-controls="jp-envbuilder-build"]');
+    await expect(buildHeader).toContainText('Dry run done');
     await expect(
-      panel.locator('[aria-controls="jp-envbuilder-build"]')
-    ).toContainText('Ready');
-    // The log document opened beside the Launcher; its tab brings it to the front.
+      raw.locator('.Toastify__toast', { hasText: 'Dry run done' })
+    ).toBeVisible();
+    await expect(
+      raw.locator('.Toastify__toast', {
+        hasText: 'Restart into new environment'
+      })
+    ).toHaveCount(0);
+    // The log document: fetched, not built, not pushed.
     await raw
       .locator('.lm-DockPanel-tabBar .lm-TabBar-tab', { hasText: 'Build log' })
       .click();
     const log = raw.locator('.jp-EnvBuilder-logPanel');
-    await expect(log.getByTestId('envbuilder-phase-bar')).toBeVisible();
+    const steps = log.locator('[data-testid="envbuilder-phase-bar"] li');
+    await expect(steps).toHaveText([
+      'Waiting',
+      'Fetching',
+      'Building',
+      'Pushing',
+      'Dry run done'
+    ]);
+    expect(
+      await steps.evaluateAll(nodes =>
+        nodes.map(n => n.getAttribute('data-state'))
+      )
+    ).toEqual(['done', 'done', 'skipped', 'skipped', 'done']);
+    // The Build section's image line is the readable name, the full one behind it.
+    const name = panel.getByTestId('envbuilder-build-image');
+    await expect(name).toHaveText(/^environment\/ · snapshot [0-9a-f]{7}$/);
+    expect((await name.getAttribute('data-image'))!.length).toBeGreaterThan(
+      100
+    );
+    // The next action shows the Dockerfile the dry run wrote.
+    await next.click();
     await expect(
-      log.locator('[data-testid="envbuilder-phase-bar"] li[data-state="done"]')
-    ).toHaveCount(5);
+      raw.locator('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current')
+    ).toHaveText(/^Build log [0-9a-f]{7}$/);
+    await expect(raw.getByTestId('envbuilder-log-view').last()).toContainText(
+      'LABEL repo2docker.ref='
+    );
     const history = panel.getByTestId('envbuilder-build-history');
     await expect(history.locator('li')).toHaveCount(1);
 
@@ -192,6 +233,7 @@ test.describe('Environment panel layout', () => {
       .first()
       .click();
     await expect(lastBuild).toContainText('cache hit', { timeout: 60 * 1000 });
+    await expect(lastBuild).toContainText('no image');
     await expect(history.locator('li')).toHaveCount(1);
     await expect(history.locator('li')).toHaveAttribute('data-cache-hits', '1');
     // Each history row is one line, and the restart from it is there.
@@ -221,5 +263,62 @@ test.describe('Environment panel layout', () => {
         theme: 'JupyterLab Light'
       })
     );
+
+    // Restart from the history row, which says what it starts: the dev hub's spawner
+    // starts a server under any name, so the server comes back under the dry run's name.
+    const restart = history.getByTestId('envbuilder-history-restart');
+    await expect(restart).toHaveAttribute('title', /No image was built/);
+    await raw.evaluate(() => ((window as any).envbuilderLeft = false));
+    await restart.click();
+    await raw
+      .locator('.jp-Dialog')
+      .getByRole('button', { name: /Restart$/ })
+      .click({ timeout: 5000 })
+      .catch(() => 'nothing running: no question');
+    await expect
+      .poll(
+        () =>
+          raw
+            .evaluate(() => (window as any).envbuilderLeft === undefined)
+            .catch(() => false),
+        { timeout: 120 * 1000 }
+      )
+      .toBe(true);
+    await waitForLab(page);
+    const back = await openEnvironmentPanel(page);
+    const status = raw.getByTestId('envbuilder-statusbar');
+    const backFolder = back.getByTestId('envbuilder-overview-folder');
+    const backNext = back.getByTestId('envbuilder-next-action');
+    await expect(status).toHaveText(
+      /^Environment: environment\/ · snapshot [0-9a-f]{7} · dry run, no image$/
+    );
+    await expect(backFolder).toContainText('same as the running one');
+
+    // The folder changes: the status bar and the overview say a rebuild is needed.
+    await raw.evaluate(() =>
+      (window as any).jupyterapp.serviceManager.contents.save(
+        'environment/requirements.txt',
+        { type: 'file', format: 'text', content: 'numpy==1.26.3\npandas\n' }
+      )
+    );
+    await back
+      .locator('.jp-SidePanel-toolbar .jp-ToolbarButtonComponent')
+      .last()
+      .click();
+    await expect(status).toHaveText(/ · rebuild needed$/);
+    await expect(backFolder).toContainText('changed: rebuild needed');
+    await expect(backNext).toHaveText('Build');
+
+    // Rebuilt: no rebuild is needed any more, and no image came of it either.
+    await backNext.click();
+    await raw
+      .getByRole('button', { name: 'Send and Build' })
+      .click({ timeout: 5000 })
+      .catch(() => 'the same files as agreed before: no question');
+    await expect(backFolder).toContainText('changed, dry run done, no image', {
+      timeout: 120 * 1000
+    });
+    await expect(status).not.toContainText('rebuild needed');
+    await expect(backNext).toHaveText('See the Dockerfile of the dry run');
   });
 });

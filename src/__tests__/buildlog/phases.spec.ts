@@ -1,9 +1,10 @@
-import { stepStates } from '../../buildlog/phases';
+import { BuildOutcome, stepStates } from '../../buildlog/phases';
 
 const states = (
   reached: string | null,
-  outcome: 'running' | 'ready' | 'failed'
-) => stepStates(reached, outcome).map(s => `${s.step}:${s.state}`);
+  outcome: BuildOutcome,
+  cacheHit = false
+) => stepStates(reached, outcome, cacheHit).map(s => `${s.step}:${s.state}`);
 
 describe('stepStates', () => {
   it('marks the steps before the current phase done', () => {
@@ -31,8 +32,32 @@ describe('stepStates', () => {
     expect(states(null, 'failed')[0]).toBe('waiting:failed');
   });
 
-  it('has every step done once ready, a cache hit too', () => {
-    expect(states(null, 'ready').every(s => s.endsWith(':done'))).toBe(true);
+  it('has every step done once an image is built', () => {
+    expect(states('pushing', 'ready').every(s => s.endsWith(':done'))).toBe(
+      true
+    );
+  });
+
+  it('shows no build and no push after a dry run', () => {
+    expect(states('building', 'dry-run')).toEqual([
+      'waiting:done',
+      'fetching:done',
+      'building:skipped',
+      'pushing:skipped',
+      'ready:done'
+    ]);
+  });
+
+  it('shows only the last step done for a cache hit, a dry run one too', () => {
+    for (const outcome of ['ready', 'dry-run'] as const) {
+      expect(states('ready', outcome, true)).toEqual([
+        'waiting:skipped',
+        'fetching:skipped',
+        'building:skipped',
+        'pushing:skipped',
+        'ready:done'
+      ]);
+    }
   });
 
   it('takes built and launching for the last step', () => {

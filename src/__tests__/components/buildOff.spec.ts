@@ -7,7 +7,10 @@ const trans = {
     text.replace(/%(\d)/g, (_, i) => String(args[Number(i) - 1]))
 };
 
-function handshake(build: IHandshake['capabilities']['build']): IHandshake {
+function handshake(
+  build: IHandshake['capabilities']['build'],
+  snapshotStore?: IHandshake['capabilities']['snapshotStore']
+): IHandshake {
   return {
     version: '1',
     frontendVersion: '1',
@@ -15,7 +18,7 @@ function handshake(build: IHandshake['capabilities']['build']): IHandshake {
     hub: null,
     image: null,
     settings: defaultServerSettings(),
-    capabilities: { build, restart: { available: true } }
+    capabilities: { build, restart: { available: true }, snapshotStore }
   } as IHandshake;
 }
 
@@ -43,6 +46,41 @@ describe('buildOffReason', () => {
       trans
     );
     expect(reason).toMatch(/^No build service: /);
+  });
+
+  it('is off while the snapshot store that builds go through does not answer', () => {
+    const reason = buildOffReason(
+      handshake(
+        { available: true },
+        {
+          available: false,
+          code: 'unreachable',
+          url: 'http://store/',
+          lost: ['build']
+        }
+      ),
+      folder({}),
+      trans
+    );
+    expect(reason).toMatch(
+      /^No build until the snapshot store answers: the snapshot store cannot be reached/
+    );
+  });
+
+  it('stays on without a snapshot store: this server serves its own snapshots', () => {
+    const reason = buildOffReason(
+      handshake(
+        { available: true },
+        {
+          available: false,
+          code: 'notConfigured',
+          lost: ['sharedBuilds', 'buildWithoutServer']
+        }
+      ),
+      folder({}),
+      trans
+    );
+    expect(reason).toBeNull();
   });
 
   it('says there is nothing to build without a folder', () => {

@@ -1,12 +1,8 @@
 import { IBuildSummary, IEnvironments, IHandshake } from '../../api/types';
 import { defaultServerSettings } from '../../contract';
 import { HandshakeState } from '../../model/handshake';
-import {
-  IBuildFacts,
-  IOverviewInput,
-  overviewOf,
-  shortImage
-} from '../../model/overview';
+import { imageWords, shortImage } from '../../model/imageNames';
+import { IBuildFacts, IOverviewInput, overviewOf } from '../../model/overview';
 import { noTranslation } from '../../translate';
 
 const SHA = 'd099dfd' + '0'.repeat(33);
@@ -96,6 +92,18 @@ describe('the overview', () => {
     expect(shortImage('example.org/course/env:base')).toBe('env:base');
   });
 
+  it('names an image a folder build made by its folder and snapshot', () => {
+    const image = 'envbuilder-http-3a-2f-2f127-2e0-2e0-2e1-2fsnapshots:' + SHA;
+    const builds = [built(SHA, image)];
+    expect(imageWords(image, builds, 'environment', noTranslation)).toBe(
+      'environment/ · snapshot d099dfd'
+    );
+    const source = [{ ...builds[0], snapshot: false }];
+    expect(imageWords(image, source, 'environment', noTranslation)).toBe(
+      shortImage(image)
+    );
+  });
+
   it('says rebuild needed and offers Build when the folder changed since the start', () => {
     const view = overview({
       changedSinceStart: true
@@ -103,6 +111,17 @@ describe('the overview', () => {
     expect(view.rebuildNeeded).toBe(true);
     expect(view.folder.tone).toBe('warning');
     expect(view.next?.kind).toBe('build');
+    // Once the new files are built, the rebuild is done: what is left is the restart.
+    const image = 'registry/env:' + SHA;
+    const rebuilt = overview({
+      changedSinceStart: true,
+      builds: [built(SHA, image)]
+    });
+    expect(rebuilt.rebuildNeeded).toBe(false);
+    expect(rebuilt.folder.text).toContain('changed, built: restart to use it');
+    expect(rebuilt.next).toEqual(
+      expect.objectContaining({ kind: 'restart', image })
+    );
   });
 
   it('sends to the Environment files when there is no folder to build', () => {
@@ -150,6 +169,7 @@ describe('the overview', () => {
       sha: SHA,
       imageName: null,
       cacheHit: false,
+      dryRun: false,
       filesProblem: null
     };
     expect(overview({ build: busy }).next?.kind).toBe('showLog');
@@ -172,6 +192,7 @@ describe('the overview', () => {
       sha: SHA,
       imageName: null,
       cacheHit: false,
+      dryRun: false,
       filesProblem: null
     };
     const view = overview({ build: asking });
@@ -186,9 +207,64 @@ describe('the overview', () => {
       sha: SHA,
       imageName: 'registry/env:x',
       cacheHit: true,
+      dryRun: false,
       filesProblem: null
     };
     expect(overview({ build: hit }).lastBuild.text).toContain('cache hit');
+  });
+
+  it('after a dry run offers its Dockerfile, not a restart into an image that was not built', () => {
+    const image = 'registry/env:' + SHA;
+    const dry = { ...built(SHA, image), result: 'dry-run' };
+    const hit = { ...dry, id: 'later' };
+    const view = overview({ builds: [hit, dry] });
+    expect(view.next).toEqual(
+      expect.objectContaining({ kind: 'showLog', record: dry.id })
+    );
+    expect(view.folder.text).toContain('dry run done, no image');
+    expect(view.lastBuild.text).toMatch(/^Dry run, no image/);
+    expect(view.lastBuild.tone).toBe('info');
+    const live: IBuildFacts = {
+      kind: 'ready',
+      label: noTranslation('Done (dry run: no image was built)'),
+      sha: SHA,
+      imageName: image,
+      cacheHit: true,
+      dryRun: true,
+      filesProblem: null
+    };
+    const after = overview({ builds: [dry], build: live });
+    expect(after.next?.kind).toBe('showLog');
+    expect(after.lastBuild.text).not.toMatch(/already built|ready/i);
+  });
+
+  it('says a server started under a dry run name runs no image of the folder', () => {
+    const image = 'registry/env:' + SHA;
+    const dry = { ...built(SHA, image), result: 'dry-run' };
+    const view = overview({
+      environments: environments({ runningImage: image }),
+      runningBuild: dry,
+      changedSinceStart: false,
+      builds: [dry]
+    });
+    expect(view.running.text).toMatch(/dry run, no image$/);
+    expect(view.next).toBeNull();
+    expect(view.idle).toMatch(/only does dry runs/);
+  });
+
+  it('does not offer Build while the snapshot store builds need does not answer', () => {
+    const state = handshake();
+    if (state.kind === 'ready') {
+      state.handshake.capabilities.snapshotStore = {
+        available: false,
+        code: 'unreachable',
+        lost: ['build']
+      };
+    }
+    const view = overview({ handshake: state, changedSinceStart: true });
+    expect(view.next).toEqual(
+      expect.objectContaining({ kind: 'section', section: 'status' })
+    );
   });
 
   it('asks to check again when the server did not answer', () => {

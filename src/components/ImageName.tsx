@@ -1,0 +1,45 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import { copyIcon } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+/**
+ * An image by its readable name ("environment/ · snapshot d099dfd"), with the full name,
+ * often 160 escaped characters, in the tooltip and behind a copy button.
+ */
+export function ImageName(props: {
+  image: string;
+  label: string;
+  trans: TranslationBundle;
+  onCopy: (text: string) => void;
+  testId?: string;
+}): JSX.Element {
+  const { image, trans } = props;
+  const [copied, setCopied] = React.useState(false);
+  return (
+    <span className="jp-EnvBuilder-image">
+      <span
+        className="jp-EnvBuilder-imageName"
+        data-testid={props.testId}
+        data-image={image}
+        title={image}
+      >
+        {props.label}
+      </span>
+      <button
+        className="jp-Button jp-mod-minimal jp-EnvBuilder-iconButton"
+        title={
+          copied
+            ? trans.__('Copied')
+            : trans.__('Copy the full image name: %1', image)
+        }
+        aria-label={trans.__('Copy the full image name')}
+        onClick={() => {
+          props.onCopy(image);
+          setCopied(true);
+        }}
+      >
+        <copyIcon.react tag="span" />
+      </button>
+    </span>
+  );
+}
