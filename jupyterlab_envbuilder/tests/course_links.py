@@ -17,9 +17,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from hubprocess import ROOT, end_processes, process_tree, warn_left
 from tornado.httpclient import AsyncHTTPClient
 
-ROOT = Path(__file__).resolve().parents[2]
 TSX = ROOT / "node_modules" / ".bin" / "tsx"
 TABLE_SCRIPT = Path(__file__).with_name("links_table.ts")
 
@@ -97,16 +97,32 @@ async def mock_hub(monkeypatch: Any, folder: Path, config: Any = None) -> AsyncI
     monkeypatch.chdir(folder)
     monkeypatch.setenv("PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
     app = MockHub.instance(config=config) if config is not None else MockHub.instance()
-    await app.initialize([])
-    await app.start()
-    yield app
-    app.log.handlers = []
-    MockHub.clear_instance()
+    try:
+        await app.initialize([])
+        await app.start()
+        yield app
+    finally:
+        # The proxy and the servers run in sessions of their own: remembered before the hub's
+        # cleanup, to end any it leaves (a failed test, a cleanup cut short).
+        started = process_tree(hub_children(app))
+        app.log.handlers = []
+        MockHub.clear_instance()
 
-    # `stop` cleans up, then schedules the cancelling of every task on the loop, as
-    # a hub process does on its way out; the test's loop goes on running fixtures.
-    async def keep_other_tasks(sig=None):
-        pass
+        # `stop` cleans up, then schedules the cancelling of every task on the loop, as
+        # a hub process does on its way out; the test's loop goes on running fixtures.
+        async def keep_other_tasks(sig=None):
+            pass
 
-    app.shutdown_cancel_tasks = keep_other_tasks
-    await app.stop()
+        app.shutdown_cancel_tasks = keep_other_tasks
+        try:
+            await app.stop()
+        finally:
+            warn_left(f"the hub in {folder}", end_processes(started))
+
+
+def hub_children(app) -> list[int]:
+    """The processes an in-process hub started: its proxy, services and users' servers."""
+    proxy = getattr(app.proxy, "proxy_process", None) if getattr(app, "proxy", None) else None
+    spawners = [s for user in app.users.values() for s in user.spawners.values()]
+    spawners += [s.spawner for s in app._service_map.values() if s.spawner]
+    return [pid for p in [proxy, *spawners] if (pid := getattr(p, "pid", None))]

@@ -23,16 +23,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
+from hubprocess import free_port, stop_process
 from tornado.escape import url_unescape
 from tornado.httpclient import AsyncHTTPClient, HTTPResponse
 
 SERVER_BASE = "/user/student/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -199,8 +194,7 @@ def start_jupyter_server(base: Path) -> Iterator[JupyterServer]:
     try:
         yield server
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop_process(process)
         log.close()
 
 

@@ -9,7 +9,6 @@ import asyncio
 import json
 import os
 import signal
-import subprocess
 import sys
 import time
 import urllib.request
@@ -19,7 +18,7 @@ from urllib.parse import quote
 import pytest
 from envfolder import write_env
 from eventstreams import parse
-from test_localbuilder import CHP, ROOT, free_port
+from hubprocess import ROOT, HubProcess, free_port, running_hub
 from tornado.httpclient import AsyncHTTPClient
 
 from jupyterlab_envbuilder.hub.localbuilder.builds import container_engine_available
@@ -31,24 +30,9 @@ IDLE_TIMEOUT = 1.25
 SINGLEUSER = Path(sys.executable).parent / "jupyterhub-singleuser"
 
 HUB_CONFIG = """
-import sys
-sys.path.insert(0, {root!r})
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 from jupyterlab_envbuilder.hub import configure
 
-c = get_config()  # noqa
-c.JupyterHub.ip = "127.0.0.1"
-c.JupyterHub.port = {proxy_port}
-c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = {hub_port}
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
-c.ConfigurableHTTPProxy.command = [{chp!r}]
-c.ConfigurableHTTPProxy.pid_file = "{data}/proxy.pid"
-c.JupyterHub.db_url = "sqlite:///{data}/jupyterhub.sqlite"
-c.JupyterHub.cookie_secret_file = "{data}/cookie_secret"
-c.JupyterHub.pid_file = "{data}/jupyterhub.pid"
-c.JupyterHub.authenticator_class = "dummy"
-c.Authenticator.allowed_users = {{"alice", "bob", "slowbuild"}}
 c.JupyterHub.allow_named_servers = True
 c.JupyterHub.spawner_class = SimpleLocalProcessSpawner
 c.SimpleLocalProcessSpawner.home_dir_template = "{data}/homes/{{username}}"
@@ -56,11 +40,6 @@ c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.args = ["--ServerApp.allow_root=True"]
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
-c.JupyterHub.services = [{{"name": "tests", "api_token": "{admin_token}"}}]
-c.JupyterHub.load_roles = [
-    {{"name": "tests", "scopes": ["tokens", "admin:users", "admin:servers", "access:servers"],
-      "services": ["tests"]}}
-]
 configure(
     c,
     local_build_service=True,
@@ -88,67 +67,20 @@ for service in c.JupyterHub.services:
 """
 
 
-class Hub:
+class Hub(HubProcess):
     def __init__(self, data: Path) -> None:
-        self.data = data
-        self.proxy_port = free_port()
-        self.admin_token = os.urandom(16).hex()
-        self.url = f"http://127.0.0.1:{self.proxy_port}"
+        super().__init__(
+            data,
+            HUB_CONFIG,
+            ["alice", "bob", "slowbuild"],
+            service_port=free_port(),
+            store_port=free_port(),
+            singleuser=str(SINGLEUSER),
+            keepalive=KEEPALIVE,
+            paced=str(ROOT / "dev" / "paced_repo2docker.py"),
+        )
         self.service_url = f"{self.url}/services/binder/"
         self.store_url = f"{self.url}/services/snapshots/"
-        (data / "jupyterhub_config.py").write_text(
-            HUB_CONFIG.format(
-                root=str(ROOT),
-                proxy_port=self.proxy_port,
-                hub_port=free_port(),
-                api_port=free_port(),
-                service_port=free_port(),
-                store_port=free_port(),
-                admin_token=self.admin_token,
-                chp=str(CHP),
-                singleuser=str(SINGLEUSER),
-                keepalive=KEEPALIVE,
-                paced=str(ROOT / "dev" / "paced_repo2docker.py"),
-                data=data,
-            )
-        )
-        self.log = (data / "hub.log").open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(data / "jupyterhub_config.py")],
-            cwd=data,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def logs(self) -> str:
-        return (self.data / "hub.log").read_text()
-
-    def request(self, method: str, url: str, body=None, token=None, timeout=30):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            url,
-            method=method,
-            data=data,
-            headers={"Authorization": f"token {token or self.admin_token}"},
-        )
-        with urllib.request.urlopen(request, timeout=timeout) as r:
-            raw = r.read()
-        return json.loads(raw) if raw else None
-
-    def api(self, method: str, path: str, body=None):
-        return self.request(method, f"{self.url}/hub/api/{path}", body)
-
-    def wait_until_up(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        for path in ("/hub/api/", "/services/binder/versions", "/services/snapshots/api/"):
-            while True:
-                assert self.process.poll() is None, self.logs()
-                try:
-                    with urllib.request.urlopen(self.url + path, timeout=2):
-                        break
-                except OSError:
-                    assert time.monotonic() < deadline, self.logs()
-                    time.sleep(0.2)
 
     def spawn(self, user: str, server: str) -> str:
         """Start the named server ('' = default) through the hub's API; its URL once ready."""
@@ -158,6 +90,7 @@ class Hub:
         while True:
             state = self.api("GET", f"users/{user}")["servers"].get(server, {})
             if state.get("ready"):
+                self.note_children()
                 return self.url + state["url"]
             assert time.monotonic() < deadline, self.logs()
             time.sleep(0.5)
@@ -165,26 +98,14 @@ class Hub:
     def build_service_pid(self) -> int:
         return int((self.data / "binder.pid").read_text())
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=30)
-        self.log.close()
-
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
     if container_engine_available():
         pytest.skip("a container engine answers here: the build would be real, not a dry run")
-    hub = Hub(tmp_path_factory.mktemp("hub"))
-    try:
-        hub.wait_until_up()
+    paths = ["/services/binder/versions", "/services/snapshots/api/"]
+    with running_hub(Hub(tmp_path_factory.mktemp("hub")), paths) as hub:
         yield hub
-    finally:
-        hub.stop()
 
 
 class Server:

@@ -5,9 +5,6 @@ repo2docker's dry run (no container engine here) cloning the snapshot over HTTP.
 
 import asyncio
 import json
-import secrets
-import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -18,6 +15,7 @@ import httpx
 import pytest
 from envfolder import write_env
 from eventstreams import comments, parse, recorded_events
+from hubprocess import HubProcess, free_port, running_hub
 from traitlets.config import Config
 
 from jupyterlab_envbuilder.hub.localbuilder import register_local_build_service
@@ -28,8 +26,6 @@ from jupyterlab_envbuilder.hub.localbuilder.builds import (
     image_name,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 SHA = "1479e0252b2e648bb755ee913292b79495931717"
 SCOPE = "needs a hub token with the scope access:services!service=binder"
 
@@ -85,33 +81,9 @@ def test_register_in_a_hub_config():
 # --- a real hub ---
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 HUB_CONFIG = """
 from jupyterlab_envbuilder.hub import register_local_build_service, register_snapshot_store
 
-c = get_config()  # noqa
-c.JupyterHub.ip = "127.0.0.1"
-c.JupyterHub.port = {proxy_port}
-c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = {hub_port}
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
-c.ConfigurableHTTPProxy.auth_token = "{proxy_token}"
-c.ConfigurableHTTPProxy.command = ["{chp}"]
-c.ConfigurableHTTPProxy.pid_file = "{data}/proxy.pid"
-c.JupyterHub.db_url = "sqlite:///{data}/jupyterhub.sqlite"
-c.JupyterHub.cookie_secret_file = "{data}/cookie_secret"
-c.JupyterHub.pid_file = "{data}/jupyterhub.pid"
-c.JupyterHub.authenticator_class = "dummy"
-c.Authenticator.allowed_users = {{"alice", "bob"}}
-c.JupyterHub.services = [{{"name": "tests", "api_token": "{admin_token}"}}]
-c.JupyterHub.load_roles = [
-    {{"name": "tests", "scopes": ["tokens", "admin:users"], "services": ["tests"]}}
-]
 register_local_build_service(c, port={service_port}, keepalive_interval=0.05)
 # The snapshot store beside it, for test_shared_builds.py.
 register_snapshot_store(
@@ -123,67 +95,14 @@ register_snapshot_store(
 """
 
 
-class Hub:
+class Hub(HubProcess):
     def __init__(self, data: Path) -> None:
-        self.data = data
-        self.proxy_port = free_port()
-        self.api_port = free_port()
-        self.proxy_token = secrets.token_hex(16)
-        self.admin_token = secrets.token_hex(16)
-        self.url = f"http://127.0.0.1:{self.proxy_port}"
+        super().__init__(
+            data, HUB_CONFIG, ["alice", "bob"], service_port=free_port(), store_port=free_port()
+        )
         self.service_url = f"{self.url}/services/binder/"
         self.store_url = f"{self.url}/services/snapshots/"
         self.store = data / "store"
-        (data / "jupyterhub_config.py").write_text(
-            HUB_CONFIG.format(
-                proxy_port=self.proxy_port,
-                hub_port=free_port(),
-                api_port=self.api_port,
-                service_port=free_port(),
-                store_port=free_port(),
-                proxy_token=self.proxy_token,
-                admin_token=self.admin_token,
-                chp=CHP,
-                data=data,
-            )
-        )
-        self.log = (data / "hub.log").open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(data / "jupyterhub_config.py")],
-            cwd=data,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def logs(self) -> str:
-        return (self.data / "hub.log").read_text()
-
-    def wait_until_up(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        for path in ("/hub/api/", "/services/binder/versions", "/services/snapshots/api/"):
-            while True:
-                assert self.process.poll() is None, self.logs()
-                try:
-                    with urllib.request.urlopen(self.url + path, timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                assert time.monotonic() < deadline, self.logs()
-                time.sleep(0.2)
-
-    def api(self, method: str, path: str, body=None) -> dict:
-        request = urllib.request.Request(
-            f"{self.url}/hub/api/{path}",
-            method=method,
-            data=json.dumps(body).encode() if body is not None else None,
-            headers={"Authorization": f"token {self.admin_token}"},
-        )
-        with urllib.request.urlopen(request, timeout=10) as r:
-            return json.loads(r.read())
-
-    def token(self, user: str = "alice", **body) -> str:
-        return self.api("POST", f"users/{user}/tokens", body)["token"]
 
     def route(self, path: str, target: str) -> None:
         """A proxy route, as the hub adds for a user's server."""
@@ -195,30 +114,19 @@ class Hub:
         )
         urllib.request.urlopen(request, timeout=10).close()
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            # A loaded machine can make the hub's own cleanup slow; never leave it behind.
-            self.process.kill()
-            self.process.wait(timeout=30)
-        self.log.close()
-
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
     if container_engine_available():
         pytest.skip("a container engine answers here: the build would be real, not a dry run")
-    hub = Hub(tmp_path_factory.mktemp("hub"))
-    try:
-        hub.wait_until_up()
+    paths = ["/services/binder/versions", "/services/snapshots/api/"]
+    with running_hub(Hub(tmp_path_factory.mktemp("hub")), paths) as hub:
         # A token like a server's $JUPYTERHUB_API_TOKEN: the scopes of the 'server' role.
-        hub.server_token = hub.token(roles=["server"], note="alice's server")
-        hub.other_token = hub.token(scopes=["read:users!user=alice"], note="no build access")
+        hub.server_token = hub.token("alice", roles=["server"], note="alice's server")
+        hub.other_token = hub.token(
+            "alice", scopes=["read:users!user=alice"], note="no build access"
+        )
         yield hub
-    finally:
-        hub.stop()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from hubprocess import free_port, stop_process
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -39,12 +39,6 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def git(cwd: Path, *args: str) -> None:
@@ -120,8 +114,7 @@ def server(tmp_path_factory):
             time.sleep(0.2)
         yield url, {"Authorization": f"token {token}"}
     finally:
-        process.terminate()
-        process.wait(10)
+        stop_process(process)
         log.close()
 
 

@@ -3,19 +3,14 @@ its proxy, pushes with users' server tokens, and ``git clone`` over git's dumb H
 
 import asyncio
 import base64
-import json
 import os
-import secrets
-import socket
 import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import httpx
 import pytest
+from hubprocess import HubProcess, free_port, running_hub
 from traitlets.config import Config
 
 from jupyterlab_envbuilder.config import Limits
@@ -30,16 +25,8 @@ from jupyterlab_envbuilder.hub.snapshotstore.store import decode_files
 from jupyterlab_envbuilder.publish import publish
 from jupyterlab_envbuilder.snapshots import SnapshotFile, snapshot_commit
 
-ROOT = Path(__file__).resolve().parents[2]
-CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 SCOPE = "access:services!service=snapshots"
 COURSE = {"requirements.txt": b"numpy==2.1.0\n", "binder/postBuild": b"#!/bin/sh\necho hi\n"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def snapshot_of(files: dict[str, bytes]) -> tuple[str, dict]:
@@ -58,24 +45,7 @@ def snapshot_of(files: dict[str, bytes]) -> tuple[str, dict]:
 HUB_CONFIG = """
 from jupyterlab_envbuilder.hub import configure
 
-c = get_config()  # noqa
-c.JupyterHub.ip = "127.0.0.1"
-c.JupyterHub.port = {proxy_port}
 c.JupyterHub.public_url = "http://127.0.0.1:{proxy_port}/"
-c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = {hub_port}
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{api_port}"
-c.ConfigurableHTTPProxy.command = ["{chp}"]
-c.ConfigurableHTTPProxy.pid_file = "{data}/proxy.pid"
-c.JupyterHub.db_url = "sqlite:///{data}/jupyterhub.sqlite"
-c.JupyterHub.cookie_secret_file = "{data}/cookie_secret"
-c.JupyterHub.pid_file = "{data}/jupyterhub.pid"
-c.JupyterHub.authenticator_class = "dummy"
-c.Authenticator.allowed_users = {{"alice", "bob"}}
-c.JupyterHub.services = [{{"name": "tests", "api_token": "{admin_token}"}}]
-c.JupyterHub.load_roles = [
-    {{"name": "tests", "scopes": ["tokens", "admin:users"], "services": ["tests"]}}
-]
 configure(
     c,
     snapshot_store=True,
@@ -88,85 +58,24 @@ configure(
 """
 
 
-class Hub:
+class Hub(HubProcess):
     def __init__(self, data: Path) -> None:
-        self.data = data
+        super().__init__(data, HUB_CONFIG, ["alice", "bob"], store_port=free_port())
         self.store = data / "store"
-        proxy_port = free_port()
-        self.admin_token = secrets.token_hex(16)
-        self.url = f"http://127.0.0.1:{proxy_port}"
         self.store_url = f"{self.url}/services/snapshots/"
-        (data / "jupyterhub_config.py").write_text(
-            HUB_CONFIG.format(
-                proxy_port=proxy_port,
-                hub_port=free_port(),
-                api_port=free_port(),
-                store_port=free_port(),
-                admin_token=self.admin_token,
-                chp=CHP,
-                data=data,
-            )
-        )
-        self.log = (data / "hub.log").open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(data / "jupyterhub_config.py")],
-            cwd=data,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def logs(self) -> str:
-        return (self.data / "hub.log").read_text()
-
-    def wait_until_up(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        for url in (f"{self.url}/hub/api/", f"{self.store_url}api/"):
-            while True:
-                assert self.process.poll() is None, self.logs()
-                try:
-                    with urllib.request.urlopen(url, timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                assert time.monotonic() < deadline, self.logs()
-                time.sleep(0.2)
-
-    def token(self, user: str, **body) -> str:
-        request = urllib.request.Request(
-            f"{self.url}/hub/api/users/{user}/tokens",
-            method="POST",
-            data=json.dumps(body).encode(),
-            headers={"Authorization": f"token {self.admin_token}"},
-        )
-        with urllib.request.urlopen(request, timeout=10) as r:
-            return json.loads(r.read())["token"]
 
     def snapshots(self) -> list[str]:
         return sorted(p.name for p in self.store.glob("*.git"))
 
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=30)
-        self.log.close()
-
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    hub = Hub(tmp_path_factory.mktemp("hub"))
-    try:
-        hub.wait_until_up()
+    with running_hub(Hub(tmp_path_factory.mktemp("hub")), ["/services/snapshots/api/"]) as hub:
         # Tokens like the servers' $JUPYTERHUB_API_TOKEN: the scopes of the 'server' role.
         hub.alice = hub.token("alice", roles=["server"], note="alice's server")
         hub.bob = hub.token("bob", roles=["server"], note="bob's server")
         hub.no_scope = hub.token("alice", scopes=["read:users!user=alice"], note="no store")
         yield hub
-    finally:
-        hub.stop()
 
 
 async def push(hub, token, sha, body):
