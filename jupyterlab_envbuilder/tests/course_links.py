@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from hubprocess import ROOT, end_processes, process_tree, warn_left
+from hubprocess import ROOT, end_processes, interruptible_children, process_tree, warn_left
 from tornado.httpclient import AsyncHTTPClient
 
 TSX = ROOT / "node_modules" / ".bin" / "tsx"
@@ -98,9 +98,10 @@ async def mock_hub(monkeypatch: Any, folder: Path, config: Any = None) -> AsyncI
     monkeypatch.setenv("PATH", f"{ROOT / 'node_modules' / '.bin'}{os.pathsep}{os.environ['PATH']}")
     app = MockHub.instance(config=config) if config is not None else MockHub.instance()
     try:
-        await app.initialize([])
-        await app.start()
-        yield app
+        with interruptible_children():
+            await app.initialize([])
+            await app.start()
+            yield app
     finally:
         # The proxy and the servers run in sessions of their own: remembered before the hub's
         # cleanup, to end any it leaves (a failed test, a cleanup cut short).

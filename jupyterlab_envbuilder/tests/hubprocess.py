@@ -74,9 +74,17 @@ def _alive(processes: dict[int, int]) -> list[int]:
     return [pid for pid, start in processes.items() if (s := _stat(pid)) and s[1] == start]
 
 
+def _wait_for_end(processes: dict[int, int], seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while _alive(processes) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def end_processes(processes: dict[int, int], grace: float = 5) -> list[int]:
-    """SIGTERM, then after ``grace`` seconds SIGKILL, every one of ``processes`` still running,
-    with the process group it leads; the pids that were still running."""
+    """Every one of ``processes`` still running ``grace`` seconds from now (a hub's proxy may
+    still be on its way out) gets SIGTERM, then after ``grace`` seconds SIGKILL, with the
+    process group it leads; the pids that were left running."""
+    _wait_for_end(processes, grace)
     left = _alive(processes)
     for sig in (signal.SIGTERM, signal.SIGKILL):
         for pid in _alive(processes):
@@ -89,10 +97,20 @@ def end_processes(processes: dict[int, int], grace: float = 5) -> list[int]:
                     os.kill(pid, sig)
             except ProcessLookupError:
                 pass
-        deadline = time.monotonic() + grace
-        while _alive(processes) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _wait_for_end(processes, grace)
     return left
+
+
+@contextmanager
+def interruptible_children() -> Iterator[None]:
+    """Processes started meanwhile take SIGINT as usual. A hub stops its services and servers
+    with SIGINT first; a test run started in the background ignores it, and so would they,
+    each then stopped only after the hub's 10 s wait for it."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def stop_process(process: subprocess.Popen, timeout: float = 30) -> None:
@@ -168,13 +186,14 @@ class HubProcess:
         self.log = (data / "hub.log").open("w")
         # A session of its own, as its children have: an interrupt at the terminal reaches the
         # test run alone, whose teardown then stops the hub in order.
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(data / "jupyterhub_config.py")],
-            cwd=data,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        with interruptible_children():
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "jupyterhub", "-f", str(data / "jupyterhub_config.py")],
+                cwd=data,
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def logs(self) -> str:
         return (self.data / "hub.log").read_text()
