@@ -106,6 +106,12 @@ for service in c.JupyterHub.services:
             f"--LocalBuildService.repo2docker_command={service['command'][0]}",
             f"--LocalBuildService.repo2docker_command={HERE / 'paced_repo2docker.py'}",
         ]
+        if os.environ.get("ENVBUILDER_GALATA") == "1":
+            # A slow build holds until the test lets it go on (ENVBUILDER_E2E_DATA in the
+            # Playwright config names the same folder).
+            service.setdefault("environment", {})["ENVBUILDER_PACED_HOLD_DIR"] = str(
+                data / "held-builds"
+            )
 
 if shutil.which("git") is None:
     print("warning: git is not installed; snapshots will not work", file=sys.stderr)

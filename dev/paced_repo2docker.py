@@ -5,7 +5,11 @@ under a second. The build service names the user whose request started the build
 ``ENVBUILDER_BUILD_REQUESTED_BY`` (the snapshot URL names no user). For users whose name
 starts with ``slowbuild``, each line repo2docker prints is passed on ``PACE_SECONDS`` after
 the one before, as a real build's would come over minutes: the build can be watched as it
-goes, and a page reloaded in the middle of it (``ui-tests/tests/build.spec.ts``). For users
+goes, and a page reloaded in the middle of it (``ui-tests/tests/build.spec.ts``). When
+``ENVBUILDER_PACED_HOLD_DIR`` is set (the end-to-end tests' hub), such a build also holds after
+repo2docker's ``HEAD is now at`` line until a file named after the user appears in that folder:
+the test decides when the build ends, however slow the machine, and the rest of the log then
+comes at once. For users
 whose name starts with ``biglog``, ``BIG_LOG_LINES`` lines of a long build log come first, as
 fast as they go, then a pause of ``BIG_LOG_HOLD_SECONDS`` in which the build is still running
 and a new request for it gets the whole log at once (``bench/gateway.py``), then repo2docker.
@@ -25,6 +29,17 @@ SLOW_USER = re.compile(r"slowbuild")
 BIG_LOG_USER = re.compile(r"biglog")
 BIG_LOG_LINES = 50_000
 BIG_LOG_HOLD_SECONDS = 20
+HOLD_AFTER = b"HEAD is now at"
+# A test that never lets its build go on (it failed, it was stopped) does not hold it forever.
+HOLD_LIMIT_SECONDS = 600
+
+
+def hold(user: str) -> None:
+    """Wait until the test lets this user's build go on (see the module's docstring)."""
+    release = os.path.join(os.environ["ENVBUILDER_PACED_HOLD_DIR"], user)
+    deadline = time.monotonic() + HOLD_LIMIT_SECONDS
+    while not os.path.exists(release) and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def print_big_log() -> None:
@@ -56,6 +71,8 @@ def main() -> int:
 
     for source, sink in ((proc.stdout, sys.stdout.buffer), (proc.stderr, sys.stderr.buffer)):
         threading.Thread(target=pump, args=(source, sink), daemon=True).start()
+    holds = "ENVBUILDER_PACED_HOLD_DIR" in os.environ
+    paced = True
     ended = 0
     while ended < 2:
         item = lines.get()
@@ -63,9 +80,13 @@ def main() -> int:
             ended += 1
             continue
         sink, line = item
-        time.sleep(PACE_SECONDS)
+        if paced:
+            time.sleep(PACE_SECONDS)
         sink.write(line)
         sink.flush()
+        if holds and HOLD_AFTER in line:
+            hold(user)
+            holds = paced = False
     return proc.wait()
 
 

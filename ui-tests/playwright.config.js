@@ -12,6 +12,10 @@ const root = path.resolve(__dirname, '..');
 const python =
   process.env.ENVBUILDER_E2E_HUB_PYTHON ||
   path.join(root, '.venv', 'bin', 'python');
+// The hub's data folder; tests read it too (a slow build waits there for the test to let it
+// go on: dev/paced_repo2docker.py).
+const data = path.join(root, '.dev-data', `e2e-${port}`);
+process.env.ENVBUILDER_E2E_DATA = data;
 
 module.exports = {
   ...baseConfig,
@@ -55,7 +59,7 @@ module.exports = {
     env: {
       ...process.env,
       ENVBUILDER_DEV_PORT: port,
-      ENVBUILDER_DEV_DATA: path.join(root, '.dev-data', `e2e-${port}`),
+      ENVBUILDER_DEV_DATA: data,
       ENVBUILDER_GALATA: '1'
     }
   }

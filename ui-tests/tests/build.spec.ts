@@ -5,9 +5,11 @@
  * The dev hub's build service is the local one: repo2docker on this machine, in dry-run
  * mode (no container engine). It clones the snapshot over HTTP through the hub's proxy and
  * prints the Dockerfile it would build. For users named slowbuild* it prints its lines
- * slowly (dev/paced_repo2docker.py), so the page can be reloaded while the build runs.
+ * slowly and holds after the clone until the test lets it go on (dev/paced_repo2docker.py),
+ * so the build is still running while the page is reloaded, however slow the machine.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { Download, Page, TestInfo } from '@playwright/test';
 
 import {
@@ -35,6 +37,13 @@ async function writeEnvironment(page: Page): Promise<void> {
       content: text
     });
   }, REQUIREMENTS);
+}
+
+/** Let the held build of a slowbuild* user go on to its end. */
+function releaseBuild(user: string): void {
+  const held = path.join(process.env.ENVBUILDER_E2E_DATA!, 'held-builds');
+  fs.mkdirSync(held, { recursive: true });
+  fs.writeFileSync(path.join(held, user), '');
 }
 
 /** The whole log as the log view's Download button gives it. */
@@ -160,6 +169,7 @@ test.describe('Build section on the dev hub', () => {
     await expect(sectionAgain).toContainText(
       're-attached to a build that was running'
     );
+    releaseBuild(user);
     await expect(
       sectionAgain.getByTestId('envbuilder-build-image')
     ).toBeVisible({
