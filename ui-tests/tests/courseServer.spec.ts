@@ -16,6 +16,7 @@ import {
 import {
   expect,
   hubPage,
+  hubVersion,
   login,
   openEnvironmentPanel,
   PASSWORD,
@@ -45,11 +46,14 @@ test.describe('Course links into a named server', () => {
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('a student follows a course link into a named server while the default server runs', async ({
+  test('a student follows a course link into a named server while the default server runs @hub5', async ({
     page,
     user,
     browser
   }) => {
+    // JupyterHub 6 reads spawn options from the query as `opt-<name>`, 5 as `<name>`.
+    const hubMajor = parseInt((await hubVersion(page)).split('.')[0], 10);
+    const imageOption = hubMajor >= 6 ? 'opt-image' : 'image';
     // The instructor, on a server running the course image, makes the link.
     const raw = hubPage(page);
     await login(page, user);
@@ -90,7 +94,7 @@ test.describe('Course links into a named server', () => {
       await studentPage.locator('#login_submit').click();
       await studentPage.waitForURL(/\/hub\/(home|spawn)/);
       await studentPage.goto(
-        `/hub/spawn/${student}?opt-image=${encodeURIComponent(RESEARCH_IMAGE)}`
+        `/hub/spawn/${student}?${imageOption}=${encodeURIComponent(RESEARCH_IMAGE)}`
       );
       await studentPage.waitForURL(new RegExp(`/user/${student}/lab`), {
         timeout: 150 * 1000

@@ -38,7 +38,7 @@ test.describe('Environments from a repository, kept by name', () => {
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('builds a pasted git URL, saves it by name, starts a second named server on it', async ({
+  test('builds a pasted git URL, saves it by name, starts a second named server on it @hub5', async ({
     page,
     user
   }) => {
