@@ -202,17 +202,26 @@ async def test_git_is_stopped_after_its_timeout(tmp_path):
     git(tmp_path, "init", "-b", "main")
     # An alias that runs on (as a hook or a credential helper waiting for an answer would),
     # its output away from git's: the answer does not wait for it, and it does not run on.
-    slow = f"alias.slow=!echo $$ > {tmp_path}/slow.pid; exec sleep 60 >/dev/null 2>&1"
+    # Its sleep has a length of its own, to be found among the machine's processes.
+    seconds = f"60.{os.getpid()}"
+    slow = f"alias.slow=!exec sleep {seconds} >/dev/null 2>&1"
     with pytest.raises(EnvBuilderError) as error:
         await run_git(["-c", slow, "slow"], str(tmp_path), timeout=0.5)
     assert error.value.status == 504
     assert "longer than 0.5 s" in error.value.message
-    assert not still_running(int((tmp_path / "slow.pid").read_text()))
+    assert not running(["sleep", seconds])
 
 
-def still_running(pid: int) -> bool:
-    stat = Path(f"/proc/{pid}/stat")
-    return stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+def running(command: list[str]) -> bool:
+    """Whether a process runs ``command`` (a zombie has no command line)."""
+    wanted = "\0".join(command) + "\0"
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if cmdline.read_text() == wanted:
+                return True
+        except OSError:
+            pass  # gone meanwhile
+    return False
 
 
 async def test_without_git_the_answer_says_so(jp_fetch, course, monkeypatch):
