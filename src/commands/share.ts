@@ -6,7 +6,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { linkIcon } from '@jupyterlab/ui-components';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
-import { ShareModel } from '../model/share';
+import type { ShareModel } from '../model/share';
 import { launchLinkNotice } from '../model/shareNotice';
 import { CommandIDs } from '../tokens';
 
@@ -43,13 +43,14 @@ export function addShareCommands(
   options: {
     /** Show the Share section with the keyboard focus in it. */
     showShare: () => void;
-    share: ShareModel;
+    /** The Share section's state, loaded on first use. */
+    share: () => Promise<ShareModel>;
     docManager: IDocumentManager | null;
     fileBrowser: IDefaultFileBrowser | null;
     trans: TranslationBundle;
   }
 ): void {
-  const { share, docManager, fileBrowser, trans } = options;
+  const { docManager, fileBrowser, trans } = options;
   app.commands.addCommand(CommandIDs.copyLaunchLink, {
     // Toolbar buttons show the icon only.
     label: args => (args.toolbar ? '' : trans.__('Copy Launch Link')),
@@ -83,6 +84,7 @@ export function addShareCommands(
         return;
       }
       options.showShare();
+      const share = await options.share();
       await share.shareNotebook(path);
       const result = share.result;
       if (result.ok) {

@@ -13,8 +13,6 @@ import { PackagesModel } from '../model/packages';
 import { SavedModel } from '../model/saved';
 import { IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
-import { savedActions } from '../widgets/savedActions';
-// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SavedSection } from '../widgets/SavedSection';
 
 /** After Sources and before Share: what was built, kept by name. */
@@ -42,7 +40,12 @@ export const savedPlugin: JupyterFrontEndPlugin<void> = {
       packages: new PackagesModel(packagesApi),
       history: core.history,
       environments: core.environments,
-      actions: savedActions(app, core.handshake, trans),
+      actions: async () =>
+        (await import('../widgets/savedActions')).savedActions(
+          app,
+          core.handshake,
+          trans
+        ),
       trans
     });
     // Folded at first: the folder's workflow (files, build) keeps its room.

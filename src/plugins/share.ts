@@ -9,13 +9,10 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { shareIcon } from '@jupyterlab/ui-components';
 
 import { fetchGitInfo } from '../api/share';
-// Activation registers the command and builds the section at once.
+// Activation registers the command and adds the section's header at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addShareCommands } from '../commands/share';
-// eslint-disable-next-line jupyter/prefer-lazy-imports
-import { ShareModel } from '../model/share';
 import { CommandIDs, IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
-// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { ShareSection } from '../widgets/ShareSection';
 
 /** Where the Share section sits in the panel: last, as in the workflow. */
@@ -45,14 +42,16 @@ export const sharePlugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null
   ) => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
-    const share = new ShareModel({
-      handshake: core.handshake,
-      history: core.history,
-      fetchGitInfo,
-      origin: window.location.origin,
-      trans: trans.__.bind(trans)
+    const section = new ShareSection({
+      model: {
+        handshake: core.handshake,
+        history: core.history,
+        fetchGitInfo,
+        origin: window.location.origin,
+        trans: trans.__.bind(trans)
+      },
+      trans
     });
-    const section = new ShareSection({ model: share, trans });
     // Closed at first: sharing is an occasional step, its header says it is there.
     core.addSection(section, RANK, { collapsed: true });
     addShareCommands(app, {
@@ -60,7 +59,7 @@ export const sharePlugin: JupyterFrontEndPlugin<void> = {
         core.showSection(section);
         section.focusForm();
       },
-      share,
+      share: () => section.model(),
       docManager,
       fileBrowser,
       trans

@@ -4,12 +4,8 @@ import {
 } from '@jupyterlab/application';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-// Activation builds the section at once.
-// eslint-disable-next-line jupyter/prefer-lazy-imports
-import { SourcesModel } from '../model/sources';
 import { SOURCE_PARAMETER } from '../contract';
 import { IEnvBuild, IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
-// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SourcesSection } from '../widgets/SourcesSection';
 
 /** Where the Sources section sits in the panel: after Build, whose log it uses. */
@@ -34,19 +30,15 @@ export const sourcesPlugin: JupyterFrontEndPlugin<void> = {
     translator: ITranslator | null
   ) => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
-    const model = new SourcesModel({
-      buildSpec: build ? spec => build.buildSpec(spec) : null
-    });
-    const section = new SourcesSection({ model, build, trans });
     // A Binder-style link opened on the hub's page arrives in the address (`hub/source.py`):
     // the section opens with it. Otherwise it starts folded: the folder's workflow (files,
     // build) keeps its room.
     const handed = new URL(window.location.href).searchParams.get(
       SOURCE_PARAMETER
     );
+    const section = new SourcesSection({ build, input: handed ?? '', trans });
     core.addSection(section, RANK, { collapsed: !handed });
     if (handed) {
-      model.setInput(handed, '');
       void app.restored.then(() => core.showSection(section));
     }
   }

@@ -1,31 +1,34 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import { UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { PinsView } from '../components/PinsView';
+import type { PinsView } from '../components/PinsView';
 import { PinsModel } from '../model/pins';
+import { LazySection } from './LazySection';
 
-/** The Pin versions section of the Environment panel. */
-export class PinsSection extends ReactWidget {
+/** The Pin versions section of the Environment panel; its view loads when first seen. */
+export class PinsSection extends LazySection<typeof PinsView> {
   constructor(options: PinsSection.IOptions) {
-    super();
+    super(options.trans);
     this._model = options.model;
-    this._trans = options.trans;
     this.id = 'jp-envbuilder-pins';
     this.addClass('jp-EnvBuilder-section');
     this.title.label = options.trans.__('Pin versions');
   }
 
-  protected render(): JSX.Element {
+  protected async load(): Promise<typeof PinsView> {
+    return (await import('../components/PinsView')).PinsView;
+  }
+
+  protected renderLoaded(View: typeof PinsView): JSX.Element {
     return (
       <UseSignal signal={this._model.changed}>
-        {() => <PinsView model={this._model} trans={this._trans} />}
+        {() => <View model={this._model} trans={this.trans} />}
       </UseSignal>
     );
   }
 
   private readonly _model: PinsModel;
-  private readonly _trans: TranslationBundle;
 }
 
 export namespace PinsSection {

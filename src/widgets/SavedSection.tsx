@@ -1,21 +1,26 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
-import { ISavedActions, SavedView } from '../components/SavedView';
+import type { ISavedActions, SavedView } from '../components/SavedView';
 import { EnvironmentsModel } from '../model/environments';
 import { BuildHistoryModel } from '../model/history';
 import { PackagesModel } from '../model/packages';
 import { builtImageBuilds, SavedModel, serversByImage } from '../model/saved';
+import { LazySection } from './LazySection';
+
+interface ILoaded {
+  View: typeof SavedView;
+  actions: ISavedActions;
+}
 
 /**
  * The Saved environments section: environments kept by name in the home, shown with the
- * servers that run them.
+ * servers that run them. Its view loads when the section is first seen.
  */
-export class SavedSection extends ReactWidget {
+export class SavedSection extends LazySection<ILoaded> {
   constructor(private readonly _options: SavedSection.IOptions) {
-    super();
+    super(_options.trans);
     this.id = 'jp-envbuilder-saved';
     this.addClass('jp-EnvBuilder-section');
     this.title.label = _options.trans.__('Saved environments');
@@ -25,11 +30,18 @@ export class SavedSection extends ReactWidget {
     _options.environments.changed.connect(update, this);
   }
 
-  protected render(): JSX.Element {
-    const { model, packages, history, environments, actions, trans } =
-      this._options;
+  protected async load(): Promise<ILoaded> {
+    const [{ SavedView }, actions] = await Promise.all([
+      import('../components/SavedView'),
+      this._options.actions()
+    ]);
+    return { View: SavedView, actions };
+  }
+
+  protected renderLoaded({ View, actions }: ILoaded): JSX.Element {
+    const { model, packages, history, environments, trans } = this._options;
     return (
-      <SavedView
+      <View
         model={model}
         packages={packages}
         builds={builtImageBuilds(history.builds)}
@@ -76,7 +88,8 @@ export namespace SavedSection {
     packages: PackagesModel;
     history: BuildHistoryModel;
     environments: EnvironmentsModel;
-    actions: ISavedActions;
+    /** What a saved environment can do outside the panel, loaded with the view. */
+    actions: () => Promise<ISavedActions>;
     trans: TranslationBundle;
   }
 }

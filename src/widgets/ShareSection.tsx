@@ -1,19 +1,19 @@
 import { Clipboard } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
-import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import { UseSignal } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
-import { ShareModel } from '../model/share';
+import type { ShareView } from '../components/ShareView';
+import type { ShareModel } from '../model/share';
+import { LazySection } from './LazySection';
 
-// The form and its outputs load when the section is first drawn, not with JupyterLab.
-const LazyShareView = React.lazy(() =>
-  import('../components/ShareView').then(module => ({
-    default: module.ShareView
-  }))
-);
+interface ILoaded {
+  model: ShareModel;
+  View: typeof ShareView;
+}
 
-/** Calls `onMount` once its Suspense boundary has shown what it waited for. */
+/** Calls `onMount` once the form it follows is in the page. */
 function Shown(props: { onMount: () => void }): null {
   const { onMount } = props;
   React.useEffect(onMount, [onMount]);
@@ -21,13 +21,13 @@ function Shown(props: { onMount: () => void }): null {
 }
 
 /**
- * The Share section of the Environment panel: launch links for students.
+ * The Share section of the Environment panel: launch links for students. The form, its
+ * outputs and the link builders load when the section is first seen or a command needs them.
  */
-export class ShareSection extends ReactWidget {
+export class ShareSection extends LazySection<ILoaded> {
   constructor(options: ShareSection.IOptions) {
-    super();
-    this._model = options.model;
-    this._trans = options.trans;
+    super(options.trans);
+    this._modelOptions = options.model;
     this.id = 'jp-envbuilder-share';
     this.addClass('jp-EnvBuilder-section');
     this.title.label = options.trans.__('Share');
@@ -40,51 +40,45 @@ export class ShareSection extends ReactWidget {
     field?.focus();
   }
 
-  protected render(): JSX.Element | null {
-    const trans = this._trans;
-    if (!this._everShown) {
-      // A hidden panel draws its sections too: the form loads when the section is seen.
-      return null;
-    }
+  /** The section's state, loaded with the form if it is not yet. */
+  async model(): Promise<ShareModel> {
+    return (await this.ensureLoaded()).model;
+  }
+
+  protected async load(): Promise<ILoaded> {
+    const [{ ShareModel }, { ShareView }] = await Promise.all([
+      import('../model/share'),
+      import('../components/ShareView')
+    ]);
+    return { model: new ShareModel(this._modelOptions), View: ShareView };
+  }
+
+  protected renderLoaded({ model, View }: ILoaded): JSX.Element {
     return (
-      <React.Suspense
-        fallback={<p className="jp-EnvBuilder-muted">{trans.__('Loading…')}</p>}
-      >
-        <UseSignal signal={this._model.changed}>
+      <>
+        <UseSignal signal={model.changed}>
           {() => (
-            <LazyShareView
-              model={this._model}
-              trans={trans}
+            <View
+              model={model}
+              trans={this.trans}
               onCopy={text => Clipboard.copyToSystem(text)}
               idPrefix={this.id}
             />
           )}
         </UseSignal>
         <Shown onMount={this._onFormShown} />
-      </React.Suspense>
+      </>
     );
-  }
-
-  /** Attached to a panel that is open already: seen at once. */
-  protected onAfterAttach(msg: Message): void {
-    super.onAfterAttach(msg);
-    if (this.isVisible) {
-      this._seen();
-    }
   }
 
   /** Seen; new builds may have finished since the section was last open. */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    void this._model.refreshBuilds({ shared: true, first: !this._everShown });
-    this._seen();
-  }
-
-  private _seen(): void {
-    if (!this._everShown) {
-      this._everShown = true;
-      this.update();
-    }
+    const first = !this._everShown;
+    this._everShown = true;
+    void this.model().then(model =>
+      model.refreshBuilds({ shared: true, first })
+    );
   }
 
   private readonly _onFormShown = (): void => {
@@ -93,8 +87,7 @@ export class ShareSection extends ReactWidget {
     }
   };
 
-  private readonly _model: ShareModel;
-  private readonly _trans: TranslationBundle;
+  private readonly _modelOptions: ShareModel.IOptions;
   /** Focus was asked for before the form had loaded. */
   private _focusWhenShown = false;
   private _everShown = false;
@@ -102,7 +95,8 @@ export class ShareSection extends ReactWidget {
 
 export namespace ShareSection {
   export interface IOptions {
-    model: ShareModel;
+    /** What the section's state is made from, once it loads. */
+    model: ShareModel.IOptions;
     trans: TranslationBundle;
   }
 }
