@@ -96,7 +96,11 @@ async function main(): Promise<void> {
     await button.click();
     // The first build of a folder asks which files to send: agree.
     const send = page.getByRole('button', { name: 'Send and Build' });
-    if (await send.isVisible({ timeout: 3000 }).catch(() => false)) {
+    const asked = await send
+      .waitFor({ state: 'visible', timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (asked) {
       await page.keyboard.press('Enter');
     }
     await section
