@@ -3,15 +3,11 @@ side is bench/panel/run.ts (Chromium through Playwright); this module makes the 
 named server on the dev hub, runs it, and summarises the frames it saw.
 """
 
-import json
-import os
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
-from devhub import PASSWORD, DevHub
-from report import BENCH, ROOT, machine, machine_text, spread, summary, table
+from devhub import DevHub
+from labrun import run_in_lab
+from report import machine, machine_text, spread, summary, table
 
 # dev/paced_repo2docker.py prints 50,000 lines at once for users named biglog*.
 USER = "biglogpanel"
@@ -27,27 +23,9 @@ def _p95(values: list[float]) -> float:
 
 def run(hub: DevHub, rounds: int = 3) -> dict[str, Any]:
     before = machine()
-    token = hub.login(USER)
-    hub.start_server(USER, SERVER, token, "envbuilder-dev/bench:start")
-    with tempfile.TemporaryDirectory(prefix="envbuilder-bench-panel-") as tmp:
-        out = Path(tmp) / "raw.json"
-        env = dict(
-            os.environ,
-            BENCH_HUB_URL=hub.url,
-            BENCH_USER=USER,
-            BENCH_SERVER=SERVER,
-            BENCH_PASSWORD=PASSWORD,
-            BENCH_ROUNDS=str(rounds),
-            BENCH_OUT=str(out),
-        )
-        subprocess.run(
-            [str(ROOT / "node_modules" / ".bin" / "tsx"), str(BENCH / "panel" / "run.ts")],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        raw = json.loads(out.read_text())
-    hub.stop_server(USER, SERVER, token)
+    raw = run_in_lab(
+        hub, "panel", user=USER, server=SERVER, image="envbuilder-dev/bench:start", rounds=rounds
+    )
     counted = [s for s in raw["samples"] if not s["warmup"]]
     longest = [s["longestFrameMs"] for s in counted]
     return {

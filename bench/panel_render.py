@@ -4,16 +4,12 @@ The browser side is bench/firstrender/run.ts (Chromium through Playwright); this
 user and the named server on the dev hub, runs it, and summarises what it measured.
 """
 
-import json
-import os
-import subprocess
-import tempfile
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from devhub import PASSWORD, DevHub
-from report import BENCH, ROOT, machine, machine_text, spread, summary, table
+from devhub import DevHub
+from labrun import run_in_lab
+from report import machine, machine_text, spread, summary, table
 
 USER = "benchpanel"
 SERVER = "pr"
@@ -21,27 +17,14 @@ SERVER = "pr"
 
 def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
     before = machine()
-    token = hub.login(USER)
-    hub.start_server(USER, SERVER, token, "example.org/course/env:base")
-    with tempfile.TemporaryDirectory(prefix="envbuilder-bench-panel-") as tmp:
-        out = Path(tmp) / "raw.json"
-        env = dict(
-            os.environ,
-            BENCH_HUB_URL=hub.url,
-            BENCH_USER=USER,
-            BENCH_SERVER=SERVER,
-            BENCH_PASSWORD=PASSWORD,
-            BENCH_ROUNDS=str(rounds),
-            BENCH_OUT=str(out),
-        )
-        subprocess.run(
-            [str(ROOT / "node_modules" / ".bin" / "tsx"), str(BENCH / "firstrender" / "run.ts")],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        raw = json.loads(out.read_text())
-    hub.stop_server(USER, SERVER, token)
+    raw = run_in_lab(
+        hub,
+        "firstrender",
+        user=USER,
+        server=SERVER,
+        image="example.org/course/env:base",
+        rounds=rounds,
+    )
     counted = [s for s in raw["samples"] if not s["warmup"]]
 
     def requests(key: str) -> dict[str, int]:

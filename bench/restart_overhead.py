@@ -4,15 +4,11 @@ The browser side is bench/restart/run.ts (Chromium through Playwright); this mod
 user and the named server on the dev hub, runs it, and summarises what it measured.
 """
 
-import json
-import os
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
-from devhub import PASSWORD, DevHub
-from report import BENCH, ROOT, machine, machine_text, ratio, ratio_text, spread, summary, table
+from devhub import DevHub
+from labrun import run_in_lab
+from report import machine, machine_text, ratio, ratio_text, spread, summary, table
 
 USER = "benchrestart"
 SERVER = "rs"
@@ -20,28 +16,9 @@ SERVER = "rs"
 
 def run(hub: DevHub, rounds: int = 5) -> dict[str, Any]:
     before = machine()
-    token = hub.login(USER)
-    hub.start_server(USER, SERVER, token, "envbuilder-dev/bench:start")
-    with tempfile.TemporaryDirectory(prefix="envbuilder-bench-restart-") as tmp:
-        out = Path(tmp) / "raw.json"
-        env = dict(
-            os.environ,
-            BENCH_HUB_URL=hub.url,
-            BENCH_USER=USER,
-            BENCH_SERVER=SERVER,
-            BENCH_TOKEN=token,
-            BENCH_PASSWORD=PASSWORD,
-            BENCH_ROUNDS=str(rounds),
-            BENCH_OUT=str(out),
-        )
-        subprocess.run(
-            [str(ROOT / "node_modules" / ".bin" / "tsx"), str(BENCH / "restart" / "run.ts")],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        raw = json.loads(out.read_text())
-    hub.stop_server(USER, SERVER, token)
+    raw = run_in_lab(
+        hub, "restart", user=USER, server=SERVER, image="envbuilder-dev/bench:start", rounds=rounds
+    )
 
     counted = [s for s in raw["samples"] if not s["warmup"]]
     by_side = {

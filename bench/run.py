@@ -10,6 +10,8 @@ Benchmarks never run inside the tests and assert nothing about time: they print 
 import argparse
 import sys
 import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,21 +48,40 @@ def main() -> int:
 
     started = time.monotonic()
     tables: list[str] = []
+    failed: list[str] = []
 
-    def done(name: str, result: dict, text: str) -> None:
+    def bench(name: str, title: str, measure: Callable[[], dict], render: Callable) -> None:
+        """Run one benchmark; one that fails is named at the end and the others still run."""
+        print(f"== {title} ==", flush=True)
+        try:
+            result = measure()
+        except Exception:
+            traceback.print_exc()
+            print(f"\n{name}: FAILED, see above\n", flush=True)
+            failed.append(name)
+            return
+        text = render(result)
         path = write_result(name, {**result, "quick": quick})
         print(f"\n{text}\n(written to {path.relative_to(ROOT)})\n", flush=True)
         tables.append(text)
 
     if "logview" in names:
-        print("== log view ingest (Chromium) ==", flush=True)
-        result = logview_ingest.run(rounds=2 if quick else 7, lines=20_000 if quick else 200_000)
-        done("logview", result, logview_ingest.render(result))
+        bench(
+            "logview",
+            "log view ingest (Chromium)",
+            lambda: logview_ingest.run(
+                rounds=2 if quick else 7, lines=20_000 if quick else 200_000
+            ),
+            logview_ingest.render,
+        )
 
     if "snapshots" in names:
-        print("== snapshot against git ==", flush=True)
-        result = snapshots.run(rounds=3 if quick else 15)
-        done("snapshots", result, snapshots.render(result))
+        bench(
+            "snapshots",
+            "snapshot against git",
+            lambda: snapshots.run(rounds=3 if quick else 15),
+            snapshots.render,
+        )
 
     hub_names = [
         n for n in names if n in ("startup", "panel", "gateway", "restart", "store", "firstrender")
@@ -69,33 +90,59 @@ def main() -> int:
         print(f"== dev hub on 127.0.0.1:{args.port} (log: bench/results/devhub-{args.port}.log) ==")
         with DevHub(args.port) as hub:
             if "startup" in hub_names:
-                print("== Lab start with and without the extension (Chromium) ==", flush=True)
-                result = startup.run(hub, rounds=2 if quick else 7)
-                done("startup", result, startup.render(result))
+                bench(
+                    "startup",
+                    "Lab start with and without the extension (Chromium)",
+                    lambda: startup.run(hub, rounds=2 if quick else 7),
+                    startup.render,
+                )
             if "panel" in hub_names:
-                print("== the panel during a 50,000-line log (Chromium) ==", flush=True)
-                result = panel_ingest.run(hub, rounds=1 if quick else 3)
-                done("panel", result, panel_ingest.render(result))
+                bench(
+                    "panel",
+                    "the panel during a 50,000-line log (Chromium)",
+                    lambda: panel_ingest.run(hub, rounds=1 if quick else 3),
+                    panel_ingest.render,
+                )
             if "gateway" in hub_names:
-                print("== build gateway ==", flush=True)
-                result = gateway.run(hub, rounds=2 if quick else 7, cache_rounds=3 if quick else 20)
-                done("gateway", result, gateway.render(result))
+                bench(
+                    "gateway",
+                    "build gateway",
+                    lambda: gateway.run(
+                        hub, rounds=2 if quick else 7, cache_rounds=3 if quick else 20
+                    ),
+                    gateway.render,
+                )
             if "restart" in hub_names:
-                print("== restart overhead (Chromium) ==", flush=True)
-                result = restart_overhead.run(hub, rounds=1 if quick else 7)
-                done("restart", result, restart_overhead.render(result))
+                bench(
+                    "restart",
+                    "restart overhead (Chromium)",
+                    lambda: restart_overhead.run(hub, rounds=1 if quick else 7),
+                    restart_overhead.render,
+                )
             if "firstrender" in hub_names:
-                print("== panel first render (Chromium) ==", flush=True)
-                result = panel_render.run(hub, rounds=2 if quick else 7)
-                done("firstrender", result, panel_render.render(result))
+                bench(
+                    "firstrender",
+                    "panel first render (Chromium)",
+                    lambda: panel_render.run(hub, rounds=2 if quick else 7),
+                    panel_render.render,
+                )
             if "store" in hub_names:
-                print("== snapshot store ==", flush=True)
-                result = snapshotstore.run(hub, rounds=3 if quick else 15, users=3 if quick else 10)
-                done("store", result, snapshotstore.render(result))
+                bench(
+                    "store",
+                    "snapshot store",
+                    lambda: snapshotstore.run(
+                        hub, rounds=3 if quick else 15, users=3 if quick else 10
+                    ),
+                    snapshotstore.render,
+                )
 
     print("=" * 100)
     print("\n\n".join(tables))
-    print(f"\nall done in {time.monotonic() - started:.0f} s; JSON in {RESULTS.relative_to(ROOT)}/")
+    took = f"{time.monotonic() - started:.0f} s"
+    if failed:
+        print(f"\nFAILED: {', '.join(failed)} (the others ran, in {took})")
+        return 1
+    print(f"\nall done in {took}; JSON in {RESULTS.relative_to(ROOT)}/")
     return 0
 
 

@@ -6,18 +6,12 @@ The bundle measured is the one installed (``jupyterlab_envbuilder/labextension``
 builds the production bundle first, as the wheel ships it.
 """
 
-import json
-import os
 import re
-import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
-from devhub import PASSWORD, DevHub
+from devhub import DevHub
+from labrun import run_in_lab
 from report import (
-    BENCH,
-    ROOT,
     machine,
     machine_text,
     median_difference,
@@ -37,27 +31,9 @@ DEVELOPMENT_CHUNK = re.compile(r"/(lib_|vendors-|style_index_js)")
 
 def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
     before = machine()
-    token = hub.login(USER)
-    hub.start_server(USER, SERVER, token, "envbuilder-dev/bench:start")
-    with tempfile.TemporaryDirectory(prefix="envbuilder-bench-startup-") as tmp:
-        out = Path(tmp) / "raw.json"
-        env = dict(
-            os.environ,
-            BENCH_HUB_URL=hub.url,
-            BENCH_USER=USER,
-            BENCH_SERVER=SERVER,
-            BENCH_PASSWORD=PASSWORD,
-            BENCH_ROUNDS=str(rounds),
-            BENCH_OUT=str(out),
-        )
-        subprocess.run(
-            [str(ROOT / "node_modules" / ".bin" / "tsx"), str(BENCH / "startup" / "run.ts")],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        raw = json.loads(out.read_text())
-    hub.stop_server(USER, SERVER, token)
+    raw = run_in_lab(
+        hub, "startup", user=USER, server=SERVER, image="envbuilder-dev/bench:start", rounds=rounds
+    )
 
     counted = [s for s in raw["samples"] if not s["warmup"]]
 

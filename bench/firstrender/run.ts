@@ -15,7 +15,7 @@
  * Settings from the environment: BENCH_HUB_URL, BENCH_USER, BENCH_SERVER, BENCH_PASSWORD,
  * BENCH_ROUNDS, BENCH_OUT.
  */
-import { launchChromium, Page, writeJson } from '../browser';
+import { launchChromium, logInToHub, Page, writeJson } from '../browser';
 
 const HUB = process.env.BENCH_HUB_URL ?? 'http://127.0.0.1:8070';
 const USER = process.env.BENCH_USER ?? 'benchpanel';
@@ -117,11 +117,7 @@ async function main(): Promise<void> {
       viewport: { width: 1366, height: 768 }
     });
     const page = await context.newPage();
-    await page.goto(`${HUB}/hub/login?next=${encodeURIComponent('/hub/home')}`);
-    await page.locator('#username_input').fill(USER);
-    await page.locator('#password_input').fill(PASSWORD);
-    await page.locator('#login_submit').click();
-    await page.waitForURL(/\/hub\/home/);
+    await logInToHub(page, HUB, USER, PASSWORD);
     const samples: ISample[] = [];
     // Round 0 warms up (Lab's assets in the browser cache, the server's first answers).
     for (let round = 0; round <= ROUNDS; round++) {

@@ -9,7 +9,7 @@
  * Settings from the environment: BENCH_HUB_URL, BENCH_USER, BENCH_SERVER, BENCH_PASSWORD,
  * BENCH_ROUNDS, BENCH_OUT.
  */
-import { launchChromium, writeJson } from '../browser';
+import { launchChromium, logInToHub, writeJson } from '../browser';
 
 const HUB = process.env.BENCH_HUB_URL ?? 'http://127.0.0.1:8070';
 const USER = process.env.BENCH_USER ?? 'biglogpanel';
@@ -42,11 +42,7 @@ async function main(): Promise<void> {
   });
   const page = await context.newPage();
   await page.addInitScript(RECORDER);
-  await page.goto(`${HUB}/hub/login`);
-  await page.locator('#username_input').fill(USER);
-  await page.locator('#password_input').fill(PASSWORD);
-  await page.locator('#login_submit').click();
-  await page.waitForURL(/\/hub\/(home|spawn|spawn-pending)/);
+  await logInToHub(page, HUB, USER, PASSWORD);
   await page.goto(LAB);
   await page.waitForFunction(
     () => (window as any).jupyterapp?.commands.hasCommand('envbuilder:build'),

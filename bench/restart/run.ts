@@ -18,7 +18,7 @@
  */
 import { performance } from 'perf_hooks';
 
-import { launchChromium, Page, writeJson } from '../browser';
+import { launchChromium, logInToHub, Page, writeJson } from '../browser';
 
 const HUB = process.env.BENCH_HUB_URL ?? 'http://127.0.0.1:8070';
 const USER = process.env.BENCH_USER ?? 'benchrestart';
@@ -213,11 +213,7 @@ async function main(): Promise<void> {
       viewport: { width: 1280, height: 800 }
     });
     const page = await context.newPage();
-    await page.goto(`${HUB}/hub/login?next=${encodeURIComponent('/hub/home')}`);
-    await page.locator('#username_input').fill(USER);
-    await page.locator('#password_input').fill(PASSWORD);
-    await page.locator('#login_submit').click();
-    await page.waitForURL(/\/hub\/home/);
+    await logInToHub(page, HUB, USER, PASSWORD);
     await page.goto(LAB);
     await waitForLab(page);
 

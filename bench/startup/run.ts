@@ -17,7 +17,13 @@
  */
 import { gzipSync } from 'zlib';
 
-import { Browser, launchChromium, Page, writeJson } from '../browser';
+import {
+  Browser,
+  launchChromium,
+  logInToHub,
+  Page,
+  writeJson
+} from '../browser';
 
 const HUB = process.env.BENCH_HUB_URL ?? 'http://127.0.0.1:8070';
 const USER = process.env.BENCH_USER ?? 'benchstartup';
@@ -61,11 +67,7 @@ function withoutExtension(html: string): string {
 async function login(browser: Browser): Promise<unknown> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${HUB}/hub/login`);
-  await page.locator('#username_input').fill(USER);
-  await page.locator('#password_input').fill(PASSWORD);
-  await page.locator('#login_submit').click();
-  await page.waitForURL(/\/hub\/(home|spawn|spawn-pending)/);
+  await logInToHub(page, HUB, USER, PASSWORD);
   // The server's own login (the hub's OAuth) once, so the samples start logged in.
   await page.goto(LAB);
   await page.waitForFunction(() => (window as any).jupyterapp !== undefined, {
