@@ -1,11 +1,10 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { TranslationBundle } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { EnvironmentsView } from '../components/EnvironmentsView';
-import { HandshakeView } from '../components/HandshakeView';
+import type { EnvironmentsView } from '../components/EnvironmentsView';
+import type { HandshakeView } from '../components/HandshakeView';
 import { EnvironmentsModel } from '../model/environments';
 import {
   HandshakeModel,
@@ -14,7 +13,13 @@ import {
 } from '../model/handshake';
 import { IFact } from '../model/overview';
 import { CommandIDs } from '../tokens';
+import { LazySection } from './LazySection';
 import { SectionStatus } from './SectionStatus';
+
+interface IViews {
+  HandshakeView: typeof HandshakeView;
+  EnvironmentsView: typeof EnvironmentsView;
+}
 
 /** The handshake in a few words, for the section header. */
 export function handshakeStatus(
@@ -44,19 +49,22 @@ export function handshakeStatus(
 
 /**
  * The "Server and hub" section: what the handshake found, and the images this server ran on,
- * each with a restart when the restart feature is there and the hub allows it.
+ * each with a restart when the restart feature is there and the hub allows it. Its header
+ * says the handshake's state from the start; the views load when the section is first seen
+ * or the handshake has answered.
  */
-export class StatusSection extends ReactWidget {
+export class StatusSection extends LazySection<IViews> {
   constructor(options: StatusSection.IOptions) {
-    super();
+    super(options.trans);
     this._handshake = options.handshake;
     this._environments = options.environments;
     this._commands = options.commands;
-    this._trans = options.trans;
     this.id = 'jp-envbuilder-status';
     this.addClass('jp-EnvBuilder-section');
     this.title.label = options.trans.__('Server and hub');
     this.toolbar = new SectionStatus(options.trans);
+    this._onHandshake();
+    this._handshake.changed.connect(this._onHandshake, this);
     this._handshake.changed.connect(this.update, this);
     this._environments.changed.connect(this.update, this);
     this._commands.commandChanged.connect(this._onCommand, this);
@@ -72,20 +80,28 @@ export class StatusSection extends ReactWidget {
     super.dispose();
   }
 
-  protected render(): JSX.Element {
+  protected async load(): Promise<IViews> {
+    const [{ HandshakeView }, { EnvironmentsView }] = await Promise.all([
+      import('../components/HandshakeView'),
+      import('../components/EnvironmentsView')
+    ]);
+    return { HandshakeView, EnvironmentsView };
+  }
+
+  protected renderLoaded(views: IViews): JSX.Element {
+    const { HandshakeView, EnvironmentsView } = views;
     const handshake = this._handshake;
     const restartId = CommandIDs.restartIntoImage;
     const canRestart =
       this._commands.hasCommand(restartId) &&
       handshake.handshake?.capabilities.restart.available === true;
-    this.toolbar.set(handshakeStatus(handshake.state, this._trans));
     return (
       <>
         <HandshakeView
           state={handshake.state}
           frontendVersion={handshake.frontendVersion}
           onRefresh={() => void handshake.refresh()}
-          trans={this._trans}
+          trans={this.trans}
         />
         <EnvironmentsView
           model={this._environments}
@@ -94,10 +110,23 @@ export class StatusSection extends ReactWidget {
               ? image => void this._commands.execute(restartId, { image })
               : null
           }
-          trans={this._trans}
+          trans={this.trans}
         />
       </>
     );
+  }
+
+  /**
+   * The header follows the handshake. Once it has answered, the views load even while the
+   * section is folded: the handshake runs when the panel is first shown, never at Lab's start,
+   * and what it found (e.g. the image) is then in the page.
+   */
+  private _onHandshake(): void {
+    const state = this._handshake.state;
+    this.toolbar.set(handshakeStatus(state, this.trans));
+    if (state.kind !== 'loading') {
+      this.ensureLoaded().catch(() => undefined);
+    }
   }
 
   /** The restart feature may come or go after the section is drawn. */
@@ -110,7 +139,6 @@ export class StatusSection extends ReactWidget {
   private readonly _handshake: HandshakeModel;
   private readonly _environments: EnvironmentsModel;
   private readonly _commands: JupyterFrontEnd['commands'];
-  private readonly _trans: TranslationBundle;
 }
 
 export namespace StatusSection {
