@@ -11,7 +11,8 @@ import * as React from 'react';
 
 import { BuildLog } from '../../src/buildlog/log';
 import { LogView } from '../../src/components/LogView';
-import '../../style/build.css';
+// The log view's own styles: they bound the list's height, which is what keeps it virtual.
+import '../../style/log.css';
 import { ingest, ISink, nextFrame, runOptions } from './harness';
 
 const log = new BuildLog();
