@@ -18,6 +18,8 @@ export interface IRestartCommandOptions {
   /** The user's override of the hub's spawn options template ('' for the hub's). */
   spawnOptionsOverride: () => string;
   docManager: IDocumentManager | null;
+  /** An image in words ("environment/ · snapshot d099dfd"), not its escaped full name. */
+  imageLabel: (image: string) => string;
   trans: TranslationBundle;
 }
 
@@ -44,11 +46,14 @@ export function addRestartCommands(
         : state.phase === 'stopping'
           ? trans.__(
               'Stopping this server to start it on %1… (%2 s)',
-              state.image,
+              options.imageLabel(state.image),
               Math.round(state.waitedMs / 1000)
             )
           : state.phase === 'starting'
-            ? trans.__('Starting this server on %1…', state.image)
+            ? trans.__(
+                'Starting this server on %1…',
+                options.imageLabel(state.image)
+              )
             : null;
     if (message === null) {
       if (progress) {

@@ -10,6 +10,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addRestartCommands } from '../commands/restart';
 import { fetchEnvironments, recordFailedStart } from '../api/environments';
+import { imageWords } from '../model/imageNames';
 import {
   CommandIDs,
   IEnvBuilder,
@@ -55,6 +56,13 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
       .catch(reason => {
         console.error('jupyterlab-envbuilder: settings failed to load', reason);
       });
+    const imageLabel = (image: string) =>
+      imageWords(
+        image,
+        core.history.builds,
+        core.folder.path,
+        trans.__.bind(trans)
+      );
     addRestartCommands(app, {
       handshake: core.handshake,
       newestImage: () => {
@@ -65,6 +73,7 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
         );
       },
       docManager,
+      imageLabel,
       trans,
       spawnOptionsOverride: () => spawnOptionsOverride
     });
@@ -81,6 +90,11 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
           runningImage: async () =>
             (await fetchEnvironments(core.folder.path)).runningImage,
           recordFailedStart,
+          // The history names images built here; it is read at start anyway.
+          imageLabel: async image => {
+            await core.history.load();
+            return imageLabel(image);
+          },
           showHistory: () => app.shell.activateById(core.panelId),
           trans
         })

@@ -9,6 +9,11 @@ export interface IArrivalOptions {
   runningImage: () => Promise<string | null>;
   /** Record in the history that the server could not start on an image. */
   recordFailedStart: (image: string) => Promise<void>;
+  /**
+   * An image in words ("environment/ · snapshot d099dfd"), not its escaped full name. A
+   * failed start keeps the full name: it is what an administrator looks for.
+   */
+  imageLabel: (image: string) => Promise<string>;
   /** Show the environment history. */
   showHistory: () => void;
   trans: TranslationBundle;
@@ -43,7 +48,10 @@ export async function announceArrival(options: IArrivalOptions): Promise<void> {
   }
   if (arrival.kind === 'arrived') {
     Notification.success(
-      trans.__('This server now runs on %1.', arrival.image),
+      trans.__(
+        'This server now runs on %1.',
+        await options.imageLabel(arrival.image)
+      ),
       { autoClose: 5000 }
     );
     return;
