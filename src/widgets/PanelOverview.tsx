@@ -2,6 +2,7 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Clipboard } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import { Message } from '@lumino/messaging';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
@@ -58,13 +59,41 @@ export class PanelOverview extends ReactWidget {
     super.dispose();
   }
 
-  /** Move the keyboard focus to the next action, or to the first control there is. */
+  /**
+   * Move the keyboard focus to the next action, or to the first control there is. Before
+   * the first check there is no next action yet: it takes the focus when it appears, unless
+   * the user has moved the focus out of the panel meanwhile.
+   */
   focus(): void {
-    const target =
-      this.node.querySelector<HTMLElement>(
-        '[data-testid="envbuilder-next-action"]'
-      ) ?? this.node.querySelector<HTMLElement>('button');
-    target?.focus();
+    const next = this._nextAction();
+    this._focusNextPending = next === null;
+    (next ?? this.node.querySelector<HTMLElement>('button'))?.focus();
+  }
+
+  protected onUpdateRequest(msg: Message): void {
+    super.onUpdateRequest(msg);
+    if (this._focusNextPending) {
+      void this.renderPromise?.then(() => this._focusNextWhenThere());
+    }
+  }
+
+  private _nextAction(): HTMLButtonElement | null {
+    return this.node.querySelector<HTMLButtonElement>(
+      '[data-testid="envbuilder-next-action"]'
+    );
+  }
+
+  private _focusNextWhenThere(): void {
+    const next = this._nextAction();
+    if (!this._focusNextPending || next === null || next.disabled) {
+      return;
+    }
+    this._focusNextPending = false;
+    const panel = this.parent?.node ?? this.node;
+    const active = document.activeElement;
+    if (active === null || active === document.body || panel.contains(active)) {
+      next.focus();
+    }
   }
 
   protected render(): JSX.Element {
@@ -92,6 +121,8 @@ export class PanelOverview extends ReactWidget {
     );
   }
 
+  /** The panel was opened for the keyboard before the next action existed. */
+  private _focusNextPending = false;
   private readonly _model: OverviewModel;
   private readonly _commands: JupyterFrontEnd['commands'];
   private readonly _trans: TranslationBundle;
