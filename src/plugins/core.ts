@@ -37,6 +37,7 @@ import { EnvironmentPanel } from '../widgets/EnvironmentPanel';
 import { EnvironmentStatusItem } from '../widgets/EnvironmentStatusItem';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { StatusSection } from '../widgets/StatusSection';
+import { focusFirstControl } from '../widgets/focusControl';
 
 /** Where the "Server and hub" section sits: after every feature's section. */
 const STATUS_RANK = 1000;
@@ -174,9 +175,7 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
         const section = panel.sectionNamed(String(args.section ?? ''));
         if (section) {
           panel.showSection(section);
-          section.node
-            .querySelector<HTMLElement>('button, a, input, select')
-            ?.focus();
+          focusFirstControl(section.node);
         }
       }
     });

@@ -54,8 +54,14 @@ export interface IFakeStream {
 export function fakeStream(
   events: IBuildEvent[],
   options: { hang?: boolean; breakWith?: Error } = {}
-): IFakeStream & { release(): void; gate: number | null } {
+): IFakeStream & {
+  release(): void;
+  gate: number | null;
+  /** Every event has been taken and the stream hangs (`hang`). */
+  readonly hanging: boolean;
+} {
   let closed = false;
+  let hanging = false;
   let wake: (() => void) | null = null;
   const state = {
     gate: null as number | null,
@@ -79,6 +85,7 @@ export function fakeStream(
       throw options.breakWith;
     }
     while (options.hang && !closed) {
+      hanging = true;
       await new Promise<void>(resolve => (wake = resolve));
     }
   }
@@ -90,6 +97,9 @@ export function fakeStream(
     },
     get closed() {
       return closed;
+    },
+    get hanging() {
+      return hanging;
     },
     get gate() {
       return state.gate;

@@ -5,6 +5,7 @@ import { EnvironmentFolder } from '../../model/folder';
 import { Signal } from '@lumino/signaling';
 import { fakeStream, recordedEvents } from '../buildlog/streams';
 import { api, IMAGE, SHA, SPEC, stages } from './buildFakes';
+import { until } from './envfilesHarness';
 
 describe('BuildModel: a build', () => {
   it('follows the recorded BinderHub build to its image and launches nothing', async () => {
@@ -114,11 +115,12 @@ describe('BuildModel: a build', () => {
     const { api: requests } = api([stream]);
     const model = new BuildModel({ ...requests });
     const done = model.build();
-    await new Promise(resolve => setTimeout(resolve, 10));
+    // Waits for what the model has taken in, not for a time: a loaded machine is slow.
+    await until(() => model.log.plainLines.includes('warnings.warn('));
     expect(model.state.phase).toBe('fetching');
     stream.gate = null;
     stream.release();
-    await new Promise(resolve => setTimeout(resolve, 10));
+    await until(() => stream.hanging && model.log.plainLines.length === 6);
     expect(model.state.stage).toBe('watching');
     expect(model.state.phase).toBe('building');
     expect(model.log.plainLines).toEqual([

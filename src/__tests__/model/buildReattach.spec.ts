@@ -3,6 +3,7 @@ import { IBuildRecord } from '../../api/types';
 import { BuildModel } from '../../model/build';
 import { fakeStream } from '../buildlog/streams';
 import { api, IMAGE, SPEC, stages, summary } from './buildFakes';
+import { until } from './envfilesHarness';
 import { IBuildEvent } from '../../buildlog/events';
 
 describe('BuildModel: watching', () => {
@@ -19,7 +20,7 @@ describe('BuildModel: watching', () => {
     const { api: requests, calls } = api([first, second]);
     const model = new BuildModel({ ...requests });
     const building = model.build();
-    await new Promise(resolve => setTimeout(resolve, 10));
+    await until(() => first.hanging);
     expect(model.state.stage).toBe('watching');
     model.stopWatching();
     await building;

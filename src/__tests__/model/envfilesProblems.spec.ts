@@ -202,12 +202,13 @@ describe('EnvFilesModel: unsaved text in open editors', () => {
   it('waits for typing to pause before checking', async () => {
     const { editors, model: m } = setup(
       { 'environment/requirements.txt': 'numpy\n' },
-      { validationDelay: 100 }
+      // Long against the 10 ms between keys, so a loaded machine cannot make a pause.
+      { validationDelay: 1000 }
     );
     model = m;
     await model.refresh();
     const editor = editors.open('environment/requirements.txt', 'numpy\n');
-    await sleep(150);
+    await sleep(1100);
     let checks = 0;
     model.problemsChanged.connect(() => checks++);
     for (const text of ['p', 'pa', 'pan', 'pand', 'panda', 'pandas>=']) {
@@ -215,7 +216,7 @@ describe('EnvFilesModel: unsaved text in open editors', () => {
       await sleep(10);
     }
     expect(checks).toBe(0);
-    await until(() => checks > 0);
+    await until(() => checks > 0, 5000);
     expect(checks).toBe(1);
     expect(where(model.problems)).toEqual([
       'requirements.txt:1:7 pip-missing-version'
