@@ -14,7 +14,6 @@ export function ImageName(props: {
   testId?: string;
 }): JSX.Element {
   const { image, trans } = props;
-  const [copied, setCopied] = React.useState(false);
   return (
     <span className="jp-EnvBuilder-image">
       <span
@@ -25,21 +24,36 @@ export function ImageName(props: {
       >
         {props.label}
       </span>
-      <button
-        className="jp-Button jp-mod-minimal jp-EnvBuilder-iconButton"
-        title={
-          copied
-            ? trans.__('Copied')
-            : trans.__('Copy the full image name: %1', image)
-        }
-        aria-label={trans.__('Copy the full image name')}
-        onClick={() => {
-          props.onCopy(image);
-          setCopied(true);
-        }}
-      >
-        <copyIcon.react tag="span" />
-      </button>
+      <CopyImageButton image={image} trans={trans} onCopy={props.onCopy} />
     </span>
+  );
+}
+
+/** The copy button of a full image name; its tooltip says when it has copied. */
+export function CopyImageButton(props: {
+  image: string;
+  trans: TranslationBundle;
+  onCopy: (text: string) => void;
+  testId?: string;
+}): JSX.Element {
+  const { image, trans } = props;
+  const [copied, setCopied] = React.useState(false);
+  return (
+    <button
+      className="jp-Button jp-mod-minimal jp-EnvBuilder-iconButton"
+      data-testid={props.testId}
+      title={
+        copied
+          ? trans.__('Copied')
+          : trans.__('Copy the full image name: %1', image)
+      }
+      aria-label={trans.__('Copy the full image name')}
+      onClick={() => {
+        props.onCopy(image);
+        setCopied(true);
+      }}
+    >
+      <copyIcon.react tag="span" />
+    </button>
   );
 }

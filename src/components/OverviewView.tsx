@@ -1,7 +1,6 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
   checkIcon,
-  copyIcon,
   errorIcon,
   infoIcon,
   LabIcon,
@@ -10,6 +9,7 @@ import {
 import * as React from 'react';
 
 import { warningIcon } from '../icons';
+import { CopyImageButton } from './ImageName';
 import { IFact, INextAction, IOverview } from '../model/overview';
 
 const TONE_ICONS: Record<IFact['tone'], LabIcon> = {
@@ -60,7 +60,6 @@ export interface IOverviewViewProps {
 export function OverviewView(props: IOverviewViewProps): JSX.Element {
   const { overview, trans } = props;
   const { running, folder, lastBuild, next } = overview;
-  const [copied, setCopied] = React.useState(false);
   const image = running.image;
   return (
     <div className="jp-EnvBuilder-overview" data-testid="envbuilder-overview">
@@ -74,22 +73,12 @@ export function OverviewView(props: IOverviewViewProps): JSX.Element {
             {running.text}
           </span>
           {image && (
-            <button
-              className="jp-Button jp-mod-minimal jp-EnvBuilder-iconButton"
-              data-testid="envbuilder-overview-copy"
-              title={
-                copied
-                  ? trans.__('Copied')
-                  : trans.__('Copy the full image name: %1', image)
-              }
-              aria-label={trans.__('Copy the full image name')}
-              onClick={() => {
-                props.onCopy(image);
-                setCopied(true);
-              }}
-            >
-              <copyIcon.react tag="span" />
-            </button>
+            <CopyImageButton
+              image={image}
+              trans={trans}
+              onCopy={props.onCopy}
+              testId="envbuilder-overview-copy"
+            />
           )}
         </dd>
         <dt>{trans.__('Folder')}</dt>

@@ -4,7 +4,7 @@
 import * as React from 'react';
 
 import type { ISavedEnvironment } from '../api/saved';
-import type { ISavedViewProps } from './SavedView';
+import type { ISavedViewProps } from './savedProps';
 
 export function RenameForm(
   props: ISavedViewProps & { entry: ISavedEnvironment; onDone: () => void }

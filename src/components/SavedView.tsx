@@ -2,46 +2,17 @@
  * The Saved environments section: save a built image by name, and for each saved one:
  * restart this server into it, start a new named server on it, share it, rename, delete.
  */
-import { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { ISavedEnvironment } from '../api/saved';
-import type { PackagesModel } from '../model/packages';
-import type { IBuiltImageBuild, SavedModel } from '../model/saved';
 import { RenameForm, ServerForm, ShareForm } from './SavedForms';
+import type { ISavedViewProps } from './savedProps';
 import { savedProblemText, serversText, sourceText } from './savedText';
 
 // The package lists load when first asked for, not with the section.
 const LazyPackagesView = React.lazy(() =>
   import('./PackagesView').then(module => ({ default: module.PackagesView }))
 );
-
-/** What the section can do beyond the saved list, from the plugin. */
-export interface ISavedActions {
-  /** Null when this server cannot restart itself (the restart feature is off or refused). */
-  restartInto: ((image: string) => void) | null;
-  /** Start a named server on the image in a new tab; an error message when it cannot. */
-  startServer: (image: string, server: string) => string | null;
-  /** A course link for the image in a named server; an error message when it cannot. */
-  shareLink: (
-    image: string,
-    server: string
-  ) => { url?: string; error?: string };
-  copy: (text: string) => void;
-}
-
-export interface ISavedViewProps {
-  model: SavedModel;
-  /** The package lists of images, to show and compare them. */
-  packages: PackagesModel;
-  /** Builds of the history that produced an image, newest first. */
-  builds: readonly IBuiltImageBuild[];
-  /** Image → the servers last started on it. */
-  servers: Map<string, string[]>;
-  actions: ISavedActions;
-  trans: TranslationBundle;
-  idPrefix: string;
-}
 
 export function SavedView(props: ISavedViewProps): JSX.Element {
   const { model, trans } = props;

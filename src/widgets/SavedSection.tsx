@@ -2,7 +2,8 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
-import type { ISavedActions, SavedView } from '../components/SavedView';
+import type { ISavedActions } from '../components/savedProps';
+import type { SavedView } from '../components/SavedView';
 import { EnvironmentsModel } from '../model/environments';
 import { BuildHistoryModel } from '../model/history';
 import { PackagesModel } from '../model/packages';

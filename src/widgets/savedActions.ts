@@ -8,7 +8,7 @@ import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { HubApi } from '../api/hub';
-import { ISavedActions } from '../components/SavedView';
+import type { ISavedActions } from '../components/savedProps';
 import { imageOptions, namedServerLink } from '../links';
 import { HandshakeModel } from '../model/handshake';
 import { hubAddress } from '../model/shareClone';
