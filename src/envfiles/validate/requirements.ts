@@ -91,12 +91,30 @@ function toFileOffset(
   return chosen.fileStart + Math.max(0, within);
 }
 
+/**
+ * The project a plain requirement line names, by PEP 503's normalised name,
+ * or null for options, URLs, paths and lines with an environment marker (two
+ * lines for one project under different markers are how one pins per Python).
+ */
+function requirementName(text: string): string | null {
+  const content = text.replace(/(^|\s)#.*$/, '').trim();
+  if (content.includes(';') || /^[-.~/\\]/.test(content)) {
+    return null;
+  }
+  const match =
+    /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[|[<>=!~(]|$)/.exec(
+      content
+    );
+  return match ? match[1].toLowerCase().replace(/[-_.]+/g, '-') : null;
+}
+
 export function validateRequirements(
   source: IFileSource,
   problems: Problems
 ): void {
   const __ = problems.__;
   let checked = 0;
+  const firstLineOf = new Map<string, number>();
   for (const line of logicalLines(source.text)) {
     if (problems.full) {
       return;
@@ -117,6 +135,24 @@ export function validateRequirements(
       return;
     }
     checked++;
+    const name = requirementName(line.text);
+    const start = line.segments[0].fileStart;
+    const earlier = name === null ? undefined : firstLineOf.get(name);
+    if (earlier !== undefined) {
+      // pip's resolver takes both lines at once: they must all hold.
+      problems.warning(
+        'pip-twice',
+        start,
+        start + line.text.trimEnd().length,
+        __(
+          '"%1" is already required on line %2; pip must satisfy both lines at once. Keep one line with the version you want.',
+          name,
+          earlier
+        )
+      );
+    } else if (name !== null) {
+      firstLineOf.set(name, problems.index.positionAt(start).line);
+    }
     for (const issue of checkPipLine(line.text, __)) {
       problems.add(
         issue.severity,

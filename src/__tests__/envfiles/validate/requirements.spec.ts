@@ -38,8 +38,24 @@ describe('requirements.txt', () => {
           '--no-binary numpy,scipy',
           '--pre',
           '--require-hashes',
-          'numpy==1.26.* --config-settings=setup-args=-Dblas=openblas'
+          'scipy==1.11.* --config-settings=setup-args=-Dblas=openblas'
         ].join('\n')
+      )
+    ).toEqual([]);
+  });
+
+  it('names the earlier line of a project required twice', () => {
+    expect(req('numpy\npandas\nNumPy==1.26.4  # pinned\n')).toEqual([
+      '3:1 pip-twice'
+    ]);
+    const [problem] = check('requirements.txt', 'numpy\nNumPy>=2\n');
+    expect(problem.message).toContain('"numpy" is already required on line 1');
+  });
+
+  it('lets one project appear once per environment marker', () => {
+    expect(
+      req(
+        'numpy==1.24; python_version < "3.9"\nnumpy==1.26; python_version >= "3.9"\n-e .\n-e .\n'
       )
     ).toEqual([]);
   });
@@ -106,7 +122,8 @@ describe('requirements.txt', () => {
   });
 
   it('stops after the first 5000 requirement lines', () => {
-    const problems = req('numpy\n'.repeat(5001) + 'numpy=1\n');
+    const lines = Array.from({ length: 5001 }, (_, i) => `pkg${i}\n`);
+    const problems = req(lines.join('') + 'numpy=1\n');
     expect(problems).toEqual(['5001:1 requirements-not-all-checked']);
   });
 });
