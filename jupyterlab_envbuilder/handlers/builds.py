@@ -119,7 +119,8 @@ class BuildsHandler(GatewayHandler):
 
     def _number(self, name: str, default: int, largest: int) -> int:
         text = self.get_query_argument(name, str(default))
-        if not text.isdigit():
+        # isdigit() alone takes "²", which int() refuses; nine digits are more than any history.
+        if not (text.isascii() and text.isdigit() and len(text) <= 9):
             raise EnvBuilderError(400, "badQuery", f"{name} is a whole number, not {text!r}.")
         return min(int(text), largest)
 

@@ -99,3 +99,11 @@ async def test_a_bad_page_query_is_refused(jp_fetch, query):
     with pytest.raises(HTTPClientError) as e:
         await jp_fetch("envbuilder", "builds", "0" * 16, params=query)
     assert e.value.code == 400
+
+
+@pytest.mark.parametrize("query", [{"offset": "\u00b2"}, {"limit": "-1"}, {"limit": "9" * 5000}])
+async def test_a_bad_history_page_query_is_refused(jp_fetch, query):
+    with pytest.raises(HTTPClientError) as e:
+        await jp_fetch("envbuilder", "builds", params=query)
+    assert e.value.code == 400
+    assert json.loads(e.value.response.body)["reason"] == "badQuery"
