@@ -215,3 +215,101 @@ test.describe('Environment files', () => {
     expect(fs.readFileSync(path.join(HOMES, user, FILE), 'utf8')).toBe(edited);
   });
 });
+
+test.describe('What the build reads', () => {
+  test('files a binder/ folder makes ignored never block Build, and runtime.txt is described as repo2docker reads it', async ({
+    page,
+    user
+  }) => {
+    await login(page, user);
+    await startNamedServer(page, user, 'ignored', 'example.org/ignored:1');
+    // Laid out like repo2docker's own binder-dir test repositories: broken files beside binder/.
+    await page.evaluate(async () => {
+      const contents = (window as any).jupyterapp.serviceManager.contents;
+      const write = (path: string, content: string) =>
+        contents.save(path, { type: 'file', format: 'text', content });
+      await contents.save('environment', { type: 'directory' });
+      await contents.save('environment/binder', { type: 'directory' });
+      await write('environment/binder/requirements.txt', 'requests\n');
+      await write(
+        'environment/environment.yml',
+        'dependencies:\n  - numpy\n  broken\n'
+      );
+      await write('environment/runtime.txt', 'python-3.x\n');
+    });
+    await page.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('envbuilder:open-panel')
+    );
+    const section = page.locator('#jp-envbuilder-envfiles');
+    const files = section.getByTestId('envbuilder-envfiles-files');
+    const plan = section.getByTestId('envbuilder-envfiles-plan');
+    const problems = section.locator('.jp-EnvBuilder-problemItem');
+    const buildButton = page.getByTestId('envbuilder-build-button');
+
+    // Ignored files: listed as such, their mistakes information only, Build on.
+    await expect(
+      files.locator('[data-path="environment.yml"]')
+    ).toHaveAttribute('data-status', 'ignored');
+    await expect(files.locator('[data-path="runtime.txt"]')).toHaveAttribute(
+      'data-status',
+      'ignored'
+    );
+    await expect(
+      files.locator('[data-path="binder/requirements.txt"]')
+    ).toHaveAttribute('data-status', 'used');
+    await expect(problems.first()).toBeVisible();
+    const severities = await problems.evaluateAll(items =>
+      items.map(item => item.getAttribute('data-severity'))
+    );
+    expect(severities.length).toBeGreaterThan(0);
+    expect(severities.every(severity => severity === 'info')).toBe(true);
+    // An ignored runtime.txt is not "the version"; the default Python says why it is chosen.
+    await expect(plan.locator('[data-python-source]')).toHaveAttribute(
+      'data-python-source',
+      'default'
+    );
+    await expect(plan).not.toContainText('runtime.txt)');
+    await expect(plan.locator('.jp-EnvBuilder-blocker')).toHaveCount(0);
+    await expect(buildButton).toBeEnabled();
+
+    // Without binder/, runtime.txt is read: "python-3.x" is rejected, not "used" as a version.
+    await page.evaluate(async () => {
+      const contents = (window as any).jupyterapp.serviceManager.contents;
+      await contents.delete('environment/binder/requirements.txt');
+      await contents.delete('environment/binder');
+      await contents.delete('environment/environment.yml');
+      await contents.save('environment/requirements.txt', {
+        type: 'file',
+        format: 'text',
+        content: 'requests\n'
+      });
+    });
+    const runtime = files.locator('[data-path="runtime.txt"]');
+    await expect(runtime).toHaveAttribute('data-status', 'used');
+    await expect(runtime.locator('.jp-EnvBuilder-reason')).not.toHaveText(
+      /^Used/
+    );
+    await expect(
+      plan.locator('[data-blocker="runtime-rejected"]')
+    ).toBeVisible();
+    await expect(
+      problems.filter({ hasText: 'runtime.txt' }).first()
+    ).toHaveAttribute('data-severity', 'error');
+    await expect(buildButton).toBeDisabled();
+
+    // A version repo2docker accepts: used, named as the Python version, Build on again.
+    await page.evaluate(() =>
+      (window as any).jupyterapp.serviceManager.contents.save(
+        'environment/runtime.txt',
+        { type: 'file', format: 'text', content: 'python-3.12\n' }
+      )
+    );
+    await expect(plan.locator('[data-python-source]')).toHaveAttribute(
+      'data-python-source',
+      'runtime'
+    );
+    await expect(plan.locator('[data-python-source]')).toContainText('3.12');
+    await expect(plan.locator('.jp-EnvBuilder-blocker')).toHaveCount(0);
+    await expect(buildButton).toBeEnabled();
+  });
+});
