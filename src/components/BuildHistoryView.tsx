@@ -8,6 +8,7 @@ import * as React from 'react';
 
 import { IBuildSummary } from '../api/types';
 import { restartIcon } from '../icons';
+import { offeredImage } from '../model/history';
 import { historyRows, IHistoryRow } from '../model/historyRows';
 import { IFact, shortTime } from '../model/overview';
 import { resultLabel, shortSha } from './buildText';
@@ -74,11 +75,7 @@ function HistoryItem(props: {
   const { row, trans } = props;
   const { build, latest } = row;
   const sha = shortSha(build.ref);
-  // A dry run names the image a real build would make (the dev hub starts on any name).
-  const image =
-    build.result === 'built' || build.result === 'dry-run'
-      ? build.imageName
-      : null;
+  const image = offeredImage(build);
   const when = shortTime(latest.startedAt) || trans.__('unknown time');
   const result =
     row.cacheHits > 0

@@ -3,6 +3,7 @@ import { refreshIcon, ToolbarButtonComponent } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { LinkField } from '../links';
+import { IBuiltImage } from '../model/history';
 import {
   EnvironmentChoice,
   IEnvironmentOption,
@@ -297,13 +298,7 @@ function EnvironmentRadio(
           >
             {builds.images.map(built => (
               <option key={built.image} value={built.image}>
-                {built.finishedAt
-                  ? trans.__(
-                      '%1 (built %2)',
-                      built.image,
-                      new Date(built.finishedAt).toLocaleString()
-                    )
-                  : built.image}
+                {imageChoiceLabel(built, trans)}
               </option>
             ))}
           </select>
@@ -311,6 +306,22 @@ function EnvironmentRadio(
       )}
     </div>
   );
+}
+
+/** A history image as Share offers it; a dry run's name says that no image was built. */
+function imageChoiceLabel(
+  built: IBuiltImage,
+  trans: TranslationBundle
+): string {
+  const when = built.finishedAt
+    ? new Date(built.finishedAt).toLocaleString()
+    : null;
+  if (built.dryRun) {
+    return when
+      ? trans.__('%1 (dry run %2: no image was built)', built.image, when)
+      : trans.__('%1 (dry run: no image was built)', built.image);
+  }
+  return when ? trans.__('%1 (built %2)', built.image, when) : built.image;
 }
 
 type TextFieldName = Exclude<

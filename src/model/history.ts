@@ -12,12 +12,25 @@ export type HistoryState =
   | { kind: 'ready' }
   | { kind: 'unavailable'; error: unknown };
 
-/** An image some build of the history produced. */
+/** An image some build of the history produced, or named in a dry run. */
 export interface IBuiltImage {
   image: string;
   finishedAt: string | null;
   repoUrl: string | null;
   ref: string | null;
+  /** A dry run only named the image: none was built. */
+  dryRun: boolean;
+}
+
+/**
+ * The image a build offers to start a server on: the one it built, or the name a dry run
+ * gave (a spawner that starts on any name, as the dev hub's, can use it; each place that
+ * offers it says no image was built).
+ */
+export function offeredImage(build: IBuildSummary): string | null {
+  return build.result === 'built' || build.result === 'dry-run'
+    ? (build.imageName ?? null)
+    : null;
 }
 
 /**
@@ -44,20 +57,30 @@ export class BuildHistoryModel {
 
   /** The images successful builds produced, newest first, once each. */
   get images(): IBuiltImage[] {
+    return this._collect(build => build.result === 'built');
+  }
+
+  /**
+   * Every image a history row offers to restart into (dry runs' names too), newest first,
+   * once each: what Share offers, so the two never differ.
+   */
+  get offered(): IBuiltImage[] {
+    return this._collect(build => offeredImage(build) !== null);
+  }
+
+  private _collect(take: (build: IBuildSummary) => boolean): IBuiltImage[] {
     const seen = new Set<string>();
     const images: IBuiltImage[] = [];
     for (const build of this._builds) {
-      if (
-        build.result === 'built' &&
-        build.imageName &&
-        !seen.has(build.imageName)
-      ) {
-        seen.add(build.imageName);
+      const image = offeredImage(build);
+      if (image && take(build) && !seen.has(image)) {
+        seen.add(image);
         images.push({
-          image: build.imageName,
+          image,
           finishedAt: build.finishedAt,
           repoUrl: build.repoUrl,
-          ref: build.ref
+          ref: build.ref,
+          dryRun: build.result === 'dry-run'
         });
       }
     }

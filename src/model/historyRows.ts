@@ -3,6 +3,7 @@
  * image built already (a cache hit) adds no second row for the same image.
  */
 import { IBuildSummary } from '../api/types';
+import { offeredImage } from './history';
 
 export interface IHistoryRow {
   /** The build that made the image (its log is the interesting one), or the build itself. */
@@ -18,10 +19,7 @@ export function historyRows(builds: readonly IBuildSummary[]): IHistoryRow[] {
   const byImage = new Map<string, IHistoryRow>();
   const rows: IHistoryRow[] = [];
   for (const build of builds) {
-    const image =
-      build.result === 'built' || build.result === 'dry-run'
-        ? build.imageName
-        : null;
+    const image = offeredImage(build);
     const row = image ? byImage.get(image) : undefined;
     if (row) {
       // An older build of an image already listed: it made the image, the newer ones

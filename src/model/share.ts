@@ -86,7 +86,7 @@ export class ShareModel {
     const state = this._history.state;
     switch (state.kind) {
       case 'ready':
-        return { kind: 'ready', images: this._history.images };
+        return { kind: 'ready', images: this._history.offered };
       case 'unavailable':
         return {
           kind: 'unavailable',
@@ -162,7 +162,21 @@ export class ShareModel {
     if (!this._result.ok) {
       return null;
     }
-    return studentSteps(this._form, this._environment(), this._trans);
+    const steps = studentSteps(this._form, this._environment(), this._trans);
+    const dryRun =
+      this._form.environment === 'build' &&
+      this._history.offered.some(
+        built => built.image === this._form.buildImage && built.dryRun
+      );
+    return steps && dryRun
+      ? [
+          ...steps,
+          this._trans(
+            'No image was built under the name %1 (dry run): a spawner that pulls images cannot start it.',
+            this._form.buildImage
+          )
+        ]
+      : steps;
   }
 
   /** Change some fields of the form. */
@@ -248,7 +262,7 @@ export class ShareModel {
 
   /** A new history: keep the chosen image while it is there, else offer the newest. */
   private _onHistory(): void {
-    const images = this._history.images;
+    const images = this._history.offered;
     if (
       images.length > 0 &&
       !images.some(built => built.image === this._form.buildImage)

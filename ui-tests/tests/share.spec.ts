@@ -16,6 +16,7 @@ import {
   startGitServer
 } from './githttp';
 import { expect, login, PASSWORD, startNamedServer, test } from './hub';
+import { agreeToSend } from './sendFiles';
 
 // Where the dev hub keeps each user's home (ui-tests/playwright.config.js, dev/).
 const PORT = process.env.ENVBUILDER_E2E_PORT || '8010';
@@ -237,5 +238,111 @@ test.describe('Launch links for students', () => {
     } finally {
       await context.close();
     }
+  });
+
+  test('offers the images the history offers to restart into, and warns about a notebook students would not get', async ({
+    page,
+    user
+  }) => {
+    const repoUrl = `${gitServer.url}course.git`;
+    const home = path.join(HOMES, user);
+    fs.mkdirSync(home, { recursive: true });
+    await gitAsync(home, 'clone', '--quiet', repoUrl, 'course');
+    // A new notebook, never committed: a link to it would give students nothing.
+    fs.writeFileSync(
+      path.join(home, 'course', 'lessons', 'draft.ipynb'),
+      notebook('# Draft\n')
+    );
+    await login(page, user);
+    await startNamedServer(page, user, 'links', IMAGE);
+
+    // Two builds of the folder (the dev hub's build service does dry runs).
+    const write = (content: string) =>
+      page.evaluate(async text => {
+        const contents = (window as any).jupyterapp.serviceManager.contents;
+        await contents.save('environment', { type: 'directory' });
+        await contents.save('environment/requirements.txt', {
+          type: 'file',
+          format: 'text',
+          content: text
+        });
+      }, content);
+    await write('six\n');
+    await page.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('envbuilder:show-section', {
+        section: 'build'
+      })
+    );
+    const panel = page.locator('#jp-envbuilder-panel');
+    const buildButton = panel.getByTestId('envbuilder-build-button');
+    const history = panel.getByTestId('envbuilder-build-history');
+    await buildButton.click();
+    await agreeToSend(page, [['requirements.txt', '4 bytes']]);
+    await expect(history.locator('li')).toHaveCount(1, { timeout: 60 * 1000 });
+    await write('six==1.16.0\n');
+    await expect(buildButton).toBeEnabled();
+    await buildButton.click();
+    await expect(history.locator('li')).toHaveCount(2, { timeout: 60 * 1000 });
+    // Both ended (a running build's row offers no restart yet).
+    await expect(history.locator('li[data-result="dry-run"]')).toHaveCount(2, {
+      timeout: 60 * 1000
+    });
+    const restartable = await history
+      .locator('li', { has: page.getByTestId('envbuilder-history-restart') })
+      .evaluateAll(rows => rows.map(row => row.getAttribute('data-image')));
+    expect(restartable).toHaveLength(2);
+
+    // Copy Launch Link on the uncommitted notebook: a warning naming it, no success.
+    const listing = page.locator('.jp-DirListing-content');
+    const item = (name: string) =>
+      listing.locator('.jp-DirListing-item', {
+        has: page.locator('.jp-DirListing-itemText', {
+          hasText: new RegExp(`^${name}$`)
+        })
+      });
+    await page.evaluate(async () => {
+      const commands = (window as any).jupyterapp.commands;
+      await commands.execute('filebrowser:activate');
+      await commands.execute('filebrowser:go-to-path', {
+        path: 'course/lessons'
+      });
+    });
+    await item('draft.ipynb').click({ button: 'right' });
+    await page
+      .locator('.lm-Menu-item', { hasText: 'Copy Launch Link' })
+      .click();
+    const share = panel.locator('#jp-envbuilder-share');
+    await expect(share.locator('#jp-envbuilder-share-path')).toHaveValue(
+      'lessons/draft.ipynb'
+    );
+    await expect(share.getByTestId('envbuilder-share-warnings')).toContainText(
+      'draft.ipynb'
+    );
+    await expect(
+      page.locator('.jp-Notification-Toast-warning', {
+        hasText: 'will not give students this notebook'
+      })
+    ).toBeVisible();
+    await expect(
+      page.locator('.jp-Notification-Toast-success', {
+        hasText: 'Launch link for'
+      })
+    ).toHaveCount(0);
+
+    // An image of the build history: exactly the ones the history offers to restart into.
+    await share.locator('#jp-envbuilder-share-environment-build').check();
+    const choice = share.locator('#jp-envbuilder-share-buildImage');
+    const offered = await choice
+      .locator('option')
+      .evaluateAll(options =>
+        options.map(option => (option as HTMLOptionElement).value)
+      );
+    expect(offered).toEqual(restartable);
+    await expect(choice.locator('option').first()).toContainText(
+      'no image was built'
+    );
+    await expect(share.getByTestId('envbuilder-share-summary')).toContainText(
+      'No image was built under the name'
+    );
   });
 });

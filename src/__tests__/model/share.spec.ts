@@ -1,7 +1,8 @@
 import { EnvBuilderRequestError } from '../../api/request';
 import { HandshakeModel } from '../../model/handshake';
 import { ShareModel } from '../../model/share';
-import { BuildHistoryModel } from '../../model/history';
+import { BuildHistoryModel, offeredImage } from '../../model/history';
+import { historyRows } from '../../model/historyRows';
 import { IBuildSummary, IGitInfo, IHandshake } from '../../api/types';
 import { gitInfo, handshake, ORIGIN, VERSION } from './shareFakes';
 
@@ -166,26 +167,41 @@ describe('ShareModel', () => {
     expect(model.errors('environment')).toEqual([current!.reason]);
   });
 
-  it('offers the images of successful builds, newest first, once each', async () => {
-    const { model } = await setup({
-      builds: [
-        build('registry/env:new'),
-        build(null, 'failed'),
-        build('registry/env:new'),
-        build('registry/env:old'),
-        build('registry/env:dry', 'dry-run')
-      ]
-    });
+  it('offers every image the history rows offer to restart into, newest first, once each', async () => {
+    const builds = [
+      build('registry/env:new'),
+      build(null, 'failed'),
+      build('registry/env:new'),
+      build('registry/env:old'),
+      build('registry/env:dry', 'dry-run')
+    ];
+    const { model } = await setup({ builds });
     await model.refreshBuilds();
     expect(model.builds).toMatchObject({
       kind: 'ready',
-      images: [{ image: 'registry/env:new' }, { image: 'registry/env:old' }]
+      images: [
+        { image: 'registry/env:new', dryRun: false },
+        { image: 'registry/env:old', dryRun: false },
+        // A dry run's name, as its history row offers it (no image was built).
+        { image: 'registry/env:dry', dryRun: true }
+      ]
     });
+    const rowImages = historyRows(builds)
+      .map(row => offeredImage(row.build))
+      .filter(Boolean);
+    expect(
+      (model.builds as { images: { image: string }[] }).images.map(i => i.image)
+    ).toEqual(rowImages);
     expect(model.form.buildImage).toBe('registry/env:new');
     await model.shareNotebook('courses/intro/lessons/one.ipynb');
     model.update({ environment: 'build', buildImage: 'registry/env:old' });
     const url = new URL(model.result.ok ? model.result.value.url : 'x:');
     expect(url.searchParams.get('opt-image')).toBe('registry/env:old');
+    expect(model.summary?.join(' ')).not.toContain('dry run');
+    model.update({ buildImage: 'registry/env:dry' });
+    expect(model.summary?.join(' ')).toContain(
+      'No image was built under the name registry/env:dry (dry run)'
+    );
   });
 
   it('says when there is no build history to choose from', async () => {
