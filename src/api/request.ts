@@ -55,9 +55,14 @@ export async function requestAPI<T>(
   try {
     response = await ServerConnection.makeRequest(url, init, settings);
   } catch (error) {
+    // The caller's time limit (AbortSignal.timeout) ran out: not a network error.
+    const reason: unknown = init.signal?.aborted ? init.signal.reason : null;
+    const timedOut =
+      (reason as { name?: unknown } | null)?.name === 'TimeoutError';
     throw new EnvBuilderRequestError(
       `The Jupyter server could not be reached: ${String(error)}`,
-      0
+      0,
+      { reason: timedOut ? 'timeout' : 'unreachable' }
     );
   }
   const text = await response.text();

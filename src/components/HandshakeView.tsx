@@ -16,6 +16,7 @@ import {
   restartWords,
   storeWords
 } from './handshakeText';
+import { failureWords } from './handshakeFailureText';
 
 export interface IHandshakeViewProps {
   state: HandshakeState;
@@ -77,17 +78,18 @@ function HandshakeBody(props: IHandshakeViewProps): JSX.Element {
           trans={trans}
         />
       );
-    case 'error':
+    case 'error': {
+      const words = failureWords(state.failure, trans);
       return (
         <Problem
-          title={trans.__('The server did not answer the check')}
-          text={trans.__(
-            'Asking the server extension failed: %1. Check again in a moment; if it persists, ask your hub administrator and include this message.',
-            state.message
-          )}
+          title={words.title}
+          text={words.text}
+          details={words.details}
+          failure={state.failure.kind}
           trans={trans}
         />
       );
+    }
     case 'ready':
       return <HandshakeDetails handshake={state.handshake} trans={trans} />;
   }
@@ -236,14 +238,30 @@ function Problem(props: {
   title: string;
   text: string;
   setting?: string;
+  /** What came back, behind a disclosure. */
+  details?: string;
+  /** The kind of failure, for tests and styles. */
+  failure?: string;
   trans: TranslationBundle;
 }): JSX.Element {
   return (
-    <div className="jp-EnvBuilder-problem" role="alert">
+    <div
+      className="jp-EnvBuilder-problem"
+      role="alert"
+      data-failure={props.failure}
+    >
       <h3>{props.title}</h3>
       <p>{props.text}</p>
       {props.setting && (
         <AdminSetting setting={props.setting} trans={props.trans} />
+      )}
+      {props.details && (
+        <details className="jp-EnvBuilder-disclosure">
+          <summary>{props.trans.__('Details')}</summary>
+          <pre className="jp-EnvBuilder-failureDetails">
+            <code>{props.details}</code>
+          </pre>
+        </details>
       )}
     </div>
   );

@@ -112,7 +112,7 @@ export function buildWords(
       return {
         summary: trans.__('the build service cannot be reached'),
         plain: trans.__(
-          'The build service does not answer right now, so you cannot build. This is checked again every few minutes; if it persists, tell your administrator.'
+          'The build service does not answer right now, so you cannot build. This panel checks again every few seconds while it is open; if it persists, tell your administrator.'
         ),
         text: trans.__(
           'The build service at %1 cannot be reached (%2). Tell your administrator: it must run, and its address must be right:',

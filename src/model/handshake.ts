@@ -3,6 +3,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { EnvBuilderRequestError } from '../api/request';
 import { IHandshake } from '../api/types';
 import { defaultServerSettings, IServerSettings } from '../contract';
+import type { IHandshakeFailure } from './handshakeFailure';
 
 /** What the panel knows about the server extension and the hub. */
 export type HandshakeState =
@@ -10,7 +11,7 @@ export type HandshakeState =
   | { kind: 'ready'; handshake: IHandshake }
   | { kind: 'missing-extension'; message: string }
   | { kind: 'version-mismatch'; handshake: IHandshake }
-  | { kind: 'error'; message: string; status: number };
+  | { kind: 'error'; failure: IHandshakeFailure };
 
 /** Fetches the handshake; the one request the model makes, injected so tests use their own. */
 export type HandshakeFetcher = (frontendVersion: string) => Promise<IHandshake>;
@@ -29,6 +30,22 @@ export function storeBlocksBuild(handshake: IHandshake): boolean {
 /** Whether a build can start now: the build service answers, and the store if it is needed. */
 export function canBuild(handshake: IHandshake): boolean {
   return handshake.capabilities.build.available && !storeBlocksBuild(handshake);
+}
+
+/** How often the handshake is asked again while the panel is in view. */
+export const RECHECK_INTERVAL = 2 * 60 * 1000;
+/** How often while the build service or the snapshot store does not answer: its return is seen soon. */
+export const RECHECK_SOON = 10 * 1000;
+
+/**
+ * When to ask again after this answer: soon while a service that is set up does not answer
+ * (it may be restarting), else at the usual interval.
+ */
+export function recheckInterval(handshake: IHandshake): number {
+  const { build, snapshotStore } = handshake.capabilities;
+  const down =
+    build.code === 'unreachable' || snapshotStore?.code === 'unreachable';
+  return down ? RECHECK_SOON : RECHECK_INTERVAL;
 }
 
 /**
@@ -76,25 +93,28 @@ export class HandshakeModel {
   }
 
   private async _load(): Promise<void> {
+    let answer: unknown;
     try {
-      const handshake = await this._fetch(this.frontendVersion);
-      if (handshake.version !== this.frontendVersion) {
-        this._setState({ kind: 'version-mismatch', handshake });
-      } else {
-        this._setState({ kind: 'ready', handshake });
-      }
+      answer = await this._fetch(this.frontendVersion);
     } catch (error) {
       if (error instanceof EnvBuilderRequestError && error.isMissingExtension) {
         this._setState({ kind: 'missing-extension', message: error.message });
-      } else if (error instanceof EnvBuilderRequestError) {
-        this._setState({
-          kind: 'error',
-          message: error.message,
-          status: error.status
-        });
       } else {
-        this._setState({ kind: 'error', message: String(error), status: 0 });
+        // Only needed when something went wrong: not part of the startup bundle.
+        const { failureOf } = await import('./handshakeFailure');
+        this._setState({ kind: 'error', failure: failureOf(error) });
       }
+      return;
+    }
+    const handshake = answer as IHandshake;
+    if (typeof handshake !== 'object' || !handshake?.capabilities) {
+      // A login or proxy page that came back with 200 instead of the handshake.
+      const { notAHandshake } = await import('./handshakeFailure');
+      this._setState({ kind: 'error', failure: notAHandshake(answer)! });
+    } else if (handshake.version !== this.frontendVersion) {
+      this._setState({ kind: 'version-mismatch', handshake });
+    } else {
+      this._setState({ kind: 'ready', handshake });
     }
   }
 

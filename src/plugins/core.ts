@@ -19,7 +19,11 @@ import { fetchHandshake } from '../api/status';
 import { EnvironmentsModel } from '../model/environments';
 import { DEFAULT_ENVIRONMENT_FOLDER, EnvironmentFolder } from '../model/folder';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
-import { HandshakeModel } from '../model/handshake';
+import {
+  HandshakeModel,
+  RECHECK_INTERVAL,
+  recheckInterval
+} from '../model/handshake';
 import { BuildHistoryModel } from '../model/history';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { OverviewModel } from '../model/overview';
@@ -41,9 +45,6 @@ import { focusFirstControl } from '../widgets/focusControl';
 
 /** Where the "Server and hub" section sits: after every feature's section. */
 const STATUS_RANK = 1000;
-
-/** How often the handshake is asked again while the panel is in view. */
-const RECHECK_INTERVAL = 2 * 60 * 1000;
 
 /**
  * The Environment panel with its toolbar, overview and "Server and hub" section, the handshake, the environment
@@ -130,6 +131,17 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
       name: 'envbuilder:handshake'
     });
     panel.disposed.connect(() => recheck.dispose());
+    handshake.changed.connect((_, state) => {
+      if (state.kind !== 'ready') {
+        return;
+      }
+      const interval = recheckInterval(state.handshake);
+      if (interval !== recheck.frequency.interval) {
+        recheck.frequency = { ...recheck.frequency, interval };
+        // The next check comes at the new interval, not at the one scheduled before.
+        void recheck.schedule({ interval, phase: 'resolved' });
+      }
+    });
 
     app.commands.addCommand(CommandIDs.openPanel, {
       label: trans.__('Open the Environment Panel'),

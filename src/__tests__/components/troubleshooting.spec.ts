@@ -15,7 +15,9 @@ import {
   restartWords,
   storeWords
 } from '../../components/handshakeText';
+import { failureWords } from '../../components/handshakeFailureText';
 import { defaultServerSettings } from '../../contract';
+import { HandshakeFailureKind } from '../../model/handshakeFailure';
 import {
   failureText,
   saveFailure,
@@ -63,7 +65,23 @@ const settings = defaultServerSettings();
 const handshake: [string, string][] = [
   ['not running', 'The envbuilder server extension is not running'],
   ['versions', 'Versions do not match'],
-  ['no answer', 'The server did not answer the check'],
+  ...(
+    [
+      'refused',
+      'serverError',
+      'unavailable',
+      'unreachable',
+      'timeout',
+      'notJson',
+      'other'
+    ] as HandshakeFailureKind[]
+  ).map(
+    kind =>
+      [
+        `no answer: ${kind}`,
+        failureWords({ kind, status: 0, message: '' }, trans).title
+      ] as [string, string]
+  ),
   ...[
     'notConfigured',
     'missingScope',

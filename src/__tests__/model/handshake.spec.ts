@@ -1,6 +1,12 @@
 import { EnvBuilderRequestError } from '../../api/request';
 import { defaultServerSettings } from '../../contract';
-import { HandshakeModel, HandshakeState } from '../../model/handshake';
+import {
+  HandshakeModel,
+  HandshakeState,
+  RECHECK_INTERVAL,
+  RECHECK_SOON,
+  recheckInterval
+} from '../../model/handshake';
 import { IHandshake } from '../../api/types';
 
 function handshake(version: string): IHandshake {
@@ -75,8 +81,7 @@ describe('HandshakeModel', () => {
     await broken.refresh();
     expect(broken.state).toEqual({
       kind: 'error',
-      message: '500 boom',
-      status: 500
+      failure: { kind: 'serverError', message: '500 boom', status: 500 }
     });
   });
 
@@ -88,5 +93,47 @@ describe('HandshakeModel', () => {
     }, '1.2.3');
     await Promise.all([model.refresh(), model.refresh()]);
     expect(calls).toBe(1);
+  });
+});
+
+describe('recheckInterval', () => {
+  const base = handshake('1.2.3');
+  const withCapabilities = (
+    capabilities: Partial<IHandshake['capabilities']>
+  ): IHandshake => ({
+    ...base,
+    capabilities: { ...base.capabilities, ...capabilities }
+  });
+
+  it('asks again soon while the build service does not answer, so its return is seen', () => {
+    expect(
+      recheckInterval(
+        withCapabilities({ build: { available: false, code: 'unreachable' } })
+      )
+    ).toBe(RECHECK_SOON);
+  });
+
+  it('asks again soon while the snapshot store does not answer', () => {
+    expect(
+      recheckInterval(
+        withCapabilities({
+          build: { available: true },
+          snapshotStore: {
+            available: false,
+            code: 'unreachable',
+            lost: ['build']
+          }
+        })
+      )
+    ).toBe(RECHECK_SOON);
+  });
+
+  it('keeps the usual interval when everything answers or something is just not set up', () => {
+    expect(
+      recheckInterval(withCapabilities({ build: { available: true } }))
+    ).toBe(RECHECK_INTERVAL);
+    // notConfigured does not come back by itself: no reason to ask often.
+    expect(recheckInterval(base)).toBe(RECHECK_INTERVAL);
+    expect(RECHECK_SOON).toBeLessThan(RECHECK_INTERVAL);
   });
 });

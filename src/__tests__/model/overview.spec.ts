@@ -269,7 +269,14 @@ describe('the overview', () => {
 
   it('asks to check again when the server did not answer', () => {
     const view = overview({
-      handshake: { kind: 'error', message: 'down', status: 502 },
+      handshake: {
+        kind: 'error',
+        failure: {
+          kind: 'unavailable',
+          message: '502 Bad Gateway',
+          status: 502
+        }
+      },
       environments: null
     });
     expect(view.next?.kind).toBe('check');
