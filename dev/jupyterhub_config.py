@@ -113,5 +113,18 @@ for service in c.JupyterHub.services:
                 data / "held-builds"
             )
 
+if os.environ.get("ENVBUILDER_GALATA") == "1":
+    # A test can stop the build service or the snapshot store and hold it down for as long as
+    # it needs (dev/held_service.py), then let JupyterHub start it again.
+    for service in c.JupyterHub.services:
+        if service["name"] in ("binder", "snapshots"):
+            service["command"] = [
+                service["command"][0],
+                str(HERE / "held_service.py"),
+                str(data / "held-services"),
+                service["name"],
+                *service["command"],
+            ]
+
 if shutil.which("git") is None:
     print("warning: git is not installed; snapshots will not work", file=sys.stderr)
