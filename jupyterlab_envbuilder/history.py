@@ -229,7 +229,9 @@ def prune_records(records_dir: str, keep: int) -> None:
 
 
 def page_records(records_dir: str, running: set[str], offset: int, limit: int) -> dict[str, Any]:
-    """One page of the history, newest first: ``{"builds", "total", "next"}``."""
+    """One page of the history, newest first: ``{"builds", "total", "next", "running"}``.
+    ``running`` lists the builds running now wherever they are in the history: one started
+    before many quicker builds is not on the first page, and a page that loads follows it."""
     records = list_records(records_dir, running)
     page = records[offset : offset + limit]
     following = offset + len(page)
@@ -237,6 +239,7 @@ def page_records(records_dir: str, running: set[str], offset: int, limit: int) -
         "builds": page,
         "total": len(records),
         "next": following if following < len(records) else None,
+        "running": [record for record in records if record["result"] == "running"],
     }
 
 

@@ -149,3 +149,21 @@ def test_a_dead_build_service_is_noticed_after_two_keepalives():
     from jupyterlab_envbuilder.handlers.builds import KEEPALIVE_INTERVAL
 
     assert 2 * KEEPALIVE_INTERVAL < EnvBuilder().build_idle_timeout <= 2.5 * KEEPALIVE_INTERVAL
+
+
+async def test_a_running_build_is_named_beyond_the_first_page(start, upstream, gateway, jp_fetch):
+    upstream.script = [("data", '{"phase":"building","message":"Step 1\\n"}'), ("wait",)]
+    assert (await start())[0] == 202
+    for _ in range(50):
+        if upstream.requests:
+            break
+        await asyncio.sleep(0.05)
+    # Quicker builds started after it push it off the first page.
+    upstream.script = [("data", READY)]
+    for n in range(3):
+        await gateway(f"git/{quote(REPO, safe='')}/{str(n) * 40}")
+    page = json.loads((await jp_fetch("envbuilder", "builds", params={"limit": "2"})).body)
+    assert [b["result"] for b in page["builds"]] == ["built", "built"]
+    (running,) = page["running"]
+    assert running["spec"] == SPEC and running["result"] == "running"
+    upstream.release()

@@ -1,3 +1,5 @@
+import { ServerConnection } from '@jupyterlab/services';
+
 import { IBuildSummary, IGitInfo } from './types';
 import { requestAPI } from './request';
 
@@ -7,8 +9,19 @@ export function fetchGitInfo(path: string): Promise<IGitInfo> {
   return requestAPI<IGitInfo>(`git?${query.toString()}`);
 }
 
-/** `GET envbuilder/builds`: the build history, newest first. */
-export async function fetchBuildHistory(): Promise<IBuildSummary[]> {
-  const answer = await requestAPI<{ builds: IBuildSummary[] }>('builds');
-  return answer.builds;
+/**
+ * `GET envbuilder/builds`: the first page of the build history, newest first, then the
+ * builds running now that are beyond it (older: started before all the page's builds), so
+ * a running build is found and followed wherever it is in the history.
+ */
+export async function fetchBuildHistory(
+  settings?: ServerConnection.ISettings
+): Promise<IBuildSummary[]> {
+  const answer = await requestAPI<{
+    builds: IBuildSummary[];
+    running: IBuildSummary[];
+  }>('builds', {}, settings);
+  const onPage = new Set(answer.builds.map(build => build.id));
+  const beyond = answer.running.filter(build => !onPage.has(build.id));
+  return [...answer.builds, ...beyond];
 }
