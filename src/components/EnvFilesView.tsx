@@ -266,10 +266,16 @@ function FileList(
       </p>
     );
   }
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { errors: number; warnings: number }>();
   // Notes on ignored files are listed below but are not problems of the build.
   for (const problem of model.problems.filter(p => p.severity !== 'info')) {
-    counts.set(problem.file, (counts.get(problem.file) ?? 0) + 1);
+    const count = counts.get(problem.file) ?? { errors: 0, warnings: 0 };
+    if (problem.severity === 'error') {
+      count.errors++;
+    } else {
+      count.warnings++;
+    }
+    counts.set(problem.file, count);
   }
   return (
     <ul
@@ -278,7 +284,7 @@ function FileList(
       data-testid="envbuilder-envfiles-files"
     >
       {explanation.files.map(file => {
-        const count = counts.get(file.path) ?? 0;
+        const count = counts.get(file.path);
         return (
           <li
             key={file.path}
@@ -299,17 +305,32 @@ function FileList(
                   ? trans.__('used')
                   : trans.__('ignored')}
               </span>
-              {count > 0 && (
-                <span className="jp-EnvBuilder-fileCount">
-                  {trans._n('%1 problem', '%1 problems', count)}
-                </span>
-              )}
+              {count && <FileCount {...count} trans={trans} />}
             </div>
             <p className="jp-EnvBuilder-reason">{file.message}</p>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** A file's problems in its row, coloured as the worst of them: a warning is never red. */
+function FileCount(props: {
+  errors: number;
+  warnings: number;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { errors, warnings, trans } = props;
+  return (
+    <span
+      className="jp-EnvBuilder-fileCount"
+      data-severity={errors > 0 ? 'error' : 'warning'}
+    >
+      {errors > 0
+        ? trans._n('%1 problem', '%1 problems', errors + warnings)
+        : trans._n('%1 warning', '%1 warnings', warnings)}
+    </span>
   );
 }
 

@@ -10,6 +10,7 @@ import { environmentIcon } from '../icons';
 import { HandshakeModel } from '../model/handshake';
 import { OverviewModel } from '../model/overview';
 import { PanelOverview } from './PanelOverview';
+import { makeRoom, openWithRoom } from './sectionRoom';
 
 /**
  * The Environment sidebar: a toolbar, the overview (always in view), then one collapsible
@@ -52,6 +53,12 @@ export class EnvironmentPanel extends SidePanel {
       }
     });
     this._resizeObserver.observe(this._overview.node);
+    const accordion = this.content;
+    if (accordion instanceof AccordionPanel) {
+      accordion.expansionToggled.connect((_, index) =>
+        makeRoom(accordion, index)
+      );
+    }
   }
 
   dispose(): void {
@@ -122,11 +129,11 @@ export class EnvironmentPanel extends SidePanel {
     this._collapse.clear();
   }
 
-  /** Expand a section (the caller shows the panel) and scroll it into view. */
+  /** Open a section with room to be seen (the caller shows the panel), scrolled into view. */
   showSection(widget: Widget): void {
     const index = this.widgets.indexOf(widget);
     if (index !== -1 && this.content instanceof AccordionPanel) {
-      this.content.expand(index);
+      openWithRoom(this.content, index);
       this.content.titles[index]?.scrollIntoView({ block: 'nearest' });
     }
   }

@@ -311,5 +311,22 @@ test.describe('What the build reads', () => {
     await expect(plan.locator('[data-python-source]')).toContainText('3.12');
     await expect(plan.locator('.jp-EnvBuilder-blocker')).toHaveCount(0);
     await expect(buildButton).toBeEnabled();
+
+    // A warning (one project on two lines) is counted as a warning, never in error red.
+    await page.evaluate(() =>
+      (window as any).jupyterapp.serviceManager.contents.save(
+        'environment/requirements.txt',
+        { type: 'file', format: 'text', content: 'requests\nRequests\n' }
+      )
+    );
+    const count = files
+      .locator('[data-path="requirements.txt"]')
+      .locator('.jp-EnvBuilder-fileCount');
+    await expect(count).toHaveText('1 warning');
+    await expect(count).toHaveAttribute('data-severity', 'warning');
+    await expect(
+      problems.filter({ hasText: 'requirements.txt:2:1' })
+    ).toHaveAttribute('data-severity', 'warning');
+    await expect(buildButton).toBeEnabled();
   });
 });

@@ -315,6 +315,8 @@ test.describe('Launch links for students', () => {
     await expect(share.locator('#jp-envbuilder-share-path')).toHaveValue(
       'lessons/draft.ipynb'
     );
+    // Opened beside the open Build and Environment files sections, it has room to show.
+    expect((await share.boundingBox())!.height).toBeGreaterThan(150);
     await expect(share.getByTestId('envbuilder-share-warnings')).toContainText(
       'draft.ipynb'
     );
