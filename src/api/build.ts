@@ -38,12 +38,20 @@ export async function startBuild(spec: string): Promise<void> {
   });
 }
 
-/** `GET envbuilder/builds/<id>`: one build of the history, all its events or the last `tail`. */
+/** A part of a build record's events: the last `tail`, or `limit` from index `offset` on. */
+export type RecordPage = { tail: number } | { offset: number; limit: number };
+
+/** `GET envbuilder/builds/<id>`: one build of the history, all its events or a page of them. */
 export function fetchBuildRecord(
   id: string,
-  page?: { tail: number }
+  page?: RecordPage
 ): Promise<IBuildRecord> {
-  const query = page ? `?tail=${page.tail}` : '';
+  const query = page
+    ? '?' +
+      Object.entries(page)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&')
+    : '';
   return requestAPI<IBuildRecord>(`builds/${encodeURIComponent(id)}${query}`);
 }
 

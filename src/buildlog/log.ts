@@ -155,37 +155,3 @@ export class BuildLog {
   private _version = 0;
   private _changed = new Signal<this, void>(this);
 }
-
-/** Start and end (exclusive) of each case-insensitive occurrence of `query` in `text`. */
-export function matchRanges(text: string, query: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  if (query === '') {
-    return ranges;
-  }
-  const haystack = text.toLowerCase();
-  const needle = query.toLowerCase();
-  let from = haystack.indexOf(needle);
-  while (from !== -1) {
-    ranges.push([from, from + needle.length]);
-    from = haystack.indexOf(needle, from + needle.length);
-  }
-  return ranges;
-}
-
-/** Indices of the lines that contain `query`, ignoring case. */
-export function matchingLines(
-  lines: readonly string[],
-  query: string
-): number[] {
-  const found: number[] = [];
-  if (query === '') {
-    return found;
-  }
-  const needle = query.toLowerCase();
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].toLowerCase().includes(needle)) {
-      found.push(i);
-    }
-  }
-  return found;
-}

@@ -163,12 +163,10 @@ export function addBuildCommands(
     if (open && !open.isDisposed) {
       return open;
     }
-    const [{ record, log }, { BuildLogPanel }] = await Promise.all([
-      model.record(id),
-      logPanel()
-    ]);
+    const { BuildLogPanel, openRecordPages } = await logPanel();
+    const { pages, record } = await openRecordPages(model, id, trans);
     const content = new BuildLogPanel({
-      source: { kind: 'record', record, log },
+      source: { kind: 'record', pages },
       trans,
       imageLabel
     });

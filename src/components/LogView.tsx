@@ -1,6 +1,7 @@
 /**
  * The whole build log: virtualised, ANSI colours, following the tail, search, copy and
- * download. Loaded lazily (with react-window and anser), never in the first bundle.
+ * download; a long record read a page at a time (its end first). Loaded lazily (with
+ * react-window and anser), never in the first bundle.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
@@ -11,10 +12,18 @@ import {
   ToolbarButtonComponent
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
-import { List, RowComponentProps, useListRef } from 'react-window';
+import { List, useListRef } from 'react-window';
 
-import { ansiSegments, markRanges } from '../buildlog/ansi';
-import { BuildLog, matchingLines, matchRanges } from '../buildlog/log';
+import { BuildLog } from '../buildlog/log';
+import { occurrenceLines } from '../buildlog/search';
+import { LogPages } from '../model/logPages';
+import { LogRow } from './LogRow';
+import {
+  LogPagesBar,
+  usePageAnchor,
+  usePages,
+  withWholeLog
+} from './LogPagesBar';
 
 /** Pixels from the bottom that still count as "at the end". */
 const AT_END = 4;
@@ -30,60 +39,8 @@ export interface ILogViewProps {
   reveal?: { line: number; token: number } | null;
   /** Show the log as it comes: follow its end. */
   live: boolean;
-}
-
-interface IRowProps {
-  /** The log's version: the last line may change in place. */
-  version: number;
-  lines: readonly string[];
-  plainLines: readonly string[];
-  query: string;
-  current: number;
-  /** Width of the widest line, so that every row scrolls sideways together. */
-  width: string;
-}
-
-function LogRow(props: RowComponentProps<IRowProps>): JSX.Element {
-  const { index, style, lines, plainLines, query, current, width } = props;
-  const ranges = query ? matchRanges(plainLines[index], query) : [];
-  const pieces = markRanges(ansiSegments(lines[index]), ranges);
-  const classes = ['jp-EnvBuilder-logLine'];
-  if (ranges.length > 0) {
-    classes.push('jp-mod-match');
-  }
-  if (index === current) {
-    classes.push('jp-mod-current');
-  }
-  return (
-    <div
-      style={{ ...style, width: undefined, minWidth: width }}
-      className={classes.join(' ')}
-      data-line={index + 1}
-      {...props.ariaAttributes}
-    >
-      {pieces.map((piece, i) => {
-        const style: React.CSSProperties = {};
-        if (piece.color) {
-          style.color = `rgb(${piece.color})`;
-        }
-        if (piece.background) {
-          style.backgroundColor = `rgb(${piece.background})`;
-        }
-        const content = (
-          <span key={i} className={piece.className || undefined} style={style}>
-            {piece.text}
-          </span>
-        );
-        return piece.mark ? (
-          <mark key={i} className="jp-EnvBuilder-logMatch">
-            {content}
-          </mark>
-        ) : (
-          content
-        );
-      })}
-    </div>
-  );
+  /** The record the log is read from a page at a time; null for a log read whole or live. */
+  pages?: LogPages | null;
 }
 
 /** Re-renders at most once a frame when the log changes; returns its version. */
@@ -124,6 +81,8 @@ function useRowHeight(): [React.RefObject<HTMLDivElement>, number] {
 
 export function LogView(props: ILogViewProps): JSX.Element {
   const { log, trans, live } = props;
+  const pages = props.pages ?? null;
+  usePages(pages);
   const version = useLogVersion(log);
   const [probe, rowHeight] = useRowHeight();
   const listRef = useListRef(null);
@@ -131,7 +90,11 @@ export function LogView(props: ILogViewProps): JSX.Element {
   const followingRef = React.useRef(true);
   const lastScrollTop = React.useRef(0);
   const [query, setQuery] = React.useState('');
+  // The marked line, and which match of the search is shown (-1: none yet).
   const [current, setCurrent] = React.useState(-1);
+  const [match, setMatch] = React.useState(-1);
+  // Only part of a long record is read: search, copy and download read the rest first.
+  const partial = pages !== null && !pages.whole;
 
   const follow = React.useCallback((value: boolean) => {
     followingRef.current = value;
@@ -145,6 +108,18 @@ export function LogView(props: ILogViewProps): JSX.Element {
       lastScrollTop.current = element.scrollTop;
     }
   }, [listRef]);
+
+  // A page put on top moves every line down: the marked line and the view move with it.
+  const onNearTop = usePageAnchor(
+    pages,
+    () => listRef.current?.element,
+    rowHeight,
+    version,
+    lines => {
+      setCurrent(line => (line >= 0 ? line + lines : line));
+      setMatch(-1);
+    }
+  );
 
   // While following, every change of the log ends at its last line.
   React.useLayoutEffect(() => {
@@ -169,12 +144,19 @@ export function LogView(props: ILogViewProps): JSX.Element {
       follow(false);
     }
     lastScrollTop.current = element.scrollTop;
+    onNearTop(element);
   };
 
+  // The line of each match, in order.
   const matches = React.useMemo(
-    () => matchingLines(log.plainLines, query),
+    () => occurrenceLines(log.plainLines, query),
     [log, version, query]
   );
+  React.useEffect(() => {
+    if (query && partial) {
+      void pages?.loadRest();
+    }
+  }, [query, partial]);
 
   const showLine = React.useCallback(
     (line: number) => {
@@ -194,11 +176,12 @@ export function LogView(props: ILogViewProps): JSX.Element {
     }
   }, [props.reveal?.token]);
 
+  // The match shown, while its line is still the marked one.
+  const position = match !== -1 && matches[match] === current ? match : -1;
   const step = (direction: 1 | -1) => {
     if (matches.length === 0) {
       return;
     }
-    const position = matches.indexOf(current);
     let next: number;
     if (position === -1) {
       // From the line shown at the top, the next match forward or back.
@@ -213,10 +196,12 @@ export function LogView(props: ILogViewProps): JSX.Element {
     } else {
       next = (position + direction + matches.length) % matches.length;
     }
+    setMatch(next);
     showLine(matches[next]);
   };
 
   const download = () => {
+    // The whole log is read by now (withWholeLog).
     const blob = new Blob([log.text], { type: 'text/plain;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
@@ -228,7 +213,6 @@ export function LogView(props: ILogViewProps): JSX.Element {
     window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const position = matches.indexOf(current);
   const width = `calc(${log.widest}ch + 5em)`;
   // Ctrl+F (Cmd+F) in the log searches the whole log, not only the lines on screen.
   const searchInput = React.useRef<HTMLInputElement>(null);
@@ -258,6 +242,7 @@ export function LogView(props: ILogViewProps): JSX.Element {
           onChange={event => {
             setQuery(event.target.value);
             setCurrent(-1);
+            setMatch(-1);
           }}
           onKeyDown={event => {
             if (event.key === 'Enter') {
@@ -274,11 +259,21 @@ export function LogView(props: ILogViewProps): JSX.Element {
           data-testid="envbuilder-log-matches"
           aria-live="polite"
         >
-          {query
-            ? position === -1
-              ? trans._n('%1 match', '%1 matches', matches.length)
-              : trans.__('%1 of %2', position + 1, matches.length)
-            : trans._n('%1 line', '%1 lines', log.length)}
+          {!query
+            ? partial
+              ? trans._n('%1 line read', '%1 lines read', log.length)
+              : trans._n('%1 line', '%1 lines', log.length)
+            : partial && pages?.activity === 'rest'
+              ? trans.__('Reading the whole log to search it…')
+              : partial
+                ? trans._n(
+                    '%1 match in the lines read',
+                    '%1 matches in the lines read',
+                    matches.length
+                  )
+                : position === -1
+                  ? trans._n('%1 match', '%1 matches', matches.length)
+                  : trans.__('%1 of %2', position + 1, matches.length)}
         </span>
         <ToolbarButtonComponent
           icon={caretUpIcon}
@@ -296,14 +291,15 @@ export function LogView(props: ILogViewProps): JSX.Element {
         <ToolbarButtonComponent
           icon={copyIcon}
           tooltip={trans.__('Copy the whole log')}
-          onClick={() => props.onCopy(log.text)}
+          onClick={() => void withWholeLog(pages, () => props.onCopy(log.text))}
         />
         <ToolbarButtonComponent
           icon={downloadIcon}
           tooltip={trans.__('Download the whole log as a text file')}
-          onClick={download}
+          onClick={() => void withWholeLog(pages, download)}
         />
       </div>
+      {pages && <LogPagesBar pages={pages} trans={trans} />}
       <div className="jp-EnvBuilder-logBody">
         <div
           ref={probe}
@@ -313,11 +309,13 @@ export function LogView(props: ILogViewProps): JSX.Element {
           {'\u00a0'}
         </div>
         {log.length === 0 ? (
-          <p className="jp-EnvBuilder-muted jp-EnvBuilder-logEmpty">
-            {live
-              ? trans.__('Waiting for the first lines of the build…')
-              : trans.__('This build printed nothing.')}
-          </p>
+          pages?.record !== null && (
+            <p className="jp-EnvBuilder-muted jp-EnvBuilder-logEmpty">
+              {live
+                ? trans.__('Waiting for the first lines of the build…')
+                : trans.__('This build printed nothing.')}
+            </p>
+          )
         ) : (
           <List
             className="jp-EnvBuilder-logList"

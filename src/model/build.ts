@@ -1,5 +1,6 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
+import type { RecordPage } from '../api/build';
 import { IBuildRecord } from '../api/types';
 import { IBuildEvent } from '../buildlog/events';
 import { FailureExplainer, IFailureExplanation } from '../buildlog/failures';
@@ -14,7 +15,6 @@ import {
   IDLE,
   messagesOf,
   parseTime,
-  recordLog,
   withRecord
 } from './buildState';
 import { streamItems } from './buildStream';
@@ -216,21 +216,23 @@ export class BuildModel {
     }
     this._setState(shown);
     this._shown.show(last.id); // its log is read when shown, not at every start
-    if (this._shown.wanted !== 'none') {
-      await this._loadShownRecord(this._shown.wanted);
+    if (this._shown.wanted) {
+      await this._loadShownRecord();
     }
     return true;
   }
 
-  /**
-   * The log is about to be seen: bring the log of the history build shown, its last
-   * lines (`tail`) or all of it (`whole`, for the log in the main area).
-   */
-  async showLog(how: 'tail' | 'whole' = 'tail'): Promise<void> {
-    this._shown.want(how);
-    if (this._state.fromHistory && !this._shown.whole) {
-      await this._loadShownRecord(how);
+  /** The log is about to be seen: bring the last lines of the history build shown. */
+  async showLog(): Promise<void> {
+    this._shown.want();
+    if (this._state.fromHistory) {
+      await this._loadShownRecord();
     }
+  }
+
+  /** The history build shown after a reload (not a build followed here), or null. */
+  get shownRecord(): string | null {
+    return this._state.fromHistory ? this._shown.id : null;
   }
 
   /** Ask the server for the build history again (`shared`: one under way will do). */
@@ -238,10 +240,9 @@ export class BuildModel {
     return this.history.refresh(options);
   }
 
-  /** One build of the history with its log. */
-  async record(id: string): Promise<{ record: IBuildRecord; log: BuildLog }> {
-    const record = await this._api.fetchRecord(id);
-    return { record, log: recordLog(record, this.__) };
+  /** A page of one build of the history. */
+  record(id: string, page: RecordPage): Promise<IBuildRecord> {
+    return this._api.fetchRecord(id, page);
   }
 
   dispose(): void {
@@ -251,9 +252,9 @@ export class BuildModel {
   }
 
   /** The log of the history build shown after a reload, read from its record. */
-  private async _loadShownRecord(how: 'tail' | 'whole'): Promise<void> {
+  private async _loadShownRecord(): Promise<void> {
     const run = this._run;
-    const events = await this._shown.read(how);
+    const events = await this._shown.read();
     if (!events || run !== this._run || !this._state.fromHistory) {
       return;
     }
@@ -372,8 +373,8 @@ export namespace BuildModel {
       readonly events: AsyncIterable<IBuildEvent>;
       close(): void;
     };
-    /** A build of the history, all its events or (`tail`) the last ones. */
-    fetchRecord(id: string, page?: { tail: number }): Promise<IBuildRecord>;
+    /** A build of the history, all its events or a page of them. */
+    fetchRecord(id: string, page?: RecordPage): Promise<IBuildRecord>;
   }
 
   export interface IOptions {

@@ -1,59 +1,55 @@
 /**
  * The log of the history build the Build section shows after a reload. It is read when
- * someone looks, not at every start: its last events first, all of them for the log view.
+ * someone looks, not at every start: its last events only (the log view pages the rest).
  */
+import type { RecordPage } from '../api/build';
 import { IBuildRecord } from '../api/types';
 import { IBuildEvent } from '../buildlog/events';
 
 /** Events of the shown history build read first: a screenful and the failure around it. */
 const SHOWN_TAIL = 500;
 
-type Amount = 'none' | 'tail' | 'whole';
-
 export class ShownRecord {
   constructor(
     private readonly _fetch: (
       id: string,
-      page?: { tail: number }
+      page: RecordPage
     ) => Promise<IBuildRecord>
   ) {}
 
-  /** How much of the log someone asked to see so far. */
-  get wanted(): Amount {
+  /** Someone asked to see the log. */
+  get wanted(): boolean {
     return this._wanted;
   }
 
-  /** All of the shown record's events are read. */
-  get whole(): boolean {
-    return this._read === 'whole';
+  /** The history build shown, or null. */
+  get id(): string | null {
+    return this._id;
   }
 
   /** The history build `id` is shown now: nothing of its log is read yet. */
   show(id: string): void {
     this._id = id;
-    this._read = 'none';
+    this._read = false;
   }
 
-  /** Someone looks at the log: `whole` once asked for stays asked for. */
-  want(how: 'tail' | 'whole'): void {
-    this._wanted = this._wanted === 'whole' ? 'whole' : how;
+  /** Someone looks at the log. */
+  want(): void {
+    this._wanted = true;
   }
 
-  /** The events of the shown record, read as much as `how` says; null when nothing new. */
-  async read(how: 'tail' | 'whole'): Promise<IBuildEvent[] | null> {
+  /** The last events of the shown record; null when read already. */
+  async read(): Promise<IBuildEvent[] | null> {
     const id = this._id;
-    if (!id || this._read === how) {
+    if (!id || this._read) {
       return null;
     }
-    this._read = how;
+    this._read = true;
     try {
-      const record = await this._fetch(
-        id,
-        how === 'tail' ? { tail: SHOWN_TAIL } : undefined
-      );
+      const record = await this._fetch(id, { tail: SHOWN_TAIL });
       return record.events.map(e => e.event);
     } catch (error) {
-      this._read = 'none';
+      this._read = false;
       console.warn(
         'jupyterlab-envbuilder: the last build log failed to load',
         error
@@ -63,6 +59,6 @@ export class ShownRecord {
   }
 
   private _id: string | null = null;
-  private _read: Amount = 'none';
-  private _wanted: Amount = 'none';
+  private _read = false;
+  private _wanted = false;
 }

@@ -2,14 +2,13 @@
  * The state of the panel's build and how a build of the history is shown, without the model
  * that changes it: pure, so the views and tests read it on their own.
  */
-import { IBuildRecord, IBuildSummary } from '../api/types';
+import { IBuildSummary } from '../api/types';
 import {
   buildEnd,
   IBuildEvent,
   phaseOf,
   progressPhase
 } from '../buildlog/events';
-import { BuildLog } from '../buildlog/log';
 import { Translate } from '../translate';
 import { failureMessage } from './buildTexts';
 import { IBuildProblem } from './precheck';
@@ -186,18 +185,6 @@ export function withRecord(
         : state.failure,
     dryRun: state.dryRun || events.some(e => e.dryRun === true)
   };
-}
-
-/** The log of a build record. */
-export function recordLog(record: IBuildRecord, __: Translate): BuildLog {
-  const log = new BuildLog();
-  log.appendAll(
-    messagesOf(
-      record.events.map(e => e.event),
-      __
-    )
-  );
-  return log;
 }
 
 /** Milliseconds since the epoch, or null for a missing or unreadable time. */

@@ -4,16 +4,22 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { buildEnd, phaseOf, progressPhase } from '../buildlog/events';
-import { explainFailure } from '../buildlog/failures';
-import { BuildLog } from '../buildlog/log';
+import {
+  buildEnd,
+  IBuildEvent,
+  phaseOf,
+  progressPhase
+} from '../buildlog/events';
+import { explainFailure, IFailureExplanation } from '../buildlog/failures';
 import { BuildFailure } from '../components/BuildView';
 import { ImageName } from '../components/ImageName';
 import { resultLabel, shortSha, stageLabel } from '../components/buildText';
 import { PhaseBar } from '../components/PhaseBar';
-import { BuildModel } from '../model/build';
-import { failureMessage } from '../model/buildTexts';
 import { IBuildRecord } from '../api/types';
+import { BuildModel } from '../model/build';
+import { IBuildState, withRecord } from '../model/buildState';
+import { failureMessage } from '../model/buildTexts';
+import { LogPages } from '../model/logPages';
 
 // The log view (react-window, anser) is fetched when a log is first shown.
 const LazyLogView = React.lazy(() =>
@@ -22,7 +28,8 @@ const LazyLogView = React.lazy(() =>
 
 /**
  * A build log in the main area: the build under way (or last done), or one build of
- * the history. Failures are explained above the raw log.
+ * the history. Failures are explained above the raw log. A build's record (one of the
+ * history, or the last one shown after a reload) is read a page at a time, its end first.
  */
 export class BuildLogPanel extends ReactWidget {
   constructor(options: BuildLogPanel.IOptions) {
@@ -32,17 +39,21 @@ export class BuildLogPanel extends ReactWidget {
     this._imageLabel = options.imageLabel;
     this.addClass('jp-EnvBuilder-logPanel');
     if (this._source.kind === 'current') {
-      this._source.model.stateChanged.connect(this.update, this);
+      this._source.model.stateChanged.connect(this._onState, this);
       // The image's readable name comes from the history, read again after the build.
       this._source.model.history.changed.connect(this.update, this);
-      // A history build shown after a reload has only its last lines read so far.
-      void this._source.model.showLog('whole');
+      this._onState();
+    } else {
+      this._source.pages.changed.connect(this._onPages, this);
+      this._onPages();
     }
   }
 
   /** The history record shown, or null for the build under way. */
   get recordId(): string | null {
-    return this._source.kind === 'record' ? this._source.record.id : null;
+    return this._source.kind === 'record'
+      ? (this._source.pages.record?.id ?? null)
+      : null;
   }
 
   /** Scroll to a line (0-based) and mark it. */
@@ -59,22 +70,25 @@ export class BuildLogPanel extends ReactWidget {
   protected render(): JSX.Element {
     const trans = this._trans;
     const source = this._source;
-    const log = source.kind === 'current' ? source.model.log : source.log;
+    const pages = source.kind === 'current' ? this._pages : source.pages;
+    const log = pages?.log ?? (source as { model: BuildModel }).model.log;
     const sha =
-      source.kind === 'current' ? source.model.state.sha : source.record.ref;
+      source.kind === 'current'
+        ? source.model.state.sha
+        : (source.pages.record?.ref ?? null);
     return (
       <div className="jp-EnvBuilder-logPanelBody">
         {source.kind === 'current' ? (
           <CurrentHeader
-            model={source.model}
+            {...this._currentState()}
             trans={trans}
             imageLabel={this._imageLabel}
             onShowLine={line => this.reveal(line)}
           />
         ) : (
           <RecordHeader
-            record={source.record}
-            log={source.log}
+            pages={source.pages}
+            explanation={this._explanation()}
             trans={trans}
             imageLabel={this._imageLabel}
             onShowLine={line => this.reveal(line)}
@@ -94,26 +108,111 @@ export class BuildLogPanel extends ReactWidget {
             onCopy={text => Clipboard.copyToSystem(text)}
             reveal={this._reveal}
             live={source.kind === 'current' && source.model.busy}
+            pages={pages}
           />
         </React.Suspense>
       </div>
     );
   }
 
+  /** The state of the build shown, and why it failed, read from its pages when paged. */
+  private _currentState(): {
+    state: IBuildState;
+    explanation: IFailureExplanation | null;
+  } {
+    const model = (this._source as { model: BuildModel }).model;
+    if (!this._pages) {
+      return { state: model.state, explanation: model.explanation };
+    }
+    const state = withRecord(
+      model.state,
+      this._pages.events,
+      this._trans.__.bind(this._trans)
+    );
+    // A build shown after a reload has no phase of its own: its events tell.
+    const phase = state.phase ?? reachedPhase(this._pages);
+    return {
+      state: { ...state, phase, cacheHit: cacheHit(this._pages) },
+      explanation: this._explanation()
+    };
+  }
+
+  /** Why the paged build failed, from the lines read; null when it did not fail. */
+  private _explanation(): IFailureExplanation | null {
+    const source = this._source;
+    const pages = source.kind === 'current' ? this._pages : source.pages;
+    const failed =
+      source.kind === 'current'
+        ? source.model.state.stage === 'failed'
+        : ['failed', 'interrupted'].includes(pages?.record?.result ?? '');
+    if (!pages || !failed) {
+      return null;
+    }
+    return explainFailure(
+      pages.log.plainLines,
+      finalEvent(pages),
+      this._trans.__.bind(this._trans)
+    );
+  }
+
+  /** The build shown changed: a history build shown after a reload is read a page at a time. */
+  private _onState(): void {
+    const model = (this._source as { model: BuildModel }).model;
+    const id = model.shownRecord;
+    if (id !== this._pagesId) {
+      this._pages?.changed.disconnect(this._onPages, this);
+      this._pagesId = id;
+      this._pages = id
+        ? new LogPages(
+            page => model.record(id, page),
+            this._trans.__.bind(this._trans)
+          )
+        : null;
+      this._pages?.changed.connect(this._onPages, this);
+      // A failure shows in the line above the log, with Try again.
+      void this._pages?.open().catch(() => undefined);
+    }
+    this.update();
+  }
+
+  /**
+   * A page came (or a read started or failed). A failed build whose lines read so far name
+   * no cause is read whole, so that the explanation above the log stays true.
+   */
+  private _onPages(): void {
+    this.update();
+    const pages =
+      this._source.kind === 'current' ? this._pages : this._source.pages;
+    if (
+      pages?.record &&
+      !pages.whole &&
+      pages.activity === null &&
+      pages.error === null &&
+      this._explanation() === null &&
+      (this._source.kind === 'current'
+        ? this._source.model.state.stage === 'failed'
+        : ['failed', 'interrupted'].includes(pages.record.result))
+    ) {
+      void pages.loadRest();
+    }
+  }
+
   private readonly _source: BuildLogPanel.Source;
+  private _pages: LogPages | null = null;
+  private _pagesId: string | null = null;
   private readonly _trans: TranslationBundle;
   private readonly _imageLabel: (image: string) => string;
   private _reveal: { line: number; token: number } | null = null;
 }
 
 function CurrentHeader(props: {
-  model: BuildModel;
+  state: IBuildState;
+  explanation: IFailureExplanation | null;
   trans: TranslationBundle;
   imageLabel: (image: string) => string;
   onShowLine: (line: number) => void;
 }): JSX.Element {
-  const { model, trans } = props;
-  const state = model.state;
+  const { state, trans } = props;
   const outcome =
     state.stage === 'ready'
       ? state.dryRun
@@ -155,7 +254,7 @@ function CurrentHeader(props: {
       </p>
       {state.stage === 'failed' && (
         <BuildFailure
-          explanation={model.explanation}
+          explanation={props.explanation}
           message={state.failure?.message ?? null}
           trans={trans}
           onShowLine={props.onShowLine}
@@ -166,27 +265,19 @@ function CurrentHeader(props: {
 }
 
 function RecordHeader(props: {
-  record: IBuildRecord;
-  log: BuildLog;
+  pages: LogPages;
+  explanation: IFailureExplanation | null;
   trans: TranslationBundle;
   imageLabel: (image: string) => string;
   onShowLine: (line: number) => void;
-}): JSX.Element {
-  const { record, log, trans } = props;
+}): JSX.Element | null {
+  const { pages, trans } = props;
+  const record = pages.record;
+  if (!record) {
+    return null;
+  }
   const failed = record.result === 'failed' || record.result === 'interrupted';
-  const final = failed
-    ? ([...record.events].reverse().find(e => phaseOf(e.event) === 'failed')
-        ?.event ?? null)
-    : null;
-  // The furthest step the events reached; a failure is shown on that step.
-  const reached =
-    [...record.events]
-      .map(e => progressPhase(e.event))
-      .filter(phase => phase !== null && phase !== 'failed')
-      .pop() ?? null;
-  // A build that found its image answers `ready` first, with nothing before it.
-  const first = record.events[0]?.event;
-  const cacheHit = !!first && buildEnd(first)?.kind === 'ready';
+  const final = failed ? finalEvent(pages) : null;
   const outcome =
     record.result === 'built'
       ? 'ready'
@@ -198,9 +289,9 @@ function RecordHeader(props: {
   return (
     <div className="jp-EnvBuilder-logHeader" data-result={record.result}>
       <PhaseBar
-        reached={reached}
+        reached={reachedPhase(pages)}
         outcome={outcome}
-        cacheHit={cacheHit}
+        cacheHit={cacheHit(pages)}
         trans={trans}
       />
       <p>
@@ -224,11 +315,7 @@ function RecordHeader(props: {
       </p>
       {failed && (
         <BuildFailure
-          explanation={explainFailure(
-            log.plainLines,
-            final,
-            trans.__.bind(trans)
-          )}
+          explanation={props.explanation}
           message={
             final
               ? failureMessage(final, trans.__.bind(trans))
@@ -242,10 +329,51 @@ function RecordHeader(props: {
   );
 }
 
+/** The event that ended a failed build: the last `failed` one, in the last page read. */
+function finalEvent(pages: LogPages): IBuildEvent | null {
+  return [...pages.events].reverse().find(e => phaseOf(e) === 'failed') ?? null;
+}
+
+/**
+ * The furthest step the events reached (the last one they name; a failure is shown on that
+ * step). Every event of the build service names its step, so the last page read has it.
+ */
+function reachedPhase(pages: LogPages): string | null {
+  return (
+    pages.events
+      .map(progressPhase)
+      .filter(phase => phase !== null && phase !== 'failed')
+      .pop() ?? null
+  );
+}
+
+/**
+ * A build that found its image answers `ready` first, with nothing before it: its record
+ * is one page, so a record with earlier pages is no cache hit.
+ */
+function cacheHit(pages: LogPages): boolean {
+  const first = pages.events[0];
+  return pages.offset === 0 && !!first && buildEnd(first)?.kind === 'ready';
+}
+
+/** The last page of a build record, for its log document; throws when it cannot be read. */
+export async function openRecordPages(
+  model: BuildModel,
+  id: string,
+  trans: TranslationBundle
+): Promise<{ pages: LogPages; record: IBuildRecord }> {
+  const pages = new LogPages(
+    page => model.record(id, page),
+    trans.__.bind(trans)
+  );
+  return { pages, record: await pages.open() };
+}
+
 export namespace BuildLogPanel {
   export type Source =
     | { kind: 'current'; model: BuildModel }
-    | { kind: 'record'; record: IBuildRecord; log: BuildLog };
+    /** A record of the history, its last page read (`LogPages.open`). */
+    | { kind: 'record'; pages: LogPages };
 
   export interface IOptions {
     source: Source;

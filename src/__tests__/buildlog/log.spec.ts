@@ -1,10 +1,5 @@
-import {
-  BuildLog,
-  matchingLines,
-  matchRanges,
-  overprint,
-  stripAnsi
-} from '../../buildlog/log';
+import { BuildLog, overprint, stripAnsi } from '../../buildlog/log';
+import { matchRanges, occurrenceLines } from '../../buildlog/search';
 import { recordedEvents } from './streams';
 
 describe('BuildLog', () => {
@@ -101,14 +96,19 @@ describe('log helpers', () => {
     expect(overprint('plain')).toBe('plain');
   });
 
-  it('finds matches ignoring case', () => {
+  it('finds matches ignoring case, each occurrence one match', () => {
     expect(matchRanges('Error: error!', 'error')).toEqual([
       [0, 5],
       [7, 12]
     ]);
     expect(matchRanges('abc', '')).toEqual([]);
     expect(
-      matchingLines(['pip install', 'ERROR: No matching', 'ok'], 'error')
-    ).toEqual([1]);
+      occurrenceLines(
+        ['pip install', 'ERROR: No matching error', 'ok', 'aaaa'],
+        'error'
+      )
+    ).toEqual([1, 1]);
+    // Occurrences do not overlap: "aa" is twice in "aaaa", not three times.
+    expect(occurrenceLines(['aaaa'], 'aa')).toEqual([0, 0]);
   });
 });

@@ -1,4 +1,5 @@
 /** The build model's requests, faked and recorded, for the build model's tests. */
+import type { RecordPage } from '../../api/build';
 import { EnvBuilderRequestError } from '../../api/request';
 import { IBuildRecord, IBuildSummary, ISnapshot } from '../../api/types';
 import { BuildModel } from '../../model/build';
@@ -83,25 +84,42 @@ export function api(
           }
           return next;
         },
-        fetchRecord: async (id: string, page?: { tail: number }) => {
-          calls.records.push(page ? `${id}?tail=${page.tail}` : id);
+        fetchRecord: async (id: string, page?: RecordPage) => {
+          calls.records.push(page ? `${id}?${pageQuery(page)}` : id);
           const record = options.records?.[id];
           if (!record) {
             throw new EnvBuilderRequestError('404 No build record', 404);
           }
-          if (!page) {
-            return record;
-          }
-          const offset = Math.max(0, record.events.length - page.tail);
-          return {
-            ...record,
-            events: record.events.slice(offset),
-            eventCount: record.events.length,
-            offset
-          };
+          return page ? recordPage(record, page) : record;
         }
       }
     }
+  };
+}
+
+/** The query of a page as the server is asked for it, e.g. `offset=0&limit=10`. */
+export function pageQuery(page: RecordPage): string {
+  return Object.entries(page)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
+}
+
+/** A page of a record, as the server answers it. */
+export function recordPage(
+  record: IBuildRecord,
+  page: RecordPage
+): IBuildRecord {
+  const count = record.events.length;
+  const offset =
+    'tail' in page
+      ? Math.max(0, count - page.tail)
+      : Math.min(page.offset, count);
+  const end = 'tail' in page ? count : Math.min(count, offset + page.limit);
+  return {
+    ...record,
+    events: record.events.slice(offset, end),
+    eventCount: count,
+    offset
   };
 }
 

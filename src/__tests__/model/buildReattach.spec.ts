@@ -1,6 +1,7 @@
 /** Watching a build again: after stopping to watch, and after a reload. */
 import { IBuildRecord } from '../../api/types';
 import { BuildModel } from '../../model/build';
+import { LogPages } from '../../model/logPages';
 import { fakeStream } from '../buildlog/streams';
 import { api, IMAGE, SPEC, stages, summary } from './buildFakes';
 import { until } from './envfilesHarness';
@@ -111,7 +112,7 @@ describe('BuildModel: after a reload', () => {
     expect(calls.records).toHaveLength(1);
   });
 
-  it('reads the last lines of a long log first, and all of it for the log view', async () => {
+  it('reads the last lines of a long log, and names its record for the log view', async () => {
     const failed = summary({ result: 'failed', imageName: null });
     const lines = Array.from({ length: 2000 }, (_, i) => ({
       time: null,
@@ -135,10 +136,10 @@ describe('BuildModel: after a reload', () => {
       'The build failed; the build service gave no reason. The log above may show why.'
     ]);
 
-    await model.showLog('whole');
-    expect(calls.records).toEqual([`${failed.id}?tail=500`, failed.id]);
-    expect(model.log.plainLines[0]).toBe('line 0');
-    expect(model.log.plainLines[1999]).toBe('line 1999');
+    await model.showLog();
+    expect(calls.records).toEqual([`${failed.id}?tail=500`]);
+    // The log view reads the record itself, a page at a time.
+    expect(model.shownRecord).toBe(failed.id);
   });
 
   it('shows the last dry run as done, with its image', async () => {
@@ -170,8 +171,10 @@ describe('BuildModel: after a reload', () => {
     };
     const { api: requests } = api([], { records: { [record.id]: record } });
     const model = new BuildModel({ ...requests });
-    const { log } = await model.record(record.id);
-    expect(log.plainLines).toEqual(['Step 1']);
+    const pages = new LogPages(page => model.record(record.id, page));
+    await pages.open();
+    expect(pages.log.plainLines).toEqual(['Step 1']);
     expect(model.log.length).toBe(0);
+    expect(model.shownRecord).toBeNull();
   });
 });
