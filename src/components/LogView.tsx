@@ -318,7 +318,7 @@ export function LogView(props: ILogViewProps): JSX.Element {
           )
         ) : (
           <List
-            className="jp-EnvBuilder-logList"
+            className={`jp-EnvBuilder-logList${partial ? ' jp-mod-partial' : ''}`}
             listRef={listRef}
             rowComponent={LogRow}
             rowCount={log.length}
