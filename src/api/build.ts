@@ -1,8 +1,7 @@
-import type { BinderRepository } from '@jupyterhub/binderhub-client/client.js';
-import { PageConfig, URLExt } from '@jupyterlab/coreutils';
+import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
-import { fromClient, IBuildEvent } from '../buildlog/events';
+import { IBuildEvent } from '../buildlog/events';
 import { IBuildRecord, ISnapshot, ISnapshotPreview } from './types';
 import { requestAPI } from './request';
 import { API_NAMESPACE } from '../contract';
@@ -71,48 +70,33 @@ export function gatewayUrl(
   return new URL(path, window.location.href);
 }
 
-async function* clientEvents(
-  raw: AsyncIterable<unknown>
-): AsyncGenerator<IBuildEvent> {
-  for await (const event of raw) {
-    yield fromClient(event);
-  }
-}
+/** Wait this long before asking again after a 5xx or 429 answer, as BinderHub's client does. */
+const RETRY_MS = 1000;
 
 /**
  * Follow the build of `spec` (`<provider>/<spec>`, as a snapshot gives it), started with
- * `startBuild`, through the gateway with BinderHub's own client. The gateway takes this page's Jupyter token
- * (`Authorization: Bearer`, which Jupyter Server and JupyterHub both accept); without
- * a token the client sends the `_xsrf` cookie's value, which cookie logins need.
- * The client loads with the first build followed, not with JupyterLab.
+ * `startBuild`, through the gateway (`?build_only=true`, BinderHub's build API), with this
+ * page's token or `_xsrf` cookie as every request of JupyterLab. The events are taken
+ * apart one at a time as they are asked for, so the caller can let the page draw between
+ * them even when one network read brings a whole replayed log.
+ *
+ * Connection trouble comes as events too: `retrying` (HTTP 5xx or 429, or no answer: asked
+ * again after `retryMs`; the gateway then replays the build from the start), `connect`
+ * (refused with another status) and `cut` (the stream broke off or ended before the build).
+ * After a `failed` event the stream is closed here (BinderHub keeps it open).
  */
 export function openBuildStream(
   spec: string,
-  settings: ServerConnection.ISettings = ServerConnection.makeSettings()
+  settings: ServerConnection.ISettings = ServerConnection.makeSettings(),
+  retryMs = RETRY_MS
 ): IBuildStream {
-  const token = settings.token || PageConfig.getToken();
-  let repository: BinderRepository | null = null;
-  let closed = false;
+  const abort = new AbortController();
+  const url = new URL(spec, gatewayUrl(settings));
+  url.searchParams.set('build_only', 'true');
   async function* events(): AsyncGenerator<IBuildEvent> {
-    const client = await import('@jupyterhub/binderhub-client/client.js');
-    if (closed) {
-      return;
-    }
-    repository = new client.BinderRepository(spec, gatewayUrl(settings), {
-      buildOnly: true,
-      apiToken: token || undefined
-    });
-    const raw = repository.fetch();
-    // The client queues a whole network read of events at once and warns on the console
-    // from 100 on; a replayed log brings thousands per read, all taken at once below.
-    repository.eventIteratorQueue?.on('highWater', () => undefined);
-    yield* clientEvents(raw);
+    // The stream's reader loads with the first build followed, not with JupyterLab.
+    const { gatewayEvents } = await import('./buildEvents');
+    yield* gatewayEvents(url, settings, abort.signal, retryMs);
   }
-  return {
-    events: events(),
-    close: () => {
-      closed = true;
-      repository?.close();
-    }
-  };
+  return { events: events(), close: () => abort.abort() };
 }

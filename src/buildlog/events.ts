@@ -1,6 +1,5 @@
 /**
- * Events of BinderHub's build API as the panel reads them: phases, the end of a build,
- * and the events `@jupyterhub/binderhub-client` makes up itself when the connection fails.
+ * Events of BinderHub's build API as the panel reads them: phases and the end of a build.
  *
  * Nothing here depends on JupyterLab, so it can be tested on its own.
  */
@@ -18,7 +17,7 @@ export interface IBuildEvent {
   dryRun?: boolean;
   /** An HTTP error of the build service, inside the stream. */
   status_code?: number;
-  /** Kind of failure, set by the gateway (`forbidden`, `rateLimited`, `cut`, …) or the client. */
+  /** Kind of failure, set by the gateway (`forbidden`, `rateLimited`, `cut`, …) or the stream reader. */
   error?: string;
   /** The build service's own text when the gateway rephrased the message. */
   detail?: string;
@@ -106,50 +105,24 @@ export function buildEnd(event: IBuildEvent): BuildEnd | null {
 }
 
 /**
- * An event as the panel uses it. `@jupyterhub/binderhub-client` reports connection
- * trouble with events of its own whose text is not fit to show (it prints
- * `response.text`, a function); those get an `error` kind and a status code.
+ * An event as the panel uses it, from the data of one event on the wire: a JSON object
+ * (the phase lower-cased and trimmed); anything else is shown as a line of the log.
  */
-export function fromClient(raw: unknown): IBuildEvent {
+export function fromWire(data: string): IBuildEvent {
+  let raw: unknown = data;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    // Not JSON: the text itself is the message.
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { message: `${String(raw)}\n`, phase: 'unknown' };
+    const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    return { message: `${text}\n`, phase: 'unknown' };
   }
   const event = { ...(raw as IBuildEvent) };
   const phase = phaseOf(event);
   if (phase !== null) {
     event.phase = phase;
-  }
-  const message = typeof event.message === 'string' ? event.message : '';
-  if (event.error !== undefined || event.status_code !== undefined) {
-    return event;
-  }
-  let match = /^Failed to connect to event stream: (\d+)/.exec(message);
-  if (match) {
-    return {
-      phase: 'failed',
-      error: 'connect',
-      status_code: Number(match[1]),
-      detail: message.trim()
-    };
-  }
-  match = /^Error connecting to event stream, retrying: (\d+)/.exec(message);
-  if (match) {
-    return {
-      phase: 'unknown',
-      error: 'retrying',
-      status_code: Number(match[1]),
-      detail: message.trim()
-    };
-  }
-  const broken =
-    message.startsWith('Event stream closed unexpectedly') ||
-    message.startsWith('Error in event stream');
-  if (broken && phase === 'failed') {
-    return { phase: 'failed', error: 'cut', detail: message.trim() };
-  }
-  if (broken) {
-    // Said while the client tries again.
-    return { phase: 'unknown', error: 'retrying', detail: message.trim() };
   }
   return event;
 }

@@ -30,7 +30,7 @@ import { BuildHistoryModel } from './history';
 import { IBuildPrecheck } from './precheck';
 import { SendConfirmer } from './sendFiles';
 
-/** The client tries again this often when the server answers 5xx, then gives up. */
+/** The stream is asked again this often when the server answers 5xx, then given up. */
 const MAX_RETRIES = 5;
 
 /**

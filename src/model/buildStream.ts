@@ -7,9 +7,9 @@ import { IBuildEvent } from '../buildlog/events';
 export type StreamItem =
   /** An event of the build; `first` for the first since the stream (re)started. */
   | { kind: 'event'; event: IBuildEvent; first: boolean }
-  /** The client connected again and the gateway replays the build from the start. */
+  /** The stream connected again and the gateway replays the build from the start. */
   | { kind: 'replay' }
-  /** The server kept failing: the client gave up (the last `retrying` event). */
+  /** The server kept failing: gave up (the last `retrying` event). */
   | { kind: 'gave-up'; event: IBuildEvent };
 
 /**
@@ -21,9 +21,9 @@ export const INGEST_SLICE_MS = 8;
 const nextTask = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 
 /**
- * The stream's events with the client's reconnections made plain: `binderhub-client` reports
- * its trouble connecting as `retrying` events, and after a reconnection the gateway replays
- * the whole build, so the log starts over. Gives up after `maxRetries * 2` of them. Every
+ * The stream's events with its reconnections made plain: the stream reports its trouble
+ * connecting as `retrying` events, and after a reconnection the gateway replays the whole
+ * build, so the log starts over. Gives up after `maxRetries` of them. Every
  * `INGEST_SLICE_MS` of work it waits for the next task, so that the page draws meanwhile.
  */
 export async function* streamItems(
@@ -42,7 +42,7 @@ export async function* streamItems(
     }
     if (event.error === 'retrying') {
       replaying = true;
-      if (++retries > maxRetries * 2) {
+      if (++retries > maxRetries) {
         yield { kind: 'gave-up', event };
         return;
       }

@@ -1,23 +1,5 @@
 import { ServerConnection } from '@jupyterlab/services';
 
-/**
- * After a `failed` event or a refused connection the client leaves its request's promise
- * rejected and unhandled (in browsers a console message, nothing more; jest would count
- * it against the test). Here the rejections are collected instead; all else is real.
- */
-const rejections: unknown[] = [];
-jest.mock('@microsoft/fetch-event-source', () => {
-  const real = jest.requireActual('@microsoft/fetch-event-source');
-  return {
-    ...real,
-    fetchEventSource: (...args: unknown[]) => {
-      const request: Promise<void> = real.fetchEventSource(...args);
-      request.catch((reason: unknown) => rejections.push(reason));
-      return request;
-    }
-  };
-});
-
 import { gatewayUrl, openBuildStream } from '../../api/build';
 import { eventStream, recordedEvents } from '../buildlog/streams';
 import { IBuildEvent } from '../../buildlog/events';
@@ -28,33 +10,41 @@ const SPEC =
 
 interface ICall {
   url: string;
-  headers: Record<string, string>;
+  headers: Headers;
 }
 
-/** window.fetch answering with `body` in chunks of `chunk` characters. */
-function serve(
-  body: string,
-  options: { status?: number; chunk?: number } = {}
-): ICall[] {
+interface IServed {
+  calls: ICall[];
+  /** The request's body reader was cancelled (the request ended from this side). */
+  cancelled: () => boolean;
+}
+
+/**
+ * A fetch answering each request with the next of `answers`: a status and a body sent in
+ * chunks of `chunk` characters, one network read each; the stream ends after its body.
+ */
+function serve(answers: { status?: number; body?: string; chunk?: number }[]): {
+  fetch: typeof fetch;
+  served: IServed;
+} {
   const calls: ICall[] = [];
-  const bytes = new TextEncoder().encode(body);
-  const size = options.chunk ?? 1000;
-  (window as any).fetch = async (url: URL, init: RequestInit) => {
-    calls.push({
-      url: String(url),
-      headers: init.headers as Record<string, string>
-    });
+  let cancelled = false;
+  const fake = async (request: Request) => {
+    calls.push({ url: request.url, headers: request.headers });
+    const answer = answers[Math.min(calls.length, answers.length) - 1];
+    const bytes = new TextEncoder().encode(answer.body ?? '');
+    const size = answer.chunk ?? 1000;
+    const status = answer.status ?? 200;
     let at = 0;
     return {
-      ok: (options.status ?? 200) < 300,
-      status: options.status ?? 200,
-      headers: new Map([['content-type', 'text/event-stream']]),
+      ok: status < 300,
+      status,
       body: {
         getReader: () => ({
           read: async () => {
             // As the network would: one chunk at a time, and nothing once aborted.
             await new Promise(resolve => setTimeout(resolve, 0));
-            if (init.signal?.aborted) {
+            if (request.signal?.aborted || cancelled) {
               throw new DOMException(
                 'The operation was aborted.',
                 'AbortError'
@@ -66,18 +56,28 @@ function serve(
             const value = bytes.slice(at, at + size);
             at += size;
             return { done: false, value };
+          },
+          cancel: async () => {
+            cancelled = true;
           }
         })
       }
-    };
+    } as unknown as Response;
   };
-  return calls;
+  return {
+    fetch: fake as unknown as typeof fetch,
+    served: { calls, cancelled: () => cancelled }
+  };
 }
 
-function settings(token = ''): ServerConnection.ISettings {
+function settings(
+  fetch: typeof window.fetch,
+  token = 't'
+): ServerConnection.ISettings {
   return ServerConnection.makeSettings({
     baseUrl: 'http://127.0.0.1:8000/user/alice/work/',
-    token
+    token,
+    fetch
   });
 }
 
@@ -91,39 +91,40 @@ async function collect(
   return all;
 }
 
-afterEach(() => {
-  rejections.length = 0;
-  delete (window as any).fetch;
-});
-
-describe('the build stream through BinderHub’s own client', () => {
-  it('asks the gateway of this server, with the page’s token and build_only', async () => {
-    expect(String(gatewayUrl(settings()))).toBe(
+describe('the build stream through the gateway', () => {
+  it('asks the gateway of this server for an event stream, with the page’s token and build_only', async () => {
+    const { fetch, served } = serve([
+      { body: eventStream([{ phase: 'ready', imageName: 'img:1' }]) }
+    ]);
+    expect(String(gatewayUrl(settings(fetch)))).toBe(
       'http://127.0.0.1:8000/user/alice/work/envbuilder/build/'
     );
-    const calls = serve(eventStream([{ phase: 'ready', imageName: 'img:1' }]));
-    const stream = openBuildStream(SPEC, settings('secret-token'));
+    const stream = openBuildStream(SPEC, settings(fetch, 'secret-token'));
     const events = await collect(stream.events);
-    expect(calls).toHaveLength(1);
-    expect(calls[0].url).toBe(
+    expect(served.calls).toHaveLength(1);
+    expect(served.calls[0].url).toBe(
       `http://127.0.0.1:8000/user/alice/work/envbuilder/build/${SPEC}?build_only=true`
     );
-    expect(calls[0].headers.Authorization).toBe('Bearer secret-token');
-    expect(calls[0].headers.accept).toBe('text/event-stream');
-    // The client reports the end of a stream it did not close itself as a failure.
+    expect(served.calls[0].headers.get('Authorization')).toBe(
+      'token secret-token'
+    );
+    expect(served.calls[0].headers.get('Accept')).toBe('text/event-stream');
+    // A stream that ends without being closed from here broke off.
     expect(events.map(e => e.phase)).toEqual(['ready', 'failed']);
     expect(events[1].error).toBe('cut');
   });
 
   it('sends the _xsrf cookie when the page has no token (cookie login)', async () => {
     document.cookie = '_xsrf=2|abc|def|123; path=/';
-    const calls = serve(eventStream([{ phase: 'ready', imageName: 'img:1' }]));
-    await collect(openBuildStream(SPEC, settings('')).events);
-    expect(calls[0].headers.Authorization).toBeUndefined();
-    expect(calls[0].headers['X-Xsrftoken']).toBe('2|abc|def|123');
+    const { fetch, served } = serve([
+      { body: eventStream([{ phase: 'ready', imageName: 'img:1' }]) }
+    ]);
+    await collect(openBuildStream(SPEC, settings(fetch, '')).events);
+    expect(served.calls[0].headers.get('Authorization')).toBeNull();
+    expect(served.calls[0].headers.get('X-XSRFToken')).toBe('2|abc|def|123');
   });
 
-  it('passes every event of the recorded build through, keepalives dropped', async () => {
+  it('passes every event of the recorded build through, keepalives dropped, whatever the reads', async () => {
     const recorded = recordedEvents();
     const wire = eventStream([
       recorded[0],
@@ -131,74 +132,119 @@ describe('the build stream through BinderHub’s own client', () => {
       ...recorded.slice(1, 50),
       null
     ]);
-    serve(wire, { chunk: 7 });
-    const events = await collect(openBuildStream(SPEC, settings('t')).events);
+    // Reads of 7 bytes cut lines, and characters, anywhere.
+    const { fetch } = serve([{ body: wire, chunk: 7 }]);
+    const events = await collect(openBuildStream(SPEC, settings(fetch)).events);
     expect(events.slice(0, 50)).toEqual(recorded.slice(0, 50));
   });
 
-  it('takes a replayed log of thousands of events without console warnings', async () => {
+  it('takes a read of thousands of events apart one event at a time, as they are asked for', async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => ({
       phase: 'building',
       message: `line ${i}\n`
     }));
-    serve(eventStream([...lines, { phase: 'ready', imageName: 'img:1' }]), {
-      chunk: 1 << 20
-    });
+    const { fetch } = serve([
+      {
+        body: eventStream([...lines, { phase: 'ready', imageName: 'img:1' }]),
+        chunk: 1 << 20
+      }
+    ]);
+    const parse = jest.spyOn(JSON, 'parse');
     const warn = jest
       .spyOn(console, 'warn')
       .mockImplementation(() => undefined);
     try {
-      const events = await collect(openBuildStream(SPEC, settings('t')).events);
+      const events: IBuildEvent[] = [];
+      const parsedWhenTaken: number[] = [];
+      for await (const event of openBuildStream(SPEC, settings(fetch)).events) {
+        events.push(event);
+        parsedWhenTaken.push(parse.mock.calls.length);
+      }
       expect(events.slice(0, 3000)).toEqual(lines);
       expect(events[3000]).toEqual({ phase: 'ready', imageName: 'img:1' });
+      // The whole log came in one read, yet the first event waited for no other.
+      expect(parsedWhenTaken[0]).toBe(1);
+      expect(parsedWhenTaken[2999]).toBe(3000);
       expect(warn).not.toHaveBeenCalled();
     } finally {
+      parse.mockRestore();
       warn.mockRestore();
     }
   });
 
-  it('lower-cases odd phases and keeps events without one', async () => {
-    serve(
-      eventStream([
-        { phase: 'Building', message: 'Step 1\n' },
-        { message: 'no phase\n' },
-        { phase: 'FAILED' }
-      ])
-    );
-    const events = await collect(openBuildStream(SPEC, settings('t')).events);
-    await new Promise(resolve => setTimeout(resolve, 0));
-    expect(rejections.map(r => (r as Error).constructor.name)).toEqual([
-      'EventStreamClose'
+  it('lower-cases odd phases, keeps events without one, and closes the stream after `failed`', async () => {
+    const { fetch, served } = serve([
+      {
+        body: eventStream([
+          { phase: 'Building', message: 'Step 1\n' },
+          { message: 'no phase\n' },
+          'not json',
+          { phase: 'FAILED' },
+          {
+            phase: 'building',
+            message: 'BinderHub keeps a failed stream open\n'
+          }
+        ])
+      }
     ]);
-    expect(events[0]).toEqual({ phase: 'building', message: 'Step 1\n' });
-    expect(events[1]).toEqual({ message: 'no phase\n' });
-    expect(events[2]).toEqual({ phase: 'failed' });
-    // Then its own failure, as the client ends a stream after `failed`.
-    expect(events.slice(3)).toEqual([
-      { phase: 'failed', error: 'cut', detail: 'Error in event stream: Error' }
+    const events = await collect(openBuildStream(SPEC, settings(fetch)).events);
+    expect(events).toEqual([
+      { phase: 'building', message: 'Step 1\n' },
+      { message: 'no phase\n' },
+      { phase: 'unknown', message: 'not json\n' },
+      { phase: 'failed' }
     ]);
+    expect(served.cancelled()).toBe(true);
   });
 
   it('turns a refused connection into a failure with its status', async () => {
-    serve('', { status: 403 });
-    const events = await collect(openBuildStream(SPEC, settings('t')).events);
-    expect(events[0]).toMatchObject({
-      phase: 'failed',
-      error: 'connect',
-      status_code: 403
-    });
+    const { fetch, served } = serve([{ status: 403 }]);
+    const events = await collect(openBuildStream(SPEC, settings(fetch)).events);
+    expect(events).toEqual([
+      { phase: 'failed', error: 'connect', status_code: 403 }
+    ]);
+    expect(served.calls).toHaveLength(1);
+  });
+
+  it('asks again after a 5xx answer, saying so, and then takes the stream', async () => {
+    const { fetch, served } = serve([
+      { status: 503 },
+      { body: eventStream([{ phase: 'ready', imageName: 'img:1' }]) }
+    ]);
+    const stream = openBuildStream(SPEC, settings(fetch), 0);
+    const events: IBuildEvent[] = [];
+    for await (const event of stream.events) {
+      events.push(event);
+      if (event.phase === 'ready') {
+        stream.close();
+      }
+    }
+    expect(served.calls).toHaveLength(2);
+    expect(events).toEqual([
+      {
+        phase: 'unknown',
+        error: 'retrying',
+        status_code: 503,
+        detail: 'HTTP 503'
+      },
+      { phase: 'ready', imageName: 'img:1' }
+    ]);
   });
 
   it('stops when closed, without a made-up failure', async () => {
-    serve(eventStream([{ phase: 'waiting', message: 'Waiting\n' }]), {
-      chunk: 1
-    });
-    const stream = openBuildStream(SPEC, settings('t'));
+    const { fetch, served } = serve([
+      {
+        body: eventStream([{ phase: 'waiting', message: 'Waiting\n' }]),
+        chunk: 1
+      }
+    ]);
+    const stream = openBuildStream(SPEC, settings(fetch));
     const seen: IBuildEvent[] = [];
     for await (const event of stream.events) {
       seen.push(event);
       stream.close();
     }
     expect(seen).toEqual([{ phase: 'waiting', message: 'Waiting\n' }]);
+    expect(served.cancelled()).toBe(true);
   });
 });
