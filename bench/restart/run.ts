@@ -124,6 +124,31 @@ function leavesForHub(page: Page): Promise<unknown> {
   });
 }
 
+/**
+ * Resolves when the page is back on the Lab's URL; fails at once, with the hub's words, when
+ * the hub's progress page says the start failed (it then stays there for good).
+ */
+async function backInLab(page: Page): Promise<void> {
+  const failed = page
+    .waitForFunction(
+      () =>
+        document.querySelector('#progress-bar.bg-danger') !== null &&
+        (document.getElementById('progress-message')?.textContent ?? ''),
+      null,
+      { polling: 250, timeout: LONG }
+    )
+    .then(
+      async message => {
+        throw new Error(
+          `the hub could not start the server: ${await message.jsonValue()}`
+        );
+      },
+      // The page went on to the Lab (or the wait timed out: waitForURL says so).
+      () => new Promise<never>(() => undefined)
+    );
+  await Promise.race([page.waitForURL(LAB_URL, { timeout: LONG }), failed]);
+}
+
 interface ISample {
   side: 'extension' | 'hub';
   round: number;
@@ -155,7 +180,7 @@ async function viaExtension(
   }, image);
   await left;
   const stopped = performance.now();
-  await page.waitForURL(LAB_URL, { timeout: LONG });
+  await backInLab(page);
   const started = performance.now();
   await waitForLab(page);
   const end = performance.now();

@@ -20,10 +20,16 @@ export interface IRowProps {
 
 export function LogRow(props: RowComponentProps<IRowProps>): JSX.Element {
   const { index, style, lines, plainLines, query, current, width } = props;
-  const ranges = query ? matchRanges(plainLines[index], query) : [];
-  const pieces = markRanges(ansiSegments(lines[index]), ranges);
+  const raw = lines[index];
+  const plain = plainLines[index];
+  // Every row is drawn again each frame a log streams in (the version changes); its
+  // colours and marks are worked out again only when its own text or the search changes.
+  const { matched, pieces } = React.useMemo(
+    () => lineContent(raw, plain, query),
+    [raw, plain, query]
+  );
   const classes = ['jp-EnvBuilder-logLine'];
-  if (ranges.length > 0) {
+  if (matched) {
     classes.push('jp-mod-match');
   }
   if (index === current) {
@@ -36,27 +42,38 @@ export function LogRow(props: RowComponentProps<IRowProps>): JSX.Element {
       data-line={index + 1}
       {...props.ariaAttributes}
     >
-      {pieces.map((piece, i) => {
-        const style: React.CSSProperties = {};
-        if (piece.color) {
-          style.color = `rgb(${piece.color})`;
-        }
-        if (piece.background) {
-          style.backgroundColor = `rgb(${piece.background})`;
-        }
-        const content = (
-          <span key={i} className={piece.className || undefined} style={style}>
-            {piece.text}
-          </span>
-        );
-        return piece.mark ? (
-          <mark key={i} className="jp-EnvBuilder-logMatch">
-            {content}
-          </mark>
-        ) : (
-          content
-        );
-      })}
+      {pieces}
     </div>
   );
+}
+
+/** A line's coloured and marked pieces, and whether the search matched it. */
+function lineContent(
+  raw: string,
+  plain: string,
+  query: string
+): { matched: boolean; pieces: JSX.Element[] } {
+  const ranges = query ? matchRanges(plain, query) : [];
+  const pieces = markRanges(ansiSegments(raw), ranges).map((piece, i) => {
+    const style: React.CSSProperties = {};
+    if (piece.color) {
+      style.color = `rgb(${piece.color})`;
+    }
+    if (piece.background) {
+      style.backgroundColor = `rgb(${piece.background})`;
+    }
+    const content = (
+      <span key={i} className={piece.className || undefined} style={style}>
+        {piece.text}
+      </span>
+    );
+    return piece.mark ? (
+      <mark key={i} className="jp-EnvBuilder-logMatch">
+        {content}
+      </mark>
+    ) : (
+      content
+    );
+  });
+  return { matched: ranges.length > 0, pieces };
 }

@@ -59,18 +59,22 @@ export interface IOverview {
   idle: string;
 }
 
+/** Made once: `toLocaleString` with options builds a new formatter at every call. */
+let shortFormat: Intl.DateTimeFormat | null = null;
+
 /** "29 Nov 19:50" in the user's locale. */
 export function shortTime(time: string | null | undefined): string {
   const date = time ? new Date(time) : null;
   if (!date || Number.isNaN(date.getTime())) {
     return '';
   }
-  return date.toLocaleString(undefined, {
+  shortFormat ??= new Intl.DateTimeFormat(undefined, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
     minute: '2-digit'
   });
+  return shortFormat.format(date);
 }
 
 /** The newest successful build of a snapshot (a dry run names its image too), if any. */
