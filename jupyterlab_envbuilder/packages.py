@@ -151,6 +151,11 @@ def record_resolved(data_dir: str, image: str | None, installed: Installed) -> b
     return True
 
 
+def has_resolved(data_dir: str, image: str | None) -> bool:
+    """Whether what ``image`` resolved to is recorded, without reading it."""
+    return bool(image) and os.path.exists(_resolved_path(data_dir, image))
+
+
 def read_resolved(data_dir: str, image: str | None) -> dict | None:
     """``{"image", "recordedAt", "installed": {"pip", "conda", "display"}}``, or None."""
     if not image:

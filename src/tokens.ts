@@ -9,7 +9,9 @@ import type { EnvironmentFolder } from './model/folder';
 import type { HandshakeModel } from './model/handshake';
 import type { BuildHistoryModel } from './model/history';
 import type { OverviewModel } from './model/overview';
+import type { PackagesModel } from './model/packages';
 import type { IBuildPrecheck } from './model/precheck';
+import type { SavedModel } from './model/saved';
 
 /** Command ids, one place for all of them. */
 export enum CommandIDs {
@@ -41,6 +43,10 @@ export interface IEnvBuilder {
   readonly environments: EnvironmentsModel;
   /** The build history, one model for every view that shows it. */
   readonly history: BuildHistoryModel;
+  /** The environments saved by name, for the Saved section and for comparing builds. */
+  readonly saved: SavedModel;
+  /** The package lists of images, read once for every view that shows or compares them. */
+  readonly packages: PackagesModel;
   /** The environment folder, from the settings, normalised. */
   readonly folder: EnvironmentFolder;
   /** The panel's first view (running environment, folder, last build, next action). */

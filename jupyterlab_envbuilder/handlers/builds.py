@@ -12,7 +12,7 @@ from ..errors import EnvBuilderError
 from ..eventstream import Follower, encode_event
 from ..gateway import BuildGateway, failed_event
 from ..history import list_records, page_records, read_record
-from ..packages import read_resolved
+from ..packages import has_resolved, read_resolved
 from .base import BaseHandler
 
 # BinderHub's interval: a proxy between the browser and this server sees a byte this often.
@@ -129,7 +129,13 @@ class BuildsHandler(GatewayHandler):
         offset = self._number("offset", 0, 10**9)
         limit = self._number("limit", PAGE_SIZE, MAX_PAGE_SIZE)
         running = self.gateway.running_ids()
-        self.reply(page_records(self.envbuilder.records_dir, running, offset, limit))
+        page = page_records(self.envbuilder.records_dir, running, offset, limit)
+        # Which builds can be compared: their image's packages are known (first start on it).
+        for build in page["builds"]:
+            build["packagesRecorded"] = has_resolved(
+                self.envbuilder.data_dir, build.get("imageName")
+            )
+        self.reply(page)
 
     @tornado.web.authenticated
     def post(self) -> None:

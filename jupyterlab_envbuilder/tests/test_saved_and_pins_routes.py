@@ -121,6 +121,8 @@ async def test_a_build_record_keeps_what_its_image_resolved_to(jp_fetch, envbuil
     built = finished_build(f"{data_dir}/builds", "gh", "org/analysis/v1", image)
     _, record = await call(jp_fetch, "builds", built)
     assert "resolved" not in record
+    _, history = await call(jp_fetch, "builds")
+    assert [b["packagesRecorded"] for b in history["builds"]] == [False]
 
     # The first server started on the image records what it has; a later start with a
     # package installed by hand does not change it.
@@ -136,6 +138,11 @@ async def test_a_build_record_keeps_what_its_image_resolved_to(jp_fetch, envbuil
         f"{data_dir}/builds", "gh", "org/analysis/v2", "registry.example.org/x:1"
     )
     assert "resolved" not in (await call(jp_fetch, "builds", other))[1]
+    # The history says which builds can be compared, without sending the lists.
+    _, history = await call(jp_fetch, "builds")
+    recorded = {b["id"]: b["packagesRecorded"] for b in history["builds"]}
+    assert recorded == {built: True, other: False}
+    assert all("resolved" not in b for b in history["builds"])
 
 
 async def test_the_packages_of_an_image_and_of_the_running_server(jp_fetch, envbuilder_config):

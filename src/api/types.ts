@@ -118,6 +118,11 @@ export interface IBuildSummary {
   imageName: string | null;
   /** The build service's last words, e.g. why it failed. */
   message?: string | null;
+  /**
+   * Whether the package list of its image is known: recorded at the first start of a server
+   * on the image (no build service reports one). Absent from servers before this was kept.
+   */
+  packagesRecorded?: boolean;
 }
 
 /** One file of a snapshot. */

@@ -1,28 +1,51 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
+  caretDownIcon,
+  caretRightIcon,
   listIcon,
   refreshIcon,
   ToolbarButtonComponent
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
+import type { ISavedEnvironment } from '../api/saved';
 import { IBuildSummary } from '../api/types';
 import { restartIcon } from '../icons';
-import { offeredImage } from '../model/history';
 import { historyRows, IHistoryRow } from '../model/historyRows';
 import { IFact, shortTime } from '../model/overview';
+import type { PackagesModel } from '../model/packages';
 import { resultLabel, shortSha } from './buildText';
 import { ToneIcon } from './OverviewView';
 
-/** The build history: one line per image or failed build, with its log and a restart. */
-export function BuildHistory(props: {
+// The package lists load when a row is first unfolded, not with the panel.
+const LazyPackagesView = React.lazy(() =>
+  import('./PackagesView').then(module => ({ default: module.PackagesView }))
+);
+
+/** What a row unfolds to: the packages of its image, to see and compare. */
+export interface IHistoryPackages {
+  model: PackagesModel;
+  /** Saved environments, to compare with. */
+  saved: readonly ISavedEnvironment[];
+  /** A row was unfolded: the saved environments may need reading. */
+  onOpen: () => void;
+  idPrefix: string;
+}
+
+interface IHistoryProps {
   builds: readonly IBuildSummary[];
   trans: TranslationBundle;
   restart: { exists: boolean; enabled: boolean };
+  /** Null: rows do not unfold (no package lists). */
+  packages: IHistoryPackages | null;
   onShowRecord: (build: IBuildSummary) => void;
   onRestart: (image: string) => void;
-  onRefresh: () => void;
-}): JSX.Element {
+}
+
+/** The build history: one line per image or failed build, with its log and a restart. */
+export function BuildHistory(
+  props: IHistoryProps & { onRefresh: () => void }
+): JSX.Element {
   const { builds, trans } = props;
   return (
     <div className="jp-EnvBuilder-buildHistory">
@@ -65,17 +88,11 @@ function toneOf(result: string): IFact['tone'] {
   }
 }
 
-function HistoryItem(props: {
-  row: IHistoryRow;
-  trans: TranslationBundle;
-  restart: { exists: boolean; enabled: boolean };
-  onShowRecord: (build: IBuildSummary) => void;
-  onRestart: (image: string) => void;
-}): JSX.Element {
-  const { row, trans } = props;
-  const { build, latest } = row;
+function HistoryItem(props: IHistoryProps & { row: IHistoryRow }): JSX.Element {
+  const { row, trans, packages } = props;
+  const { build, latest, image } = row;
+  const [open, setOpen] = React.useState(false);
   const sha = shortSha(build.ref);
-  const image = offeredImage(build);
   const when = shortTime(latest.startedAt) || trans.__('unknown time');
   const result =
     row.cacheHits > 0
@@ -93,7 +110,9 @@ function HistoryItem(props: {
   ]
     .filter(Boolean)
     .join('\n');
-  return (
+  const unfolds = image !== null && packages !== null;
+  const Caret = open ? caretDownIcon : caretRightIcon;
+  const item = (
     <li
       className="jp-EnvBuilder-historyItem"
       data-result={build.result}
@@ -101,6 +120,23 @@ function HistoryItem(props: {
       data-image={image ?? undefined}
       title={details}
     >
+      {unfolds ? (
+        <button
+          className="jp-Button jp-mod-minimal jp-EnvBuilder-iconButton"
+          aria-expanded={open}
+          data-testid="envbuilder-history-packages"
+          onClick={() => {
+            setOpen(!open);
+            packages.onOpen();
+          }}
+          title={trans.__('Packages of the build of %1', sha)}
+          aria-label={trans.__('Packages of the build of %1', sha)}
+        >
+          <Caret.react tag="span" />
+        </button>
+      ) : (
+        <span className="jp-EnvBuilder-historyCaretSpace" />
+      )}
       <ToneIcon tone={toneOf(build.result)} trans={trans} />
       <time dateTime={latest.startedAt ?? undefined}>{when}</time>
       <code>{sha}</code>
@@ -135,5 +171,29 @@ function HistoryItem(props: {
         )}
       </span>
     </li>
+  );
+  if (!(open && unfolds)) {
+    return item;
+  }
+  return (
+    <>
+      {item}
+      <li className="jp-EnvBuilder-historyPackages">
+        <React.Suspense
+          fallback={
+            <p className="jp-EnvBuilder-muted">{trans.__('Loading…')}</p>
+          }
+        >
+          <LazyPackagesView
+            model={packages.model}
+            image={image}
+            saved={packages.saved}
+            builds={props.builds}
+            trans={trans}
+            idPrefix={`${packages.idPrefix}-${build.id}`}
+          />
+        </React.Suspense>
+      </li>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { IBuildState } from '../model/buildState';
 import { IBuildProblem } from '../model/precheck';
 import { IBuildSummary } from '../api/types';
 import { elapsedOf, formatElapsed, shortSha, stageLabel } from './buildText';
-import { BuildHistory } from './BuildHistoryView';
+import { BuildHistory, IHistoryPackages } from './BuildHistoryView';
 import { ImageName } from './ImageName';
 
 /** Lines of the log shown in the panel; the whole log opens in the main area. */
@@ -28,6 +28,8 @@ export interface IBuildViewProps {
   onShowRecord: (build: IBuildSummary) => void;
   onRestart: (image: string) => void;
   onRefreshHistory: () => void;
+  /** What a history row unfolds to; null without the panel's core. */
+  packages: IHistoryPackages | null;
   onCopy: (text: string) => void;
   /** An image in words ("environment/ · snapshot d099dfd"); the full name is copied. */
   imageLabel: (image: string) => string;
@@ -120,6 +122,7 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
         builds={model.history.builds}
         trans={trans}
         restart={props.restart}
+        packages={props.packages}
         onShowRecord={props.onShowRecord}
         onRestart={props.onRestart}
         onRefresh={props.onRefreshHistory}

@@ -7,21 +7,21 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { IInstalled } from '../api/packages';
+import type { ISavedEnvironment } from '../api/saved';
+import type { IBuildSummary } from '../api/types';
+import { comparables } from '../model/comparables';
+import { shortTime } from '../model/overview';
 import { diffPackages, isSame, packageList } from '../model/packageDiff';
 import { PackagesModel, PackagesState, RUNNING } from '../model/packages';
-
-/** Another environment to compare with. */
-export interface IComparable {
-  image: string;
-  /** How people know it, e.g. a saved name or a build's time and snapshot. */
-  label: string;
-}
+import { shortSha } from './buildText';
 
 export interface IPackagesViewProps {
   model: PackagesModel;
   image: string;
-  /** Other environments with an image, besides the running server. */
-  others: readonly IComparable[];
+  /** What else it can be compared with, besides the running server: saved environments… */
+  saved: readonly ISavedEnvironment[];
+  /** …and builds of the history whose package list is known. */
+  builds: readonly IBuildSummary[];
   trans: TranslationBundle;
   idPrefix: string;
 }
@@ -39,18 +39,19 @@ function useModel(model: PackagesModel): void {
 }
 
 export function PackagesView(props: IPackagesViewProps): JSX.Element {
-  const { model, image, others, trans, idPrefix } = props;
+  const { model, image, trans, idPrefix } = props;
   useModel(model);
   React.useEffect(() => void model.load(image), [model, image]);
   const [choice, setChoice] = React.useState('');
   // undefined: not compared yet; RUNNING (null): this server now; else an image.
   const [compared, setCompared] = React.useState<string | null | undefined>();
-  // Two saved names may share an image: it is offered once.
-  const choices = others.filter(
-    (other, i) =>
-      other.image !== image &&
-      others.findIndex(o => o.image === other.image) === i
-  );
+  const choices = comparables(props.saved, props.builds, build =>
+    trans.__(
+      'build of %1 · %2',
+      shortTime(build.startedAt) || trans.__('unknown time'),
+      shortSha(build.ref)
+    )
+  ).filter(other => other.image !== image);
   const selectId = `${idPrefix}-compare`;
   return (
     <div className="jp-EnvBuilder-packages" data-testid="envbuilder-packages">
@@ -103,7 +104,7 @@ export function PackagesView(props: IPackagesViewProps): JSX.Element {
 
 function notRecordedText(trans: TranslationBundle): string {
   return trans.__(
-    'No package list is known for this environment yet: it is recorded when a server first starts on its image.'
+    'No package list is known for this environment yet: the build service does not report one, so it is recorded when a server first starts on its image.'
   );
 }
 

@@ -248,10 +248,8 @@ function SavedItem(
           <LazyPackagesView
             model={props.packages}
             image={entry.image}
-            others={(props.model.environments ?? []).map(other => ({
-              image: other.image,
-              label: other.name
-            }))}
+            saved={props.model.environments ?? []}
+            builds={props.history}
             trans={trans}
             idPrefix={`${props.idPrefix}-${entry.id}-packages`}
           />

@@ -4,6 +4,7 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 
+import type { IBuildSummary } from '../api/types';
 import type { PackagesModel } from '../model/packages';
 import type { IBuiltImageBuild, SavedModel } from '../model/saved';
 
@@ -27,6 +28,8 @@ export interface ISavedViewProps {
   packages: PackagesModel;
   /** Builds of the history that produced an image, newest first. */
   builds: readonly IBuiltImageBuild[];
+  /** The whole build history, newest first: builds to compare with. */
+  history: readonly IBuildSummary[];
   /** Image → the servers last started on it. */
   servers: Map<string, string[]>;
   actions: ISavedActions;

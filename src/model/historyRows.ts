@@ -8,6 +8,8 @@ import { offeredImage } from './history';
 export interface IHistoryRow {
   /** The build that made the image (its log is the interesting one), or the build itself. */
   build: IBuildSummary;
+  /** The image it made, if any. */
+  image: string | null;
   /** When this image was last asked for: the newest of its builds. */
   latest: IBuildSummary;
   /** How many later builds found the image built already. */
@@ -28,7 +30,7 @@ export function historyRows(builds: readonly IBuildSummary[]): IHistoryRow[] {
       row.cacheHits += 1;
       continue;
     }
-    const fresh: IHistoryRow = { build, latest: build, cacheHits: 0 };
+    const fresh: IHistoryRow = { build, image, latest: build, cacheHits: 0 };
     if (image) {
       byImage.set(image, fresh);
     }

@@ -12,6 +12,8 @@ import { Poll } from '@lumino/polling';
 import { Signal } from '@lumino/signaling';
 
 import { fetchEnvironments } from '../api/environments';
+import { packagesApi } from '../api/packages';
+import { savedApi } from '../api/saved';
 import { fetchBuildHistory } from '../api/share';
 import { fetchHandshake } from '../api/status';
 // The panel's first view (status bar, overview) needs these models at once.
@@ -27,6 +29,10 @@ import {
 import { BuildHistoryModel } from '../model/history';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { OverviewModel } from '../model/overview';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { PackagesModel } from '../model/packages';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
+import { SavedModel } from '../model/saved';
 import {
   CommandIDs,
   IEnvBuilder,
@@ -230,6 +236,8 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
       handshake,
       environments,
       history,
+      saved: new SavedModel(savedApi),
+      packages: new PackagesModel(packagesApi),
       folder,
       overview,
       panelId: panel.id,

@@ -4,14 +4,8 @@ import {
 } from '@jupyterlab/application';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { packagesApi } from '../api/packages';
-import { savedApi } from '../api/saved';
-// Activation builds the section at once.
-// eslint-disable-next-line jupyter/prefer-lazy-imports
-import { PackagesModel } from '../model/packages';
-// eslint-disable-next-line jupyter/prefer-lazy-imports
-import { SavedModel } from '../model/saved';
 import { IEnvBuilder, TRANSLATION_DOMAIN } from '../tokens';
+// Activation builds the section at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { SavedSection } from '../widgets/SavedSection';
 
@@ -36,8 +30,8 @@ export const savedPlugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const section = new SavedSection({
-      model: new SavedModel(savedApi),
-      packages: new PackagesModel(packagesApi),
+      model: core.saved,
+      packages: core.packages,
       history: core.history,
       environments: core.environments,
       actions: async () =>

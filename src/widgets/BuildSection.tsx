@@ -37,6 +37,7 @@ export class BuildSection extends ReactWidget {
     this._model.log.changed.connect(this._onLog, this);
     this._core?.handshake.changed.connect(this.update, this);
     this._core?.environments.changed.connect(this.update, this);
+    this._core?.saved.changed.connect(this.update, this);
     this._commands.commandChanged.connect(this._onCommand, this);
   }
 
@@ -61,6 +62,7 @@ export class BuildSection extends ReactWidget {
     const image = this._model.state.imageName ?? '';
     const unavailable = this._unavailable();
     this.toolbar.set(this._status(unavailable));
+    const core = this._core;
     return (
       <BuildView
         model={this._model}
@@ -83,6 +85,18 @@ export class BuildSection extends ReactWidget {
         }
         onRestart={image => execute(restartId, { image })}
         onRefreshHistory={() => void this._model.refreshHistory()}
+        packages={
+          core && {
+            model: core.packages,
+            saved: core.saved.environments ?? [],
+            onOpen: () => {
+              if (!core.saved.environments) {
+                void core.saved.refresh();
+              }
+            },
+            idPrefix: `${this.id}-history`
+          }
+        }
         onCopy={text => Clipboard.copyToSystem(text)}
         imageLabel={image =>
           imageWords(

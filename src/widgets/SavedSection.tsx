@@ -46,6 +46,7 @@ export class SavedSection extends LazySection<ILoaded> {
         model={model}
         packages={packages}
         builds={builtImageBuilds(history.builds)}
+        history={history.builds}
         servers={serversByImage(environments.environments?.entries ?? [])}
         actions={actions}
         trans={trans}

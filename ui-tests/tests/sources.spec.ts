@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
+import { docScreenshot } from './docshots';
 import { createRepository, git, IGitServer, startGitServer } from './githttp';
 import {
   expect,
@@ -64,6 +65,10 @@ test.describe('Environments from a repository, kept by name', () => {
     await expect(sources).toContainText(repoUrl);
     const spec = `git/${encodeURIComponent(repoUrl)}/${sha}`;
     await expect(sources).toContainText(spec);
+    await sources
+      .getByRole('button', { name: 'Build this environment' })
+      .scrollIntoViewIfNeeded();
+    await docScreenshot(raw, 'sources');
 
     // Build by keyboard: the Build section shows it, through to the image.
     await source.press('Enter');
@@ -75,6 +80,17 @@ test.describe('Environments from a repository, kept by name', () => {
     });
     const history = panel.getByTestId('envbuilder-build-history');
     await expect(history).toContainText(sha.slice(0, 7));
+    // Its log as a document in the main area, from the history row.
+    const row = history.locator(`li[data-image$=":${sha}"]`);
+    await row
+      .getByRole('button', {
+        name: `Show the log of the build of ${sha.slice(0, 7)}`
+      })
+      .click();
+    await expect(raw.getByTestId('envbuilder-log-view').last()).toContainText(
+      'LABEL repo2docker.ref='
+    );
+    await docScreenshot(raw, 'build-log');
 
     // Save it by name; the same name again is refused at the field.
     await showOnly(raw, 'saved environments');
@@ -144,6 +160,25 @@ test.describe('Environments from a repository, kept by name', () => {
     await expect(
       packages.getByTestId('envbuilder-packages-same')
     ).toContainText('as the running server, versions included');
+    await packages
+      .getByTestId('envbuilder-packages-same')
+      .scrollIntoViewIfNeeded();
+    await docScreenshot(raw, 'saved-packages');
+
+    // The same from the build's row in the history: unfolded, its packages and Compare.
+    await showOnly(raw, 'build');
+    await row
+      .getByRole('button', { name: /^Packages of the build of/ })
+      .click();
+    const rowPackages = history.getByTestId('envbuilder-packages');
+    await expect(rowPackages.locator('summary')).toContainText(
+      /\d+ packages, recorded at the first start on it/
+    );
+    await rowPackages.getByRole('button', { name: 'Compare' }).click();
+    await expect(
+      rowPackages.getByTestId('envbuilder-packages-same')
+    ).toContainText('as the running server, versions included');
+    await showOnly(raw, 'saved environments');
 
     // Share: a course link into a named server; a name JupyterHub would refuse is refused.
     await item.getByRole('button', { name: 'Share…' }).click();
@@ -162,6 +197,15 @@ test.describe('Environments from a repository, kept by name', () => {
     await follower.waitForURL(new RegExp(`/user/${user}/thesis-analysis/lab`), {
       timeout: 120 * 1000
     });
+    // Closing a page whose Lab is still starting can hang in Chromium: close a started one.
+    await follower.waitForFunction(
+      () =>
+        !!(window as any).jupyterapp?.commands.hasCommand(
+          'envbuilder:open-panel'
+        ),
+      undefined,
+      { timeout: 120 * 1000 }
+    );
     await follower.close();
 
     // Rename, then delete (after the question).
