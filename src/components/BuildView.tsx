@@ -7,8 +7,15 @@ import { IBuildState } from '../model/buildState';
 import { IBuildProblem } from '../model/precheck';
 import { IBuildSummary } from '../api/types';
 import { elapsedOf, formatElapsed, shortSha, stageLabel } from './buildText';
-import { BuildHistory, IHistoryPackages } from './BuildHistoryView';
+import type { IHistoryPackages } from './BuildHistoryView';
 import { ImageName } from './ImageName';
+
+// The history is drawn only once the panel is open: its rows load then, not with Lab.
+const LazyBuildHistory = React.lazy(() =>
+  import('./BuildHistoryView').then(module => ({
+    default: module.BuildHistory
+  }))
+);
 
 /** Lines of the log shown in the panel; the whole log opens in the main area. */
 const TAIL_LINES = 4;
@@ -118,15 +125,17 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
           onShowLog={() => props.onShowLog()}
         />
       )}
-      <BuildHistory
-        builds={model.history.builds}
-        trans={trans}
-        restart={props.restart}
-        packages={props.packages}
-        onShowRecord={props.onShowRecord}
-        onRestart={props.onRestart}
-        onRefresh={props.onRefreshHistory}
-      />
+      <React.Suspense fallback={null}>
+        <LazyBuildHistory
+          builds={model.history.builds}
+          trans={trans}
+          restart={props.restart}
+          packages={props.packages}
+          onShowRecord={props.onShowRecord}
+          onRestart={props.onRestart}
+          onRefresh={props.onRefreshHistory}
+        />
+      </React.Suspense>
     </div>
   );
 }
