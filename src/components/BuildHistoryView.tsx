@@ -138,7 +138,16 @@ function HistoryItem(props: IHistoryProps & { row: IHistoryRow }): JSX.Element {
         <span className="jp-EnvBuilder-historyCaretSpace" />
       )}
       <ToneIcon tone={toneOf(build.result)} trans={trans} />
-      <time dateTime={latest.startedAt ?? undefined}>{when}</time>
+      <time
+        dateTime={latest.startedAt ?? undefined}
+        title={
+          latest.startedAt
+            ? new Date(latest.startedAt).toLocaleString()
+            : undefined
+        }
+      >
+        {when}
+      </time>
       <code>{sha}</code>
       <span className="jp-EnvBuilder-historyResult">{result}</span>
       <span className="jp-EnvBuilder-historyActions">
