@@ -10,7 +10,7 @@ import { elapsedOf, formatElapsed, shortSha, stageLabel } from './buildText';
 import type { IHistoryPackages } from './BuildHistoryView';
 import { ImageName } from './ImageName';
 
-// The history is drawn only once the panel is open: its rows load then, not with Lab.
+// The history's rows load when the section is first seen, not with JupyterLab.
 const LazyBuildHistory = React.lazy(() =>
   import('./BuildHistoryView').then(module => ({
     default: module.BuildHistory
@@ -35,6 +35,8 @@ export interface IBuildViewProps {
   onShowRecord: (build: IBuildSummary) => void;
   onRestart: (image: string) => void;
   onRefreshHistory: () => void;
+  /** Whether to draw the history: not before the section is first seen. */
+  showHistory: boolean;
   /** What a history row unfolds to; null without the panel's core. */
   packages: IHistoryPackages | null;
   onCopy: (text: string) => void;
@@ -125,17 +127,19 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
           onShowLog={() => props.onShowLog()}
         />
       )}
-      <React.Suspense fallback={null}>
-        <LazyBuildHistory
-          builds={model.history.builds}
-          trans={trans}
-          restart={props.restart}
-          packages={props.packages}
-          onShowRecord={props.onShowRecord}
-          onRestart={props.onRestart}
-          onRefresh={props.onRefreshHistory}
-        />
-      </React.Suspense>
+      {props.showHistory && (
+        <React.Suspense fallback={null}>
+          <LazyBuildHistory
+            builds={model.history.builds}
+            trans={trans}
+            restart={props.restart}
+            packages={props.packages}
+            onShowRecord={props.onShowRecord}
+            onRestart={props.onRestart}
+            onRefresh={props.onRefreshHistory}
+          />
+        </React.Suspense>
+      )}
     </div>
   );
 }

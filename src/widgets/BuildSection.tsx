@@ -85,6 +85,7 @@ export class BuildSection extends ReactWidget {
         }
         onRestart={image => execute(restartId, { image })}
         onRefreshHistory={() => void this._model.refreshHistory()}
+        showHistory={this._shownBefore || this.isVisible}
         packages={
           core && {
             model: core.packages,
@@ -122,7 +123,11 @@ export class BuildSection extends ReactWidget {
     } else if (!this._model.busy) {
       void this._model.refreshHistory({ shared: true });
     }
-    this._shownBefore = true;
+    if (!this._shownBefore) {
+      this._shownBefore = true;
+      // The history is drawn from the first look on.
+      this.update();
+    }
     void this._model.showLog();
   }
 
