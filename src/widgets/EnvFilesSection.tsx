@@ -1,24 +1,26 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { EnvFilesView } from '../components/EnvFilesView';
 import { EnvironmentFileName } from '../envfiles';
 import { EnvFilesModel } from '../model/envfiles';
 import { EnvironmentsModel } from '../model/environments';
 import { IFilePosition } from '../components/EnvFileProblems';
 import { IFact } from '../model/overview';
+import { LazySection } from './LazySection';
 import { SectionStatus } from './SectionStatus';
+
+type View = typeof import('../components/EnvFilesView');
 
 /**
  * The "Environment files" section of the Environment panel. It looks at the
- * folder only while shown, so nothing polls while the section or panel is hidden.
+ * folder only while shown, so nothing polls while the section or panel is hidden;
+ * its view loads when the section is first seen (its status is in the header before).
  */
-export class EnvFilesSection extends ReactWidget {
+export class EnvFilesSection extends LazySection<View> {
   constructor(options: EnvFilesSection.IOptions) {
-    super();
+    super(options.trans);
     this._model = options.model;
     this._trans = options.trans;
     this._open = options.open;
@@ -42,8 +44,16 @@ export class EnvFilesSection extends ReactWidget {
     super.dispose();
   }
 
-  protected render(): JSX.Element {
+  protected render(): JSX.Element | null {
     this.toolbar.set(this._status());
+    return super.render();
+  }
+
+  protected load(): Promise<View> {
+    return import('../components/EnvFilesView');
+  }
+
+  protected renderLoaded({ EnvFilesView }: View): JSX.Element {
     return (
       <EnvFilesView
         model={this._model}
