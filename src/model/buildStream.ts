@@ -18,18 +18,38 @@ export type StreamItem =
  */
 export const INGEST_SLICE_MS = 8;
 
-const nextTask = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+/**
+ * Resolves once the page has drawn its next frame: animation frame callbacks run just
+ * before a frame is drawn, a task queued from one runs after it. Waiting for the next task
+ * alone is not enough: the browser runs queued tasks one after another and draws only every
+ * few of them. A hidden page draws no frames: there, and if the page is hidden meanwhile,
+ * the next task will do.
+ */
+export function nextFrame(): Promise<void> {
+  return new Promise(resolve => {
+    if (typeof requestAnimationFrame !== 'function' || document.hidden) {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const hidden = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(hidden);
+      setTimeout(resolve, 0);
+    });
+  });
+}
 
 /**
  * The stream's events with its reconnections made plain: the stream reports its trouble
  * connecting as `retrying` events, and after a reconnection the gateway replays the whole
- * build, so the log starts over. Gives up after `maxRetries` of them. Every
- * `INGEST_SLICE_MS` of work it waits for the next task, so that the page draws meanwhile.
+ * build, so the log starts over. Gives up after `maxRetries` of them. After every
+ * `INGEST_SLICE_MS` of work it waits (`pause`) until the page has drawn a frame.
  */
 export async function* streamItems(
   events: AsyncIterable<IBuildEvent>,
   maxRetries: number,
-  now: () => number = () => performance.now()
+  now: () => number = () => performance.now(),
+  pause: () => Promise<void> = nextFrame
 ): AsyncGenerator<StreamItem> {
   let retries = 0;
   let replaying = false;
@@ -37,7 +57,7 @@ export async function* streamItems(
   let sliceStart = now();
   for await (const event of events) {
     if (now() - sliceStart >= INGEST_SLICE_MS) {
-      await nextTask();
+      await pause();
       sliceStart = now();
     }
     if (event.error === 'retrying') {
