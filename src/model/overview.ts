@@ -131,7 +131,12 @@ export function overviewOf(input: IOverviewInput, __: Translate): IOverview {
     : image
       ? { text: shortImage(image), tone: 'ok', image }
       : {
-          text: __('not known (the spawner sets no image)'),
+          // Only an answer of the server can say that the spawner sets none.
+          text: answer
+            ? __('not known (the spawner sets no image)')
+            : input.handshake.kind === 'loading'
+              ? __('checking…')
+              : __('not known until the check succeeds'),
           tone: 'info',
           image
         };

@@ -280,5 +280,7 @@ describe('the overview', () => {
       environments: null
     });
     expect(view.next?.kind).toBe('check');
+    // Whether the spawner sets an image is the server's to say: not known is all that is true.
+    expect(view.running.text).toBe('not known until the check succeeds');
   });
 });
