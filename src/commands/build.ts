@@ -17,7 +17,7 @@ import {
   previewSnapshot,
   startBuild
 } from '../api/build';
-import { buildOffReason } from '../components/buildOff';
+import { buildOffReason, noAnswerReason } from '../components/buildOff';
 import { shortSha, stageLabel } from '../components/buildText';
 import { BuildModel } from '../model/build';
 import { EnvironmentFolder } from '../model/folder';
@@ -185,6 +185,7 @@ export function addBuildCommands(
   };
 
   const offReason = () =>
+    noAnswerReason(core.handshake.state, trans) ??
     buildOffReason(
       core.handshake.handshake,
       core.environments.environments,

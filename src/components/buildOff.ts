@@ -7,8 +7,23 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { IEnvironments, IHandshake } from '../api/types';
-import { storeBlocksBuild } from '../model/handshake';
+import { HandshakeState, storeBlocksBuild } from '../model/handshake';
 import { buildWords, storeWords } from './handshakeText';
+
+/**
+ * Why Build is off when the check itself failed: the server extension, which starts every
+ * build, did not answer. Null while the check runs or once it has answered.
+ */
+export function noAnswerReason(
+  state: HandshakeState,
+  trans: Pick<TranslationBundle, '__'>
+): string | null {
+  return state.kind === 'error' || state.kind === 'missing-extension'
+    ? trans.__(
+        'No build while the server extension does not answer the check (see "Server and hub").'
+      )
+    : null;
+}
 
 /** The reason, or null when the server and the folder allow a build (or are not known yet). */
 export function buildOffReason(

@@ -6,7 +6,7 @@ import { Message } from '@lumino/messaging';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import { buildOffReason } from '../components/buildOff';
+import { buildOffReason, noAnswerReason } from '../components/buildOff';
 import { BuildView } from '../components/BuildView';
 import { BuildModel } from '../model/build';
 import { imageWords } from '../model/imageNames';
@@ -135,11 +135,12 @@ export class BuildSection extends ReactWidget {
   private _unavailable(): string | null {
     const core = this._core;
     return core
-      ? buildOffReason(
-          core.handshake.handshake,
-          core.environments.environments,
-          this._trans
-        )
+      ? (noAnswerReason(core.handshake.state, this._trans) ??
+          buildOffReason(
+            core.handshake.handshake,
+            core.environments.environments,
+            this._trans
+          ))
       : null;
   }
 

@@ -1,5 +1,5 @@
 import { IEnvironments, IHandshake } from '../../api/types';
-import { buildOffReason } from '../../components/buildOff';
+import { buildOffReason, noAnswerReason } from '../../components/buildOff';
 import { defaultServerSettings } from '../../contract';
 
 const trans = {
@@ -92,5 +92,27 @@ describe('buildOffReason', () => {
     expect(reason).toMatch(
       /^Nothing to build: there is no folder environment\/ yet/
     );
+  });
+});
+
+describe('noAnswerReason', () => {
+  it('turns Build off, with the reason, while the check got no answer', () => {
+    const failure = { kind: 'unavailable' as const, status: 503, message: '' };
+    expect(noAnswerReason({ kind: 'error', failure }, trans)).toMatch(
+      /^No build while the server extension does not answer/
+    );
+    expect(
+      noAnswerReason({ kind: 'missing-extension', message: '404' }, trans)
+    ).not.toBeNull();
+  });
+
+  it('leaves Build to the answer once there is one, and to nothing while asking', () => {
+    expect(noAnswerReason({ kind: 'loading' }, trans)).toBeNull();
+    expect(
+      noAnswerReason(
+        { kind: 'ready', handshake: handshake({ available: true }) },
+        trans
+      )
+    ).toBeNull();
   });
 });
