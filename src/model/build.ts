@@ -214,8 +214,9 @@ export class BuildModel {
     if (!shown) {
       return false;
     }
+    // Its log is read when shown, not at every start; named before the state tells.
+    this._shown.show(last.id);
     this._setState(shown);
-    this._shown.show(last.id); // its log is read when shown, not at every start
     if (this._shown.wanted) {
       await this._loadShownRecord();
     }

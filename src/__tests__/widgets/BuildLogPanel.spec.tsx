@@ -1,0 +1,90 @@
+/**
+ * The log document of the build the panel shows after a reload reads that build's record a
+ * page at a time: its end first, never the whole record at once.
+ */
+import { nullTranslator } from '@jupyterlab/translation';
+import { MessageLoop } from '@lumino/messaging';
+import { Widget } from '@lumino/widgets';
+
+import { IBuildRecord } from '../../api/types';
+import { BuildModel } from '../../model/build';
+import { BuildLogPanel } from '../../widgets/BuildLogPanel';
+import { api, summary } from '../model/buildFakes';
+
+const trans = nullTranslator.load('jupyterlab_envbuilder');
+
+function longRecord(result: string, count: number): IBuildRecord {
+  const events = Array.from({ length: count }, (_, i) => ({
+    time: null,
+    event: { phase: 'building', message: `line ${i}\n` } as Record<
+      string,
+      unknown
+    >
+  }));
+  return { ...summary({ result }), events };
+}
+
+async function shown(widget: Widget): Promise<void> {
+  Widget.attach(widget, document.body);
+  await new Promise(resolve => setTimeout(resolve, 0));
+  MessageLoop.sendMessage(widget, Widget.Msg.UpdateRequest);
+  await new Promise(resolve => setTimeout(resolve, 50));
+}
+
+describe('BuildLogPanel', () => {
+  it('reads the end of the last build shown after a reload, not all of it', async () => {
+    const record = longRecord('built', 10_000);
+    const { api: requests, calls } = api([], {
+      history: [summary()],
+      records: { [record.id]: record }
+    });
+    const model = new BuildModel({ ...requests });
+    const panel = new BuildLogPanel({
+      source: { kind: 'current', model },
+      trans,
+      imageLabel: image => image
+    });
+    await model.resume();
+    await shown(panel);
+    expect(calls.records).toEqual([`${record.id}?tail=2000`]);
+    expect(panel.node.textContent).toContain(
+      'Build messages 8,001–10,000 of 10,000 read'
+    );
+    panel.dispose();
+  });
+
+  it.each([
+    ['in the last page read', 9_990, 1],
+    ['before it: the rest is read', 100, 2]
+  ])(
+    'explains a failed build from its log, whose cause is %s',
+    async (_, at, requests) => {
+      const record = longRecord('failed', 10_000);
+      record.events[at].event.message = 'E: Unable to locate package libfoo\n';
+      record.events.push({ time: null, event: { phase: 'failed' } });
+      const { api: fakes, calls } = api([], {
+        records: { [record.id]: record }
+      });
+      const model = new BuildModel({ ...fakes });
+      const { BuildLogPanel: Panel, openRecordPages } =
+        await import('../../widgets/BuildLogPanel');
+      const { pages } = await openRecordPages(model, record.id, trans);
+      const panel = new Panel({
+        source: { kind: 'record', pages },
+        trans,
+        imageLabel: image => image
+      });
+      await shown(panel);
+      await new Promise(resolve => setTimeout(resolve, 50));
+      expect(calls.records).toHaveLength(requests);
+      expect(panel.node.textContent).toContain(
+        'apt could not find the package libfoo.'
+      );
+      // The line it offers to show is that line of the log as read.
+      expect(panel.node.textContent).toContain(
+        `Show line ${at - pages.offset + 1} in the log`
+      );
+      panel.dispose();
+    }
+  );
+});
