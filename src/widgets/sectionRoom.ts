@@ -79,25 +79,69 @@ export function makeRoom(
 }
 
 /**
+ * Which other sections close, and the heights after, for section `index` to get `want`:
+ * slivers (under half the floor) close first, then, while it still lacks room, the open
+ * sections furthest from it.
+ */
+export function planOpen(
+  sizes: readonly number[],
+  open: readonly boolean[],
+  index: number,
+  want: number,
+  floor = SECTION_FLOOR
+): { sizes: number[]; close: number[] } {
+  const next = [...sizes];
+  const stillOpen = [...open];
+  const close: number[] = [];
+  const shut = (other: number) => {
+    next[index] += next[other];
+    next[other] = 0;
+    stillOpen[other] = false;
+    close.push(other);
+  };
+  next.forEach((size, other) => {
+    if (other !== index && stillOpen[other] && size < floor / 2) {
+      shut(other);
+    }
+  });
+  const byDistance = next
+    .map((_, i) => i)
+    .filter(i => i !== index)
+    .sort((a, b) => Math.abs(b - index) - Math.abs(a - index));
+  for (const other of [...byDistance, -1]) {
+    const room = roomFor(next, stillOpen, index, want, floor);
+    if (room) {
+      next.splice(0, next.length, ...room);
+    }
+    if (next[index] >= want - 1 || other === -1) {
+      break;
+    }
+    if (stillOpen[other]) {
+      shut(other);
+    }
+  }
+  return { sizes: next, close };
+}
+
+/**
  * Open the section at `index` because the user asked to see it (a command, a menu): it
- * may take up to three quarters of the space, and when the open sections cannot give it
- * that, the ones furthest from it close, as a user would close them to see it; their
- * headers stay, one click away.
+ * may take up to three quarters of the space; slivers of other sections close, and when
+ * the open sections cannot give it room, the ones furthest from it close too, as a user
+ * would close them to see it. Their headers stay, one click away.
  */
 export function openWithRoom(accordion: AccordionPanel, index: number): void {
   if (accordion.widgets[index]?.isHidden) {
     accordion.expand(index);
   }
-  const byDistance = accordion.widgets
-    .map((_, i) => i)
-    .filter(i => i !== index)
-    .sort((a, b) => Math.abs(b - index) - Math.abs(a - index));
-  for (const other of byDistance) {
-    if (makeRoom(accordion, index, 0.75)) {
-      return;
-    }
-    if (!accordion.widgets[other].isHidden) {
-      accordion.collapse(other);
-    }
+  const { space, sizes, want } = measure(accordion, index, 0.75);
+  if (space <= 0) {
+    return;
   }
+  const open = accordion.widgets.map(w => !w.isHidden);
+  const plan = planOpen(sizes, open, index, want);
+  for (const other of plan.close) {
+    accordion.collapse(other);
+  }
+  // The plan's heights, not those the accordion worked out for each close on its own.
+  accordion.setRelativeSizes(plan.sizes.map(size => size / space));
 }

@@ -1,4 +1,4 @@
-import { roomFor } from '../../widgets/sectionRoom';
+import { planOpen, roomFor } from '../../widgets/sectionRoom';
 
 describe('room for a section that opens', () => {
   it('gives a sliver what it needs, from the open sections above the floor', () => {
@@ -25,5 +25,27 @@ describe('room for a section that opens', () => {
 
   it('takes nothing from closed sections or when nothing is spare', () => {
     expect(roomFor([90, 400, 10], [true, false, true], 2, 200)).toBeNull();
+  });
+});
+
+describe('a section opened on request', () => {
+  it('closes slivers, then the furthest sections, until it has room', () => {
+    // files 150, pins closed, build 22 (a sliver), sources closed, saved 100, share 12.
+    const plan = planOpen(
+      [150, 0, 22, 0, 100, 12],
+      [true, false, true, false, true, true],
+      5,
+      180
+    );
+    expect(plan.close).toEqual([2, 0]);
+    expect(plan.sizes[5]).toBeGreaterThanOrEqual(179);
+    expect(plan.sizes[4]).toBeCloseTo(96);
+    expect(plan.sizes.reduce((a, b) => a + b, 0)).toBeCloseTo(284);
+  });
+
+  it('closes nothing when the others can give enough', () => {
+    const plan = planOpen([400, 300, 20], [true, true, true], 2, 200);
+    expect(plan.close).toEqual([]);
+    expect(plan.sizes[2]).toBeCloseTo(200);
   });
 });
