@@ -7,7 +7,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { expect, hubPage, login, startNamedServer, test } from './hub';
+import {
+  expect,
+  hubPage,
+  login,
+  startNamedServer,
+  test,
+  waitForLab
+} from './hub';
 
 const PORT = process.env.ENVBUILDER_E2E_PORT || '8010';
 /** The dev hub's data folder for this port (see playwright.config.js). */
@@ -108,4 +115,22 @@ test('a long log opens at its end with one request, and reads earlier pages on s
   expect(asked.slice(2).every(query => query.startsWith('offset='))).toBe(true);
   await view.getByRole('searchbox').press('Enter');
   await expect(list.locator('.jp-mod-current')).toHaveText('line 12345');
+
+  // After a reload the last build is the panel's build: Show Build Log reads its end too.
+  await raw.reload();
+  await waitForLab(page);
+  await raw.evaluate(() => (window as any).jupyterapp.restored);
+  asked.length = 0;
+  await raw.evaluate(() =>
+    (window as any).jupyterapp.commands
+      .execute('envbuilder:show-build-log')
+      .then(() => null)
+  );
+  const current = raw.locator('#jp-envbuilder-build-log');
+  await expect(current.getByTestId('envbuilder-log-pages')).toHaveText(
+    'Build messages 48,001–50,000 of 50,000 read · scroll up for earlier lines'
+  );
+  expect(asked.length).toBeGreaterThan(0);
+  // Never the whole record at once (a restored log document asks for its end as well).
+  expect(asked.every(query => query.startsWith('tail='))).toBe(true);
 });
