@@ -95,6 +95,16 @@ export function LogView(props: ILogViewProps): JSX.Element {
   const [match, setMatch] = React.useState(-1);
   // Only part of a long record is read: search, copy and download read the rest first.
   const partial = pages !== null && !pages.whole;
+  // A browser copies only straight from a click: after reading the rest, a second click.
+  const [copyAgain, setCopyAgain] = React.useState(false);
+  const copy = () => {
+    if (partial) {
+      void withWholeLog(pages, () => setCopyAgain(true));
+      return;
+    }
+    setCopyAgain(false);
+    props.onCopy(log.text);
+  };
 
   const follow = React.useCallback((value: boolean) => {
     followingRef.current = value;
@@ -291,7 +301,7 @@ export function LogView(props: ILogViewProps): JSX.Element {
         <ToolbarButtonComponent
           icon={copyIcon}
           tooltip={trans.__('Copy the whole log')}
-          onClick={() => void withWholeLog(pages, () => props.onCopy(log.text))}
+          onClick={copy}
         />
         <ToolbarButtonComponent
           icon={downloadIcon}
@@ -300,6 +310,17 @@ export function LogView(props: ILogViewProps): JSX.Element {
         />
       </div>
       {pages && <LogPagesBar pages={pages} trans={trans} />}
+      {copyAgain && (
+        <p
+          className="jp-EnvBuilder-muted jp-EnvBuilder-logPages"
+          role="status"
+          data-testid="envbuilder-log-copy-again"
+        >
+          {trans.__(
+            'The whole log is read now: press Copy again to copy all of it.'
+          )}
+        </p>
+      )}
       <div className="jp-EnvBuilder-logBody">
         <div
           ref={probe}
