@@ -1,6 +1,8 @@
 /**
  * Added to JupyterLab's extension build (package.json jupyterlab.webpackConfig): the
- * extension's own CSS goes through style/strip-comments-loader.js before css-loader.
+ * extension's own CSS ships inside its JavaScript, fetched at every start of JupyterLab, so
+ * it goes through the bundler's Lightning CSS loader, minified (no comments, no indentation),
+ * before css-loader.
  */
 const path = require('path');
 
@@ -11,7 +13,8 @@ module.exports = {
         test: /\.css$/,
         include: path.resolve(__dirname, 'style'),
         enforce: 'pre',
-        loader: path.resolve(__dirname, 'style', 'strip-comments-loader.js')
+        loader: 'builtin:lightningcss-loader',
+        options: { minify: true }
       }
     ]
   }
