@@ -12,7 +12,7 @@ import type { ISavedEnvironment } from '../api/saved';
 import { IBuildSummary } from '../api/types';
 import { restartIcon } from '../icons';
 import { historyRows, IHistoryRow } from '../model/historyRows';
-import { IFact, shortTime } from '../model/overview';
+import { IFact } from '../model/overview';
 import type { PackagesModel } from '../model/packages';
 import { resultLabel, shortSha } from './buildText';
 import { ToneIcon } from './OverviewView';
@@ -75,6 +75,35 @@ export function BuildHistory(
   );
 }
 
+let clockFormat: Intl.DateTimeFormat | undefined;
+let dayFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * When a row's build started, as short as a narrow panel needs: the time of day for today,
+ * else the day (the full date is in the tooltip).
+ */
+export function rowTime(
+  time: string | null | undefined,
+  now: Date = new Date()
+): string {
+  const date = time ? new Date(time) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    return '';
+  }
+  if (date.toDateString() === now.toDateString()) {
+    clockFormat ??= new Intl.DateTimeFormat(undefined, {
+      hour: '2-digit',
+      minute: '2-digit'
+    });
+    return clockFormat.format(date);
+  }
+  dayFormat ??= new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short'
+  });
+  return dayFormat.format(date);
+}
+
 function toneOf(result: string): IFact['tone'] {
   switch (result) {
     case 'built':
@@ -93,7 +122,7 @@ function HistoryItem(props: IHistoryProps & { row: IHistoryRow }): JSX.Element {
   const { build, latest, image } = row;
   const [open, setOpen] = React.useState(false);
   const sha = shortSha(build.ref);
-  const when = shortTime(latest.startedAt) || trans.__('unknown time');
+  const when = rowTime(latest.startedAt) || trans.__('unknown time');
   const result =
     row.cacheHits > 0
       ? trans._n(
