@@ -51,6 +51,11 @@ export interface IEnvBuilder {
   readonly folder: EnvironmentFolder;
   /** The panel's first view (running environment, folder, last build, next action). */
   readonly overview: OverviewModel;
+  /**
+   * An image in words, the same in every view and notice: "environment/ · snapshot
+   * d099dfd" when a build of the folder named it, else the last part of its name.
+   */
+  readonly imageLabel: (image: string) => string;
   /** The Environment panel's widget id, e.g. to show it from a notification. */
   readonly panelId: string;
   /**

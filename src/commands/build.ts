@@ -22,7 +22,6 @@ import { shortSha, stageLabel } from '../components/buildText';
 import { BuildModel } from '../model/build';
 import { EnvironmentFolder } from '../model/folder';
 import { BuildHistoryModel } from '../model/history';
-import { imageWords } from '../model/imageNames';
 import { IBuildFacts } from '../model/overview';
 import { CommandIDs, IEnvBuilder } from '../tokens';
 import { IBuildPrecheck } from '../model/precheck';
@@ -124,13 +123,6 @@ export function addBuildCommands(
   });
   let current: LogWidget | null = null;
   const records = new Map<string, LogWidget>();
-  const imageLabel = (image: string) =>
-    imageWords(
-      image,
-      model.history.builds,
-      core.folder.path,
-      trans.__.bind(trans)
-    );
 
   const showWidget = (widget: LogWidget, activate: boolean) => {
     if (!widget.isAttached) {
@@ -147,7 +139,7 @@ export function addBuildCommands(
       const content = new BuildLogPanel({
         source: { kind: 'current', model },
         trans,
-        imageLabel
+        imageLabel: core.imageLabel
       });
       current = new MainAreaWidget({ content });
       current.id = 'jp-envbuilder-build-log';
@@ -168,7 +160,7 @@ export function addBuildCommands(
     const content = new BuildLogPanel({
       source: { kind: 'record', pages },
       trans,
-      imageLabel
+      imageLabel: core.imageLabel
     });
     const widget = new MainAreaWidget({ content });
     widget.id = `jp-envbuilder-build-log-${id}`;

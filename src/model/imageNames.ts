@@ -30,3 +30,15 @@ export function imageWords(
     ? __('%1/ · snapshot %2', folder, (build.ref ?? '').slice(0, 7))
     : shortImage(image);
 }
+
+/**
+ * The panel's one way of naming images: `imageWords` with the history and folder as they
+ * are at each call, since the history arrives after start and the folder follows the settings.
+ */
+export function imageLabeller(
+  history: { readonly builds: readonly IBuildSummary[] },
+  folder: { readonly path: string },
+  __: Translate
+): (image: string) => string {
+  return image => imageWords(image, history.builds, folder.path, __);
+}

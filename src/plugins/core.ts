@@ -27,6 +27,7 @@ import {
   recheckInterval
 } from '../model/handshake';
 import { BuildHistoryModel } from '../model/history';
+import { imageLabeller } from '../model/imageNames';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { OverviewModel } from '../model/overview';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
@@ -240,6 +241,7 @@ export const corePlugin: JupyterFrontEndPlugin<IEnvBuilder> = {
       packages: new PackagesModel(packagesApi),
       folder,
       overview,
+      imageLabel: imageLabeller(history, folder, trans.__.bind(trans)),
       panelId: panel.id,
       addSection: (widget, rank, options) =>
         panel.addSection(widget, rank, options),

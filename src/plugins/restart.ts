@@ -10,7 +10,6 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { addRestartCommands } from '../commands/restart';
 import { fetchEnvironments, recordFailedStart } from '../api/environments';
-import { imageWords } from '../model/imageNames';
 import {
   CommandIDs,
   IEnvBuilder,
@@ -56,13 +55,6 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
       .catch(reason => {
         console.error('jupyterlab-envbuilder: settings failed to load', reason);
       });
-    const imageLabel = (image: string) =>
-      imageWords(
-        image,
-        core.history.builds,
-        core.folder.path,
-        trans.__.bind(trans)
-      );
     addRestartCommands(app, {
       handshake: core.handshake,
       newestImage: () => {
@@ -73,7 +65,7 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
         );
       },
       docManager,
-      imageLabel,
+      imageLabel: core.imageLabel,
       trans,
       spawnOptionsOverride: () => spawnOptionsOverride
     });
@@ -93,7 +85,7 @@ export const restartPlugin: JupyterFrontEndPlugin<void> = {
           // The history names images built here; it is read at start anyway.
           imageLabel: async image => {
             await core.history.load();
-            return imageLabel(image);
+            return core.imageLabel(image);
           },
           showHistory: () => app.shell.activateById(core.panelId),
           trans

@@ -9,7 +9,6 @@ import * as React from 'react';
 import { buildOffReason, noAnswerReason } from '../components/buildOff';
 import { BuildView } from '../components/BuildView';
 import { BuildModel } from '../model/build';
-import { imageWords } from '../model/imageNames';
 import { IFact } from '../model/overview';
 import { CommandIDs, IEnvBuilder } from '../tokens';
 import { SectionStatus } from './SectionStatus';
@@ -26,7 +25,7 @@ export class BuildSection extends ReactWidget {
     super();
     this._model = options.model;
     this._commands = options.commands;
-    this._core = options.core ?? null;
+    this._core = options.core;
     this._trans = options.trans;
     this.id = 'jp-envbuilder-build';
     this.addClass('jp-EnvBuilder-section');
@@ -35,9 +34,9 @@ export class BuildSection extends ReactWidget {
     this._model.stateChanged.connect(this.update, this);
     this._model.history.changed.connect(this.update, this);
     this._model.log.changed.connect(this._onLog, this);
-    this._core?.handshake.changed.connect(this.update, this);
-    this._core?.environments.changed.connect(this.update, this);
-    this._core?.saved.changed.connect(this.update, this);
+    this._core.handshake.changed.connect(this.update, this);
+    this._core.environments.changed.connect(this.update, this);
+    this._core.saved.changed.connect(this.update, this);
     this._commands.commandChanged.connect(this._onCommand, this);
   }
 
@@ -86,27 +85,18 @@ export class BuildSection extends ReactWidget {
         onRestart={image => execute(restartId, { image })}
         onRefreshHistory={() => void this._model.refreshHistory()}
         showHistory={this._shownBefore || this.isVisible}
-        packages={
-          core && {
-            model: core.packages,
-            saved: core.saved.environments ?? [],
-            onOpen: () => {
-              if (!core.saved.environments) {
-                void core.saved.refresh();
-              }
-            },
-            idPrefix: `${this.id}-history`
-          }
-        }
+        packages={{
+          model: core.packages,
+          saved: core.saved.environments ?? [],
+          onOpen: () => {
+            if (!core.saved.environments) {
+              void core.saved.refresh();
+            }
+          },
+          idPrefix: `${this.id}-history`
+        }}
         onCopy={text => Clipboard.copyToSystem(text)}
-        imageLabel={image =>
-          imageWords(
-            image,
-            this._model.history.builds,
-            this._core?.folder.path ?? 'environment',
-            this._trans.__.bind(this._trans)
-          )
-        }
+        imageLabel={core.imageLabel}
         idPrefix={this.id}
       />
     );
@@ -134,14 +124,14 @@ export class BuildSection extends ReactWidget {
   /** Why Build is off before the files are looked at; null while unknown or possible. */
   private _unavailable(): string | null {
     const core = this._core;
-    return core
-      ? (noAnswerReason(core.handshake.state, this._trans) ??
-          buildOffReason(
-            core.handshake.handshake,
-            core.environments.environments,
-            this._trans
-          ))
-      : null;
+    return (
+      noAnswerReason(core.handshake.state, this._trans) ??
+      buildOffReason(
+        core.handshake.handshake,
+        core.environments.environments,
+        this._trans
+      )
+    );
   }
 
   /** A few words for the header: the build under way or last done, or why it is off. */
@@ -190,7 +180,7 @@ export class BuildSection extends ReactWidget {
 
   private readonly _model: BuildModel;
   private readonly _commands: JupyterFrontEnd['commands'];
-  private readonly _core: IEnvBuilder | null;
+  private readonly _core: IEnvBuilder;
   private readonly _trans: TranslationBundle;
   private _tailTimer = 0;
   private _shownBefore = false;
@@ -201,8 +191,11 @@ export namespace BuildSection {
     model: BuildModel;
     /** The application's commands: Build, the log, and the restart command if any. */
     commands: JupyterFrontEnd['commands'];
-    /** The panel's core: whether there is a build service and a folder to build. */
-    core?: IEnvBuilder | null;
+    /**
+     * The panel's core: whether there is a build service and a folder to build, and the
+     * words for images.
+     */
+    core: IEnvBuilder;
     trans: TranslationBundle;
   }
 }
