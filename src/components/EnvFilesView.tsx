@@ -33,8 +33,21 @@ export function EnvFilesView(props: IEnvFilesViewProps): JSX.Element {
   const { model, trans } = props;
   const state = model.state;
   const shown = `${state.folder === '' ? '.' : state.folder}/`;
+  const root = React.useRef<HTMLDivElement>(null);
+  const kind = React.useRef(state.kind);
+  React.useLayoutEffect(() => {
+    // The first file was just created: show the folder from its top, not where reaching
+    // the chooser at the foot of the empty state left the section scrolled.
+    if (kind.current === 'missing' && state.kind === 'ready') {
+      const section = root.current?.closest('.jp-EnvBuilder-section');
+      if (section) {
+        section.scrollTop = 0;
+      }
+    }
+    kind.current = state.kind;
+  }, [state.kind]);
   return (
-    <div className="jp-EnvBuilder-envfiles">
+    <div className="jp-EnvBuilder-envfiles" ref={root}>
       <div className="jp-EnvBuilder-envfilesHeader">
         <span className="jp-EnvBuilder-muted">{trans.__('Folder')}</span>
         <code data-testid="envbuilder-envfiles-folder">{shown}</code>

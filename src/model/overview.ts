@@ -306,10 +306,18 @@ export function nextAction(
     madeFrom(input, sha) === 'dry-run'
   ) {
     // No image to restart into: what the dry run made is the Dockerfile in its log (the
-    // oldest record of the image ran repo2docker; later ones found it done).
-    const wrote = [...builds]
-      .reverse()
-      .find(b => b.imageName === image && b.result === 'dry-run');
+    // oldest record of the image ran repo2docker; later ones found it done). A dry run
+    // followed here that ran repo2docker itself has it in the current log, already open.
+    const wroteHere =
+      build?.kind === 'ready' &&
+      build.sha === sha &&
+      build.dryRun &&
+      !build.cacheHit;
+    const wrote = wroteHere
+      ? undefined
+      : [...builds]
+          .reverse()
+          .find(b => b.imageName === image && b.result === 'dry-run');
     return {
       kind: 'showLog',
       record: wrote?.id,

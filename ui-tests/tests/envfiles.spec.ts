@@ -107,6 +107,12 @@ test.describe('Environment files', () => {
     await empty.getByLabel('First file').selectOption('requirements.txt');
     await expect(empty).toContainText('Python packages to install with pip');
     await snap(page, testInfo, 'envfiles-empty');
+    // As a user reaching the button at the foot of a short section would.
+    const scrolled = await section.evaluate(node => {
+      node.scrollTop = node.scrollHeight;
+      return node.scrollTop;
+    });
+    expect(scrolled).toBeGreaterThan(0);
     await empty.getByRole('button', { name: 'Create Folder and File' }).click();
 
     // The list shows the file and what repo2docker will do with it.
@@ -123,7 +129,11 @@ test.describe('Environment files', () => {
     await expect(section.locator('.jp-EnvBuilder-notice')).toHaveText(
       'Created environment/ with requirements.txt.'
     );
-    await entry.scrollIntoViewIfNeeded();
+    // Reaching the chooser scrolled the section down; the new folder shows from its top.
+    await expect(
+      section.getByTestId('envbuilder-envfiles-folder')
+    ).toBeInViewport();
+    await expect(entry).toBeInViewport();
     await snap(page, testInfo, 'envfiles-created');
     const created = await onServer(page, FILE);
     expect(created).not.toBeNull();

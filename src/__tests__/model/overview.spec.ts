@@ -236,6 +236,18 @@ describe('the overview', () => {
     const after = overview({ builds: [dry], build: live });
     expect(after.next?.kind).toBe('showLog');
     expect(after.lastBuild.text).not.toMatch(/already built|ready/i);
+    // The Dockerfile of a cache hit is in the record that wrote it; a dry run followed
+    // here that ran repo2docker has it in the current log: no second tab of the same build.
+    expect(after.next).toEqual(
+      expect.objectContaining({ kind: 'showLog', record: dry.id })
+    );
+    const ranHere = overview({
+      builds: [dry],
+      build: { ...live, cacheHit: false }
+    });
+    expect(ranHere.next).toEqual(
+      expect.objectContaining({ kind: 'showLog', record: undefined })
+    );
   });
 
   it('says a server started under a dry run name runs no image of the folder', () => {
