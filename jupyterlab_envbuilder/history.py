@@ -162,9 +162,10 @@ class BuildRecord:
             self._file = None
 
 
-def _first_line(path: str) -> Optional[dict[str, Any]]:
+def _head(path: str) -> tuple[Optional[dict[str, Any]], Optional[dict[str, Any]]]:
+    """The start line and the line after it (the first event, if any)."""
     with open(path, encoding="utf-8") as f:
-        return _parse(f.readline())
+        return _parse(f.readline()), _parse(f.readline())
 
 
 def _end_line(path: str) -> Optional[dict[str, Any]]:
@@ -185,7 +186,20 @@ def _parse(text: str) -> Optional[dict[str, Any]]:
     return value if isinstance(value, dict) else None
 
 
-def _summary(start: dict[str, Any], end: Optional[dict[str, Any]], running: bool) -> dict:
+def _cache_hit(first: Optional[dict[str, Any]]) -> bool:
+    """Whether the build service answered ``ready`` at once: the image was there already
+    (built by an earlier build, perhaps another user's), and this build wrote no log of it."""
+    if first is None or first.get("kind") != "event" or not isinstance(first.get("event"), dict):
+        return False
+    return str(first["event"].get("phase", "")).lower() == "ready"
+
+
+def _summary(
+    start: dict[str, Any],
+    end: Optional[dict[str, Any]],
+    running: bool,
+    first: Optional[dict[str, Any]],
+) -> dict:
     if end is not None:
         result = end.get("result")
     else:
@@ -203,6 +217,7 @@ def _summary(start: dict[str, Any], end: Optional[dict[str, Any]], running: bool
         "result": result,
         "imageName": end.get("imageName") if end else None,
         "message": end.get("message") if end else None,
+        "cacheHit": _cache_hit(first),
     }
 
 
@@ -256,12 +271,12 @@ def list_records(records_dir: str, running: set[str]) -> list[dict[str, Any]]:
             continue
         path = os.path.join(records_dir, name)
         try:
-            start = _first_line(path)
+            start, first = _head(path)
             end = _end_line(path)
         except OSError:
             continue
         if start is not None:
-            summaries.append(_summary(start, end, stem in running))
+            summaries.append(_summary(start, end, stem in running, first))
     summaries.sort(key=lambda s: s["startedAt"] or "", reverse=True)
     return summaries
 
@@ -321,4 +336,5 @@ def read_record(
     for text in event_lines[first:last]:
         line = _parse(text) or {}
         events.append({"time": line.get("time"), "event": line.get("event")})
-    return {**_summary(start, end, running), "eventCount": count, "offset": first, "events": events}
+    summary = _summary(start, end, running, _parse(event_lines[0]) if event_lines else None)
+    return {**summary, "eventCount": count, "offset": first, "events": events}

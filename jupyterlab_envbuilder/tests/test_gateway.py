@@ -51,6 +51,22 @@ async def test_captured_binderhub_stream(gateway, upstream, history):
     assert (summary["repoUrl"], summary["ref"]) == (REPO, SHA)
     record = await history(summary["id"])
     assert [e["event"] for e in record["events"]] == events
+    assert summary["cacheHit"] is record["cacheHit"] is False
+
+
+async def test_a_cache_hit_is_told_apart_in_the_history(gateway, upstream, history):
+    """``ready`` at once: the image was built before (perhaps by another user), and the
+    record holds no build of it; the history says so instead of passing it for the build."""
+    image = "binder-2dexamples-2doctave-03025a:" + SHA
+    upstream.script = [("data", json.dumps({"phase": "ready", "imageName": image}))]
+    await gateway()
+    upstream.script = [("data", line) for line in recorded_events()]
+    await gateway()
+
+    newest, oldest = (await history())["builds"]
+    assert (oldest["result"], oldest["cacheHit"]) == ("built", True)
+    assert (newest["result"], newest["cacheHit"]) == ("built", False)
+    assert (await history(oldest["id"]))["cacheHit"] is True
 
 
 async def test_quirks_are_tolerated(gateway, upstream):

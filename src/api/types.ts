@@ -119,6 +119,11 @@ export interface IBuildSummary {
   /** The build service's last words, e.g. why it failed. */
   message?: string | null;
   /**
+   * The build service answered `ready` at once: the image was there already, built by an
+   * earlier build (perhaps another user's), so this build's log holds no build of it.
+   */
+  cacheHit: boolean;
+  /**
    * Whether the package list of its image is known: recorded at the first start of a server
    * on the image (no build service reports one). Absent from servers before this was kept.
    */

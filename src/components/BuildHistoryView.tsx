@@ -123,8 +123,14 @@ function HistoryItem(props: IHistoryProps & { row: IHistoryRow }): JSX.Element {
   const [open, setOpen] = React.useState(false);
   const sha = shortSha(build.ref);
   const when = rowTime(latest.startedAt) || trans.__('unknown time');
-  const result =
-    row.cacheHits > 0
+  const result = build.cacheHit
+    ? trans._n(
+        '%2 · found built before (cache hit)',
+        '%2 · found built before, %1 times (cache hit)',
+        row.cacheHits,
+        resultLabel(build.result, trans)
+      )
+    : row.cacheHits > 0
       ? trans._n(
           '%2 · found built %1 more time (cache hit)',
           '%2 · found built %1 more times (cache hit)',

@@ -6,13 +6,16 @@ import { IBuildSummary } from '../api/types';
 import { offeredImage } from './history';
 
 export interface IHistoryRow {
-  /** The build that made the image (its log is the interesting one), or the build itself. */
+  /**
+   * The build that made the image (its log is the interesting one): the oldest that was no
+   * cache hit; the oldest build when all were (another user's build made it, say).
+   */
   build: IBuildSummary;
   /** The image it made, if any. */
   image: string | null;
   /** When this image was last asked for: the newest of its builds. */
   latest: IBuildSummary;
-  /** How many later builds found the image built already. */
+  /** How many of its builds found the image built already. */
   cacheHits: number;
 }
 
@@ -23,14 +26,16 @@ export function historyRows(builds: readonly IBuildSummary[]): IHistoryRow[] {
   for (const build of builds) {
     const image = offeredImage(build);
     const row = image ? byImage.get(image) : undefined;
+    const hit = build.cacheHit ? 1 : 0;
     if (row) {
-      // An older build of an image already listed: it made the image, the newer ones
-      // found it built.
-      row.build = build;
-      row.cacheHits += 1;
+      // An older build of an image already listed.
+      if (!build.cacheHit || row.build.cacheHit) {
+        row.build = build;
+      }
+      row.cacheHits += hit;
       continue;
     }
-    const fresh: IHistoryRow = { build, image, latest: build, cacheHits: 0 };
+    const fresh: IHistoryRow = { build, image, latest: build, cacheHits: hit };
     if (image) {
       byImage.set(image, fresh);
     }

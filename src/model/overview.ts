@@ -157,7 +157,7 @@ export function overviewOf(input: IOverviewInput, __: Translate): IOverview {
         ? __('Checking the server and the hub…')
         : input.build?.kind === 'asking'
           ? __('Waiting for your answer about the files to send.')
-          : runningBuild?.result === 'dry-run'
+          : runningBuild?.result === 'dry-run' || dryRunOfFolder(input)
             ? __(
                 'Nothing more to do here: the build service only does dry runs, so no image with these files can be built.'
               )
@@ -208,6 +208,12 @@ function folderFact(input: IOverviewInput, __: Translate): IFact {
 }
 
 /** What the newest finished build of a snapshot made: an image, only a dry run, or nothing. */
+/** Whether the folder as it is now was dry-run, here or by an earlier build. */
+function dryRunOfFolder(input: IOverviewInput): boolean {
+  const sha = input.environments?.folderSha;
+  return !!sha && madeFrom(input, sha) === 'dry-run';
+}
+
 function madeFrom(
   input: IOverviewInput,
   sha: string
@@ -305,19 +311,24 @@ export function nextAction(
     image !== environments.runningImage &&
     madeFrom(input, sha) === 'dry-run'
   ) {
-    // No image to restart into: what the dry run made is the Dockerfile in its log (the
-    // oldest record of the image ran repo2docker; later ones found it done). A dry run
-    // followed here that ran repo2docker itself has it in the current log, already open.
-    const wroteHere =
+    // No image to restart into: what the dry run made is the Dockerfile in its log, in the
+    // oldest record of the image that was no cache hit (later ones found it done).
+    const wrote = [...builds]
+      .reverse()
+      .find(
+        b => b.imageName === image && b.result === 'dry-run' && !b.cacheHit
+      );
+    // A dry run that ran here, not yet in the history: the current log has it.
+    const ranHere =
       build?.kind === 'ready' &&
       build.sha === sha &&
       build.dryRun &&
       !build.cacheHit;
-    const wrote = wroteHere
-      ? undefined
-      : [...builds]
-          .reverse()
-          .find(b => b.imageName === image && b.result === 'dry-run');
+    if (!wrote && !ranHere) {
+      // Every dry run of these files here found it done before (another user's, say):
+      // no log here holds a Dockerfile to show.
+      return null;
+    }
     return {
       kind: 'showLog',
       record: wrote?.id,

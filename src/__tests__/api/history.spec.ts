@@ -18,7 +18,8 @@ function build(id: string, result: string): IBuildSummary {
     startedAt: null,
     finishedAt: null,
     result,
-    imageName: null
+    imageName: null,
+    cacheHit: false
   };
 }
 

@@ -35,6 +35,7 @@ export function summary(overrides: Partial<IBuildSummary> = {}): IBuildSummary {
     result: 'built',
     imageName: IMAGE,
     message: null,
+    cacheHit: false,
     ...overrides
   };
 }

@@ -18,6 +18,7 @@ function build(
     finishedAt: `2026-11-29T1${id}:01:00Z`,
     result,
     imageName,
+    cacheHit: false,
     packagesRecorded
   };
 }

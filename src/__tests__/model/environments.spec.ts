@@ -63,7 +63,8 @@ describe('EnvironmentsModel', () => {
       startedAt: '2026-01-01T00:00:00Z',
       finishedAt: '2026-01-01T00:01:00Z',
       result: 'built',
-      imageName
+      imageName,
+      cacheHit: false
     });
     let asked = 0;
     let builds = [built('b'.repeat(40), 'img:3')];

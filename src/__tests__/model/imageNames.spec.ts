@@ -24,6 +24,7 @@ function build(extra: Partial<IBuildSummary> = {}): IBuildSummary {
     finishedAt: '2026-11-29T19:50:00Z',
     result: 'built',
     imageName: IMAGE,
+    cacheHit: false,
     ...extra
   };
 }

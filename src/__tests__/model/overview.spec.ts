@@ -38,7 +38,8 @@ function built(ref: string, image: string): IBuildSummary {
     startedAt: '2026-11-29T19:45:00Z',
     finishedAt: '2026-11-29T19:50:00Z',
     result: 'built',
-    imageName: image
+    imageName: image,
+    cacheHit: false
   };
 }
 
@@ -236,13 +237,22 @@ describe('the overview', () => {
     const after = overview({ builds: [dry], build: live });
     expect(after.next?.kind).toBe('showLog');
     expect(after.lastBuild.text).not.toMatch(/already built|ready/i);
-    // The Dockerfile of a cache hit is in the record that wrote it; a dry run followed
-    // here that ran repo2docker has it in the current log: no second tab of the same build.
+    // The Dockerfile is in the record that wrote it, the oldest that was no cache hit.
     expect(after.next).toEqual(
       expect.objectContaining({ kind: 'showLog', record: dry.id })
     );
+    // Every dry run here found it done (another user's build ran repo2docker): no log
+    // here holds a Dockerfile, so none is promised, and nothing more can be done.
+    const theirs = overview({
+      builds: [{ ...dry, cacheHit: true }],
+      build: live
+    });
+    expect(theirs.next).toBeNull();
+    expect(theirs.idle).toMatch(/only does dry runs/);
+    expect(overview({ builds: [{ ...dry, cacheHit: true }] }).next).toBeNull();
+    // A dry run that ran here, before the history lists it: its log is the current one.
     const ranHere = overview({
-      builds: [dry],
+      builds: [],
       build: { ...live, cacheHit: false }
     });
     expect(ranHere.next).toEqual(

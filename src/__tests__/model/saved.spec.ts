@@ -123,7 +123,8 @@ describe('which servers run an image', () => {
       repoUrl: null,
       ref: null,
       snapshot: true,
-      startedAt: null
+      startedAt: null,
+      cacheHit: false
     };
     expect(
       builtImageBuilds([

@@ -16,7 +16,8 @@ function build(imageName: string | null, result = 'built'): IBuildSummary {
     startedAt: '2026-01-01T00:00:00Z',
     finishedAt: '2026-01-01T00:01:00Z',
     result,
-    imageName
+    imageName,
+    cacheHit: false
   };
 }
 
