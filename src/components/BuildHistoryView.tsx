@@ -16,11 +16,7 @@ import { IFact } from '../model/overview';
 import type { PackagesModel } from '../model/packages';
 import { resultLabel, shortSha } from './buildText';
 import { ToneIcon } from './OverviewView';
-
-// The package lists load when a row is first unfolded, not with the panel.
-const LazyPackagesView = React.lazy(() =>
-  import('./PackagesView').then(module => ({ default: module.PackagesView }))
-);
+import { LazyPackagesView } from './PackagesPart';
 
 /** What a row unfolds to: the packages of its image, to see and compare. */
 export interface IHistoryPackages {
@@ -223,20 +219,17 @@ function HistoryItem(props: IHistoryProps & { row: IHistoryRow }): JSX.Element {
     <>
       {item}
       <li className="jp-EnvBuilder-historyPackages">
-        <React.Suspense
-          fallback={
+        <LazyPackagesView
+          loading={
             <p className="jp-EnvBuilder-muted">{trans.__('Loading…')}</p>
           }
-        >
-          <LazyPackagesView
-            model={packages.model}
-            image={image}
-            saved={packages.saved}
-            builds={props.builds}
-            trans={trans}
-            idPrefix={`${packages.idPrefix}-${build.id}`}
-          />
-        </React.Suspense>
+          model={packages.model}
+          image={image}
+          saved={packages.saved}
+          builds={props.builds}
+          trans={trans}
+          idPrefix={`${packages.idPrefix}-${build.id}`}
+        />
       </li>
     </>
   );

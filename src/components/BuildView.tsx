@@ -9,12 +9,12 @@ import { IBuildSummary } from '../api/types';
 import { elapsedOf, formatElapsed, shortSha, stageLabel } from './buildText';
 import type { IHistoryPackages } from './BuildHistoryView';
 import { ImageName } from './ImageName';
+import { lazyPart } from './LazyPart';
 
 // The history's rows load when the section is first seen, not with JupyterLab.
-const LazyBuildHistory = React.lazy(() =>
-  import('./BuildHistoryView').then(module => ({
-    default: module.BuildHistory
-  }))
+const LazyBuildHistory = lazyPart(
+  () => import('./BuildHistoryView').then(module => module.BuildHistory),
+  trans => trans.__('The build history')
 );
 
 /** Lines of the log shown in the panel; the whole log opens in the main area. */
@@ -128,17 +128,15 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
         />
       )}
       {props.showHistory && (
-        <React.Suspense fallback={null}>
-          <LazyBuildHistory
-            builds={model.history.builds}
-            trans={trans}
-            restart={props.restart}
-            packages={props.packages}
-            onShowRecord={props.onShowRecord}
-            onRestart={props.onRestart}
-            onRefresh={props.onRefreshHistory}
-          />
-        </React.Suspense>
+        <LazyBuildHistory
+          builds={model.history.builds}
+          trans={trans}
+          restart={props.restart}
+          packages={props.packages}
+          onShowRecord={props.onShowRecord}
+          onRestart={props.onRestart}
+          onRefresh={props.onRefreshHistory}
+        />
       )}
     </div>
   );

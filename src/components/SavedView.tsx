@@ -5,14 +5,10 @@
 import * as React from 'react';
 
 import type { ISavedEnvironment } from '../api/saved';
+import { LazyPackagesView } from './PackagesPart';
 import { RenameForm, ServerForm, ShareForm } from './SavedForms';
 import type { ISavedViewProps } from './savedProps';
 import { savedProblemText, serversText, sourceText } from './savedText';
-
-// The package lists load when first asked for, not with the section.
-const LazyPackagesView = React.lazy(() =>
-  import('./PackagesView').then(module => ({ default: module.PackagesView }))
-);
 
 export function SavedView(props: ISavedViewProps): JSX.Element {
   const { model, trans } = props;
@@ -240,20 +236,17 @@ function SavedItem(
       {mode === 'server' && <ServerForm {...props} />}
       {mode === 'share' && <ShareForm {...props} />}
       {mode === 'packages' && (
-        <React.Suspense
-          fallback={
+        <LazyPackagesView
+          loading={
             <p className="jp-EnvBuilder-muted">{trans.__('Loading…')}</p>
           }
-        >
-          <LazyPackagesView
-            model={props.packages}
-            image={entry.image}
-            saved={props.model.environments ?? []}
-            builds={props.history}
-            trans={trans}
-            idPrefix={`${props.idPrefix}-${entry.id}-packages`}
-          />
-        </React.Suspense>
+          model={props.packages}
+          image={entry.image}
+          saved={props.model.environments ?? []}
+          builds={props.history}
+          trans={trans}
+          idPrefix={`${props.idPrefix}-${entry.id}-packages`}
+        />
       )}
     </li>
   );

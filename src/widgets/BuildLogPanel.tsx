@@ -13,6 +13,7 @@ import {
 import { explainFailure, IFailureExplanation } from '../buildlog/failures';
 import { BuildFailure } from '../components/BuildView';
 import { ImageName } from '../components/ImageName';
+import { lazyPart } from '../components/LazyPart';
 import { resultLabel, shortSha, stageLabel } from '../components/buildText';
 import { PhaseBar } from '../components/PhaseBar';
 import { IBuildRecord } from '../api/types';
@@ -22,8 +23,9 @@ import { failureMessage } from '../model/buildTexts';
 import { LogPages } from '../model/logPages';
 
 // The log view (react-window, anser) is fetched when a log is first shown.
-const LazyLogView = React.lazy(() =>
-  import('../components/LogView').then(module => ({ default: module.LogView }))
+const LazyLogView = lazyPart(
+  () => import('../components/LogView').then(module => module.LogView),
+  trans => trans.__('The log view')
 );
 
 /**
@@ -94,23 +96,20 @@ export class BuildLogPanel extends ReactWidget {
             onShowLine={line => this.reveal(line)}
           />
         )}
-        <React.Suspense
-          fallback={
+        <LazyLogView
+          loading={
             <p className="jp-EnvBuilder-muted">
               {trans.__('Loading the log view…')}
             </p>
           }
-        >
-          <LazyLogView
-            log={log}
-            trans={trans}
-            fileName={`build-${shortSha(sha) || 'log'}.txt`}
-            onCopy={text => Clipboard.copyToSystem(text)}
-            reveal={this._reveal}
-            live={source.kind === 'current' && source.model.busy}
-            pages={pages}
-          />
-        </React.Suspense>
+          log={log}
+          trans={trans}
+          fileName={`build-${shortSha(sha) || 'log'}.txt`}
+          onCopy={text => Clipboard.copyToSystem(text)}
+          reveal={this._reveal}
+          live={source.kind === 'current' && source.model.busy}
+          pages={pages}
+        />
       </div>
     );
   }

@@ -4,6 +4,15 @@ import { PromiseDelegate } from '@lumino/coreutils';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
+import { LoadFailed } from '../components/LazyPart';
+
+/** A load's outcome: a failed one is said in the section; callers that wait see the rejection. */
+function loadDelegate<T>(): PromiseDelegate<T> {
+  const delegate = new PromiseDelegate<T>();
+  delegate.promise.catch(() => undefined);
+  return delegate;
+}
+
 /**
  * A section of the Environment panel whose view loads the first time the section is seen,
  * not with JupyterLab: a folded section shows only its header, and a hidden panel draws
@@ -12,8 +21,6 @@ import * as React from 'react';
 export abstract class LazySection<T> extends ReactWidget {
   constructor(protected readonly trans: TranslationBundle) {
     super();
-    // A failed load is said in the section; callers that wait for it see the rejection.
-    this._loaded.promise.catch(() => undefined);
   }
 
   /**
@@ -42,11 +49,13 @@ export abstract class LazySection<T> extends ReactWidget {
         );
       case 'failed':
         return (
-          <p className="jp-EnvBuilder-muted" role="alert">
-            {this.trans.__(
-              'This section could not be loaded. Reload the page to try again.'
-            )}
-          </p>
+          <LoadFailed
+            what={this.trans.__('This section')}
+            reason={state.reason}
+            trans={this.trans}
+            onRetry={() => this._retry()}
+            focus={this._retried}
+          />
         );
       case 'loaded':
         return this.renderLoaded(state.value);
@@ -87,7 +96,7 @@ export abstract class LazySection<T> extends ReactWidget {
           'A section of the Environment panel did not load',
           reason
         );
-        this._state = { kind: 'failed' };
+        this._state = { kind: 'failed', reason };
         this.update();
         this._loaded.reject(reason);
       }
@@ -95,9 +104,20 @@ export abstract class LazySection<T> extends ReactWidget {
     this.update();
   }
 
+  /** Ask for the code again; callers that waited for the failed load have had their answer. */
+  private _retry(): void {
+    this._state = { kind: 'unseen' };
+    this._loaded = loadDelegate<T>();
+    this._retried = true;
+    this._start();
+  }
+
   private _state:
-    { kind: 'unseen' | 'loading' | 'failed' } | { kind: 'loaded'; value: T } = {
+    | { kind: 'unseen' | 'loading' }
+    | { kind: 'failed'; reason: unknown }
+    | { kind: 'loaded'; value: T } = {
     kind: 'unseen'
   };
-  private readonly _loaded = new PromiseDelegate<T>();
+  private _loaded = loadDelegate<T>();
+  private _retried = false;
 }

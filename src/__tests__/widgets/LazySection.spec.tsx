@@ -82,7 +82,26 @@ describe('LazySection', () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     panel.addWidget(section);
     await drawn(section);
-    expect(section.node.textContent).toContain('could not be loaded');
+    expect(section.node.textContent).toContain(
+      'This section could not be loaded: offline.'
+    );
     await expect(section.ensureLoaded()).rejects.toThrow('offline');
+  });
+
+  it('loads again on Try again once its code can be fetched', async () => {
+    const section = new Section(trans);
+    section.fail = true;
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    panel.addWidget(section);
+    await drawn(section);
+    const button = section.node.querySelector('button');
+    expect(button?.textContent).toBe('Try again');
+
+    section.fail = false;
+    button!.click();
+    await drawn(section);
+    expect(section.node.textContent).toBe('the view');
+    expect(section.loads).toBe(2);
+    await expect(section.ensureLoaded()).resolves.toBe('the view');
   });
 });
