@@ -22,6 +22,7 @@ import {
   test,
   waitForLab
 } from './hub';
+import { expectNotification } from './notifications';
 import { agreeToSend } from './sendFiles';
 
 const PORT = process.env.ENVBUILDER_E2E_PORT || '8010';
@@ -195,9 +196,7 @@ test.describe('Build section on the dev hub', () => {
     await expect(
       sectionAgain.getByTestId('envbuilder-build-cache-hit')
     ).toHaveCount(0);
-    await expect(
-      raw.locator('.Toastify__toast', { hasText: 'Dry run done' })
-    ).toBeVisible();
+    await expectNotification(page, 'Dry run done', 'info');
 
     // The log after the reload is whole: the first lines again, then the rest.
     await sectionAgain.getByTestId('envbuilder-build-show-log').click();
@@ -261,9 +260,7 @@ test.describe('Build section on the dev hub', () => {
     await expect(
       sectionAgain.getByTestId('envbuilder-build-image')
     ).toHaveAttribute('data-image', image);
-    await expect(
-      raw.locator('.Toastify__toast', { hasText: 'Nothing changed' })
-    ).toBeVisible();
+    await expectNotification(page, 'Nothing changed', 'info');
     const cached = await downloadLog(raw);
     expect(cached).toEqual([
       'Done! Found built image from an earlier dry run. Dry run: no container engine here, no image was built'

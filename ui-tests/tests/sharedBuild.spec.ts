@@ -14,6 +14,7 @@ import {
   startNamedServer,
   test
 } from './hub';
+import { expectNotification } from './notifications';
 import { agreeToSend } from './sendFiles';
 
 const IMAGE = 'example.org/course/env:base';
@@ -121,9 +122,7 @@ test('an instructor and a student with the same files share one build', async ({
     'data-image',
     image
   );
-  await expect(
-    raw.locator('.Toastify__toast', { hasText: 'Nothing changed' })
-  ).toBeVisible();
+  await expectNotification(page, 'Nothing changed', 'info');
   for (const name of [instructor, student]) {
     expect(image).not.toContain(name);
   }
