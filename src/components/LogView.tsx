@@ -17,6 +17,7 @@ import { List, useListRef } from 'react-window';
 import { BuildLog } from '../buildlog/log';
 import { occurrenceLines } from '../buildlog/search';
 import { LogPages } from '../model/logPages';
+import { useLogVersion } from './logDraws';
 import { LogRow } from './LogRow';
 import {
   LogPagesBar,
@@ -28,6 +29,11 @@ import {
 /** Pixels from the bottom that still count as "at the end". */
 const AT_END = 4;
 const FALLBACK_ROW_HEIGHT = 18;
+/**
+ * Rows drawn beyond the view, for scrolling. Few: while the log follows a build, every
+ * drawing brings a whole new screenful of rows, and each row drawn is laid out.
+ */
+const OVERSCAN_ROWS = 6;
 
 export interface ILogViewProps {
   log: BuildLog;
@@ -41,29 +47,6 @@ export interface ILogViewProps {
   live: boolean;
   /** The record the log is read from a page at a time; null for a log read whole or live. */
   pages?: LogPages | null;
-}
-
-/** Re-renders at most once a frame when the log changes; returns its version. */
-function useLogVersion(log: BuildLog): number {
-  const [version, setVersion] = React.useState(log.version);
-  React.useEffect(() => {
-    let frame = 0;
-    const onChange = () => {
-      if (frame === 0) {
-        frame = window.requestAnimationFrame(() => {
-          frame = 0;
-          setVersion(log.version);
-        });
-      }
-    };
-    log.changed.connect(onChange);
-    setVersion(log.version);
-    return () => {
-      log.changed.disconnect(onChange);
-      window.cancelAnimationFrame(frame);
-    };
-  }, [log]);
-  return version;
 }
 
 /** The height of one log line in the current theme, measured once. */
@@ -352,7 +335,7 @@ export function LogView(props: ILogViewProps): JSX.Element {
               current,
               width
             }}
-            overscanCount={20}
+            overscanCount={OVERSCAN_ROWS}
             onScroll={onScroll}
             tabIndex={0}
             aria-label={trans.__('Build log')}
