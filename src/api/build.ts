@@ -56,8 +56,11 @@ export function fetchBuildRecord(
 
 /** A build's event stream being followed. */
 export interface IBuildStream {
-  /** The events as they come; ends when the stream closes or `close()` is called. */
-  readonly events: AsyncIterable<IBuildEvent>;
+  /**
+   * The events as they come, a few at a time, in order; ends when the stream closes or
+   * `close()` is called.
+   */
+  readonly events: AsyncIterable<readonly IBuildEvent[]>;
   /** Stop following. The build itself goes on. */
   close(): void;
 }
@@ -77,7 +80,7 @@ const RETRY_MS = 1000;
  * Follow the build of `spec` (`<provider>/<spec>`, as a snapshot gives it), started with
  * `startBuild`, through the gateway (`?build_only=true`, BinderHub's build API), with this
  * page's token or `_xsrf` cookie as every request of JupyterLab. The events are taken
- * apart one at a time as they are asked for, so the caller can let the page draw between
+ * apart a few at a time as they are asked for, so the caller can let the page draw between
  * them even when one network read brings a whole replayed log.
  *
  * Connection trouble comes as events too: `retrying` (HTTP 5xx or 429, or no answer: asked
@@ -93,7 +96,7 @@ export function openBuildStream(
   const abort = new AbortController();
   const url = new URL(spec, gatewayUrl(settings));
   url.searchParams.set('build_only', 'true');
-  async function* events(): AsyncGenerator<IBuildEvent> {
+  async function* events(): AsyncGenerator<IBuildEvent[]> {
     // The stream's reader loads with the first build followed, not with JupyterLab.
     const { gatewayEvents } = await import('./buildEvents');
     yield* gatewayEvents(url, settings, abort.signal, retryMs);

@@ -119,7 +119,9 @@ export function fromWire(data: string): IBuildEvent {
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
     return { message: `${text}\n`, phase: 'unknown' };
   }
-  const event = { ...(raw as IBuildEvent) };
+  // A fresh object of JSON.parse, no one else's: changed in place, not copied (one
+  // allocation less per event of a 50,000-line log).
+  const event = raw as IBuildEvent;
   const phase = phaseOf(event);
   if (phase !== null) {
     event.phase = phase;

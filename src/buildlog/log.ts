@@ -97,6 +97,23 @@ export class BuildLog {
     }
   }
 
+  /**
+   * Run `change` (appends, clears) with one change notice at its end, however many changes
+   * it made: views draw what a slice of a build stream brought, not each event. The lines
+   * are there at once for whoever reads them meanwhile. Returns what `change` returns.
+   */
+  batch<T>(change: () => T): T {
+    this._held++;
+    try {
+      return change();
+    } finally {
+      if (--this._held === 0 && this._unsaid) {
+        this._unsaid = false;
+        this._emit();
+      }
+    }
+  }
+
   clear(): void {
     this._lines = [];
     this._plain = [];
@@ -141,6 +158,10 @@ export class BuildLog {
   }
 
   private _emit(): void {
+    if (this._held > 0) {
+      this._unsaid = true;
+      return;
+    }
     this._version += 1;
     this._changed.emit();
   }
@@ -153,5 +174,8 @@ export class BuildLog {
   /** The raw text of that open line, carriage returns included. */
   private _pending = '';
   private _version = 0;
+  /** Inside `batch`: changes are told once at its end. */
+  private _held = 0;
+  private _unsaid = false;
   private _changed = new Signal<this, void>(this);
 }

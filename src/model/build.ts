@@ -17,7 +17,7 @@ import {
   parseTime,
   withRecord
 } from './buildState';
-import { streamItems } from './buildStream';
+import { StreamItem, streamItems } from './buildStream';
 import { ShownRecord } from './buildShown';
 import { endedBefore, IStartApi, startSpec, startSteps } from './buildStart';
 import {
@@ -269,24 +269,10 @@ export class BuildModel {
     const stream = this._api.openStream(spec);
     this._stream = stream;
     try {
-      for await (const item of streamItems(stream.events, MAX_RETRIES)) {
-        if (run !== this._run) {
+      for await (const items of streamItems(stream.events, MAX_RETRIES)) {
+        // One change notice for the log per slice, not one per event.
+        if (run !== this._run || this._log.batch(() => this._onItems(items))) {
           break;
-        }
-        if (item.kind === 'gave-up') {
-          this._fail(unreachableFailure(item.event, MAX_RETRIES, this.__));
-          break;
-        }
-        if (item.kind === 'replay') {
-          this._log.clear();
-          continue;
-        }
-        if (this._onEvent(item.event, item.first)) {
-          break;
-        }
-        if (item.first) {
-          // The build has a record now: the history shows it running.
-          void this.refreshHistory();
         }
       }
     } catch (error) {
@@ -295,13 +281,30 @@ export class BuildModel {
       }
     } finally {
       stream.close();
-      if (this._stream === stream) {
-        this._stream = null;
-      }
+      this._stream = this._stream === stream ? null : this._stream;
     }
     if (run === this._run && this._state.stage === 'watching') {
       this._fail({ phase: 'failed', error: 'cut' });
     }
+  }
+
+  /** Take the items of one slice of the stream; true when the build ended or gave up. */
+  private _onItems(items: readonly StreamItem[]): boolean {
+    for (const item of items) {
+      if (item.kind === 'gave-up') {
+        this._fail(unreachableFailure(item.event, MAX_RETRIES, this.__));
+        return true;
+      }
+      if (item.kind === 'replay') {
+        this._log.clear();
+      } else if (this._onEvent(item.event, item.first)) {
+        return true;
+      } else if (item.first) {
+        // The build has a record now: the history shows it running.
+        void this.refreshHistory();
+      }
+    }
+    return false;
   }
 
   /** Take one event; true when it ended the build. */
@@ -371,7 +374,8 @@ export namespace BuildModel {
   export interface IApi extends IStartApi {
     /** Follow the build of `spec` that was started: it never starts one. */
     openStream(spec: string): {
-      readonly events: AsyncIterable<IBuildEvent>;
+      /** The events in order, a few at a time. */
+      readonly events: AsyncIterable<readonly IBuildEvent[]>;
       close(): void;
     };
     /** A build of the history, all its events or a page of them. */

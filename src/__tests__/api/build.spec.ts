@@ -1,6 +1,7 @@
 import { ServerConnection } from '@jupyterlab/services';
 
 import { gatewayUrl, openBuildStream } from '../../api/build';
+import { BATCH_EVENTS } from '../../api/buildEvents';
 import { eventStream, recordedEvents } from '../buildlog/streams';
 import { IBuildEvent } from '../../buildlog/events';
 
@@ -82,11 +83,11 @@ function settings(
 }
 
 async function collect(
-  events: AsyncIterable<IBuildEvent>
+  batches: AsyncIterable<readonly IBuildEvent[]>
 ): Promise<IBuildEvent[]> {
   const all: IBuildEvent[] = [];
-  for await (const event of events) {
-    all.push(event);
+  for await (const batch of batches) {
+    all.push(...batch);
   }
   return all;
 }
@@ -138,7 +139,7 @@ describe('the build stream through the gateway', () => {
     expect(events.slice(0, 50)).toEqual(recorded.slice(0, 50));
   });
 
-  it('takes a read of thousands of events apart one event at a time, as they are asked for', async () => {
+  it('takes a read of thousands of events apart a few at a time, as they are asked for, losing none', async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => ({
       phase: 'building',
       message: `line ${i}\n`
@@ -156,15 +157,17 @@ describe('the build stream through the gateway', () => {
     try {
       const events: IBuildEvent[] = [];
       const parsedWhenTaken: number[] = [];
-      for await (const event of openBuildStream(SPEC, settings(fetch)).events) {
-        events.push(event);
+      for await (const batch of openBuildStream(SPEC, settings(fetch)).events) {
+        events.push(...batch);
         parsedWhenTaken.push(parse.mock.calls.length);
       }
       expect(events.slice(0, 3000)).toEqual(lines);
       expect(events[3000]).toEqual({ phase: 'ready', imageName: 'img:1' });
-      // The whole log came in one read, yet the first event waited for no other.
-      expect(parsedWhenTaken[0]).toBe(1);
-      expect(parsedWhenTaken[2999]).toBe(3000);
+      // The whole log came in one read, yet the first batch waited for no more than its own.
+      expect(parsedWhenTaken[0]).toBe(BATCH_EVENTS);
+      // Batches, not one step per event, and not one for the whole read (the last batch
+      // is the stream's end, which closed without a word: cut).
+      expect(parsedWhenTaken).toHaveLength(Math.ceil(3001 / BATCH_EVENTS) + 1);
       expect(warn).not.toHaveBeenCalled();
     } finally {
       parse.mockRestore();
@@ -213,9 +216,9 @@ describe('the build stream through the gateway', () => {
     ]);
     const stream = openBuildStream(SPEC, settings(fetch), 0);
     const events: IBuildEvent[] = [];
-    for await (const event of stream.events) {
-      events.push(event);
-      if (event.phase === 'ready') {
+    for await (const batch of stream.events) {
+      events.push(...batch);
+      if (batch.some(event => event.phase === 'ready')) {
         stream.close();
       }
     }
@@ -240,8 +243,8 @@ describe('the build stream through the gateway', () => {
     ]);
     const stream = openBuildStream(SPEC, settings(fetch));
     const seen: IBuildEvent[] = [];
-    for await (const event of stream.events) {
-      seen.push(event);
+    for await (const batch of stream.events) {
+      seen.push(...batch);
       stream.close();
     }
     expect(seen).toEqual([{ phase: 'waiting', message: 'Waiting\n' }]);

@@ -74,6 +74,25 @@ describe('BuildLog', () => {
     expect(log.widest).toBeGreaterThan(100);
   });
 
+  it('tells views once for a batch of changes, with every line there meanwhile', () => {
+    const log = new BuildLog();
+    let told = 0;
+    log.changed.connect(() => told++);
+    const seenInside = log.batch(() => {
+      for (let i = 0; i < 500; i++) {
+        log.append(`line ${i}\n`);
+      }
+      return log.length;
+    });
+    expect(seenInside).toBe(500);
+    expect(told).toBe(1);
+    expect(log.version).toBe(1);
+    expect(log.plainLines[499]).toBe('line 499');
+    // A batch that changes nothing says nothing.
+    log.batch(() => log.append(''));
+    expect(told).toBe(1);
+  });
+
   it('starts afresh when cleared', () => {
     const log = new BuildLog();
     log.append('open line');

@@ -41,7 +41,8 @@ export function eventStream(events: (IBuildEvent | string | null)[]): string {
 }
 
 export interface IFakeStream {
-  readonly events: AsyncIterable<IBuildEvent>;
+  /** The events one per batch, as a slow stream brings them. */
+  readonly events: AsyncIterable<readonly IBuildEvent[]>;
   close(): void;
   readonly closed: boolean;
 }
@@ -70,7 +71,7 @@ export function fakeStream(
       wake?.();
     }
   };
-  async function* run(): AsyncGenerator<IBuildEvent> {
+  async function* run(): AsyncGenerator<IBuildEvent[]> {
     for (let i = 0; i < events.length; i++) {
       while (state.gate === i && !closed) {
         await new Promise<void>(resolve => (wake = resolve));
@@ -79,7 +80,7 @@ export function fakeStream(
         return;
       }
       await Promise.resolve();
-      yield events[i];
+      yield [events[i]];
     }
     if (options.breakWith) {
       throw options.breakWith;

@@ -55,6 +55,40 @@ describe('BuildModel: a build', () => {
     expect(calls.history).toBe(2);
   });
 
+  it('takes every event of a stream that brings them in batches, and tells the log view once per batch', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => ({
+      phase: 'building',
+      message: `line ${i}\n`
+    }));
+    const batches = [
+      lines.slice(0, 50),
+      lines.slice(50, 100),
+      [...lines.slice(100), { phase: 'ready', imageName: IMAGE }]
+    ];
+    let closed = false;
+    const { api: requests } = api([
+      {
+        events: (async function* () {
+          for (const batch of batches) {
+            yield batch;
+          }
+        })(),
+        close: () => (closed = true),
+        get closed() {
+          return closed;
+        }
+      }
+    ]);
+    const model = new BuildModel(requests);
+    let told = 0;
+    model.log.changed.connect(() => told++);
+    await model.build();
+    expect(model.state.stage).toBe('ready');
+    expect(model.log.plainLines).toEqual(lines.map((_, i) => `line ${i}`));
+    // The clear at the start, then one notice per batch.
+    expect(told).toBe(1 + batches.length);
+  });
+
   it('builds a source spec with the same log, without checking or committing files', async () => {
     const stream = fakeStream(recordedEvents(), { hang: true });
     const { api: requests, calls } = api([stream]);
