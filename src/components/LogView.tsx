@@ -121,6 +121,23 @@ export function LogView(props: ILogViewProps): JSX.Element {
     }
   }, [version, rowHeight, scrollToEnd]);
 
+  // A log that came while its tab was in the background had no size to scroll: shown, it
+  // still follows, so it opens at its end.
+  const body = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    const element = body.current;
+    if (!element || typeof ResizeObserver === 'undefined') {
+      return;
+    }
+    const observer = new ResizeObserver(() => {
+      if (followingRef.current && element.clientHeight > 0) {
+        scrollToEnd();
+      }
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scrollToEnd]);
+
   // Scrolling up stops following; coming back to the end follows again.
   const onScroll = (event: React.UIEvent<HTMLDivElement>) => {
     const element = event.currentTarget;
@@ -304,7 +321,7 @@ export function LogView(props: ILogViewProps): JSX.Element {
           )}
         </p>
       )}
-      <div className="jp-EnvBuilder-logBody">
+      <div className="jp-EnvBuilder-logBody" ref={body}>
         <div
           ref={probe}
           className="jp-EnvBuilder-logLine jp-EnvBuilder-logProbe"
