@@ -119,3 +119,21 @@ export class BuildHistoryModel {
   private _first: Promise<void> | null = null;
   private _changed = new Signal<this, readonly IBuildSummary[]>(this);
 }
+
+/** The newest successful build of a snapshot (a dry run names its image too), if any. */
+export function builtFrom(
+  builds: readonly IBuildSummary[],
+  sha: string | null
+): IBuildSummary | null {
+  if (!sha) {
+    return null;
+  }
+  return (
+    builds.find(
+      b =>
+        b.ref === sha &&
+        (b.result === 'built' || b.result === 'dry-run') &&
+        b.imageName !== null
+    ) ?? null
+  );
+}

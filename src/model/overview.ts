@@ -11,7 +11,7 @@ import { EnvironmentsModel } from './environments';
 import { shortImage } from './imageNames';
 import { EnvironmentFolder } from './folder';
 import { canBuild, HandshakeModel, HandshakeState } from './handshake';
-import { BuildHistoryModel } from './history';
+import { BuildHistoryModel, builtFrom } from './history';
 
 /** What the build feature tells the overview; null when that feature is off. */
 export interface IBuildFacts {
@@ -75,24 +75,6 @@ export function shortTime(time: string | null | undefined): string {
     minute: '2-digit'
   });
   return shortFormat.format(date);
-}
-
-/** The newest successful build of a snapshot (a dry run names its image too), if any. */
-export function builtFrom(
-  builds: readonly IBuildSummary[],
-  sha: string | null
-): IBuildSummary | null {
-  if (!sha) {
-    return null;
-  }
-  return (
-    builds.find(
-      b =>
-        b.ref === sha &&
-        (b.result === 'built' || b.result === 'dry-run') &&
-        b.imageName !== null
-    ) ?? null
-  );
 }
 
 /** Everything the overview is made of, as plain data (so the rules test without Lab). */
