@@ -7,37 +7,14 @@ else — the hub's spawn page, query options, named servers, stop and start — 
 
 import asyncio
 import html
-import random
 import re
-import socket
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
+from ports import free_port
 from traitlets import Unicode
 
 # What a container image reference may look like: registry/name:tag or @digest, no spaces.
 IMAGE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}$")
-
-# Servers listen on ports from here, below the range the kernel hands out to outgoing
-# connections (32768 and up on Linux).
-SERVER_PORTS = range(20000, 32000)
-
-
-def server_port() -> int:
-    """A free port for a single-user server, outside the kernel's range for outgoing connections.
-
-    JupyterHub's own choice (``random_port``: bind port 0, close, let the server bind it a few
-    seconds later) takes a port from that range, where any connection opened meanwhile can
-    take it first; the server then exits ("no available port") and the spawn hangs for the
-    whole ``http_timeout``. On a busy machine (browsers, hubs, tests) that happened.
-    """
-    for port in random.sample(SERVER_PORTS, min(50, len(SERVER_PORTS))):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {SERVER_PORTS}")
 
 
 class DevSpawner(SimpleLocalProcessSpawner):
@@ -110,5 +87,6 @@ class DevSpawner(SimpleLocalProcessSpawner):
             )
             raise error
         if self.port == 0:
-            self.port = server_port()
+            # Not JupyterHub's random_port: see ports.py.
+            self.port = free_port()
         return await super().start()

@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,13 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+# The ports the hubs, their proxies, services and servers listen on come from dev/ports.py.
+sys.path.insert(0, str(ROOT / "dev"))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
+from ports import free_port  # noqa: E402
 
 # --- processes by id ---
 
@@ -133,8 +129,12 @@ def warn_left(what: str, pids: list[int]) -> None:
 HUB_CONFIG = """
 import sys
 sys.path.insert(0, {root!r})
+sys.path.insert(0, {dev!r})
+from ports import free_port
 
 c = get_config()  # noqa
+# Servers get ports below the range for outgoing connections, not JupyterHub's random_port.
+c.Spawner.pre_spawn_hook = lambda spawner: setattr(spawner, "port", free_port())
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = {proxy_port}
 c.JupyterHub.hub_ip = "127.0.0.1"
@@ -172,6 +172,7 @@ class HubProcess:
         (data / "jupyterhub_config.py").write_text(
             HUB_CONFIG.format(
                 root=str(ROOT),
+                dev=str(ROOT / "dev"),
                 hub_port=free_port(),
                 api_port=self.api_port,
                 proxy_token=self.proxy_token,
