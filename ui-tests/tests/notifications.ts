@@ -7,18 +7,34 @@ import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
 
 import { hubPage } from './hub';
 
-/** The notifications JupyterLab lists now, through Galata's in-page helpers. */
-function listed(
-  page: IJupyterLabPageFixture
-): Promise<{ message: string; type: string }[]> {
-  return hubPage(page).evaluate(async () => {
+/** A notification as the list holds it: its words, its type and its buttons' labels. */
+export interface IListedNotification {
+  message: string;
+  type: string;
+  actions: string[];
+}
+
+/** The notifications JupyterLab lists now whose message holds `text`. */
+export async function listedNotifications(
+  page: IJupyterLabPageFixture,
+  text: string
+): Promise<IListedNotification[]> {
+  const listed = await hubPage(page).evaluate(async () => {
     const galata = (window as any).galata;
     // Galata finds the application on first asking; after a reload it has not asked yet.
     void galata.app;
-    const notifications: { message: string; type: string }[] =
-      await galata.getNotifications();
-    return notifications.map(({ message, type }) => ({ message, type }));
+    const notifications: {
+      message: string;
+      type: string;
+      options: { actions?: { label: string }[] };
+    }[] = await galata.getNotifications();
+    return notifications.map(({ message, type, options }) => ({
+      message,
+      type,
+      actions: (options.actions ?? []).map(action => action.label)
+    }));
   });
+  return listed.filter(notification => notification.message.includes(text));
 }
 
 /** Wait until JupyterLab lists a notification of `type` whose message holds `text`. */
@@ -29,9 +45,9 @@ export async function expectNotification(
 ): Promise<void> {
   await expect
     .poll(async () =>
-      (await listed(page))
-        .filter(notification => notification.message.includes(text))
-        .map(notification => notification.type)
+      (await listedNotifications(page, text)).map(
+        notification => notification.type
+      )
     )
     .toContain(type);
 }
