@@ -16,6 +16,7 @@ import {
   startGitServer
 } from './githttp';
 import { expect, login, PASSWORD, startNamedServer, test } from './hub';
+import { expectNotification, listedNotifications } from './notifications';
 import { agreeToSend } from './sendFiles';
 
 // Where the dev hub keeps each user's home (ui-tests/playwright.config.js, dev/).
@@ -106,9 +107,7 @@ test.describe('Launch links for students', () => {
     ).toHaveText(IMAGE);
     // A clean, pushed clone: nothing students would miss.
     await expect(share.getByTestId('envbuilder-share-warnings')).toHaveCount(0);
-    await expect(
-      page.locator('.Toastify__toast', { hasText: 'Launch link for' })
-    ).toBeVisible();
+    await expectNotification(page, 'Launch link for', 'success');
 
     // A bad address is shown next to its field, and no link is shown at all.
     const repoInput = share.locator('#jp-envbuilder-share-repo');
@@ -320,16 +319,16 @@ test.describe('Launch links for students', () => {
     await expect(share.getByTestId('envbuilder-share-warnings')).toContainText(
       'draft.ipynb'
     );
-    await expect(
-      page.locator('.jp-Notification-Toast-warning', {
-        hasText: 'will not give students this notebook'
-      })
-    ).toBeVisible();
-    await expect(
-      page.locator('.jp-Notification-Toast-success', {
-        hasText: 'Launch link for'
-      })
-    ).toHaveCount(0);
+    await expectNotification(
+      page,
+      'will not give students this notebook',
+      'warning'
+    );
+    expect(
+      (await listedNotifications(page, 'Launch link for')).map(
+        notification => notification.type
+      )
+    ).not.toContain('success');
 
     // An image of the build history: exactly the ones the history offers to restart into.
     await share.locator('#jp-envbuilder-share-environment-build').check();
