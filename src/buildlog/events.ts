@@ -49,11 +49,18 @@ export const PROGRESS_PHASES = [
 
 export type ProgressPhase = (typeof PROGRESS_PHASES)[number];
 
+/** A phase already lower-case and trimmed. */
+const CLEAN_PHASE = /^[a-z][a-z-]*$/;
+
 /** The phase of an event, lower-case and trimmed; null when missing or not a string. */
 export function phaseOf(event: IBuildEvent): string | null {
   const phase = (event as { phase?: unknown }).phase;
   if (typeof phase !== 'string') {
     return null;
+  }
+  if (CLEAN_PHASE.test(phase)) {
+    // The usual case, taken without making a new string for each of a big log's events.
+    return phase;
   }
   const clean = phase.trim().toLowerCase();
   return clean === '' ? null : clean;
@@ -69,12 +76,11 @@ export function progressPhase(event: IBuildEvent): ProgressPhase | null {
 
 /** The image an event names, if any (`imageName`; `image` on a launching `ready`). */
 export function imageOf(event: IBuildEvent): string | null {
-  for (const value of [event.imageName, event.image]) {
-    if (typeof value === 'string' && value.trim() !== '') {
-      return value.trim();
-    }
-  }
-  return null;
+  return named(event.imageName) ?? named(event.image);
+}
+
+function named(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
 /** How an event ends a build, if it does. */

@@ -3,8 +3,8 @@
  *
  * BinderHub sends log text in pieces that need not end a line ("Step 1/51 : FROM …" then
  * "\n"), and progress lines that end in a carriage return and are printed over. Every
- * line is kept; the raw text (ANSI colours and all) for the view, the plain text for
- * searching, copying and downloading.
+ * line is kept; the raw text (ANSI colours and all) for the view, the plain text (made when
+ * asked for) for searching, copying and downloading.
  */
 import { ISignal, Signal } from '@lumino/signaling';
 
@@ -50,9 +50,36 @@ export class BuildLog {
     return this._lines;
   }
 
-  /** Each line without ANSI escapes. */
+  /**
+   * Each line without ANSI escapes, made when first asked for (a search, a copy, a failure
+   * to explain), not for every line as it comes: most of a big log is never searched, and
+   * a second string per line is memory the page keeps and collects.
+   */
   get plainLines(): readonly string[] {
+    for (let i = this._plain.length; i < this._lines.length; i++) {
+      this._plain.push(stripAnsi(this._lines[i]));
+    }
     return this._plain;
+  }
+
+  /** One line without ANSI escapes. */
+  plainLine(index: number): string {
+    return index < this._plain.length
+      ? this._plain[index]
+      : stripAnsi(this._lines[index] ?? '');
+  }
+
+  /** The last `count` lines without ANSI escapes. */
+  plainTail(count: number): string[] {
+    const tail: string[] = [];
+    for (
+      let i = Math.max(0, this._lines.length - count);
+      i < this._lines.length;
+      i++
+    ) {
+      tail.push(this.plainLine(i));
+    }
+    return tail;
   }
 
   get length(): number {
@@ -76,7 +103,7 @@ export class BuildLog {
 
   /** The whole log as plain text, one line per line. */
   get text(): string {
-    return this._plain.length === 0 ? '' : this._plain.join('\n') + '\n';
+    return this._lines.length === 0 ? '' : this.plainLines.join('\n') + '\n';
   }
 
   /** Add a message of the build as it came. */
@@ -127,11 +154,16 @@ export class BuildLog {
     if (message === '') {
       return false;
     }
-    const parts = message.replace(/\r\n/g, '\n').split('\n');
-    const lastIndex = parts.length - 1;
-    parts.forEach((part, i) => {
-      const last = i === lastIndex;
-      if (i === 0 && this._open) {
+    // Cut at newlines in place (no array, no callback): a big log brings tens of thousands
+    // of messages, and whatever is made for each of them is garbage for the page to collect.
+    const text = message.includes('\r\n')
+      ? message.replace(/\r\n/g, '\n')
+      : message;
+    for (let start = 0; ;) {
+      const end = text.indexOf('\n', start);
+      const last = end < 0;
+      const part = text.slice(start, last ? text.length : end);
+      if (start === 0 && this._open) {
         this._pending += part;
         this._set(this._lines.length - 1, this._pending);
         if (!last) {
@@ -139,22 +171,30 @@ export class BuildLog {
           this._pending = '';
         }
       } else if (!last || part !== '') {
-        this._lines.push('');
-        this._plain.push('');
-        this._set(this._lines.length - 1, part);
+        this._set(this._lines.length, part);
         this._open = last;
         this._pending = last ? part : '';
       }
-    });
-    return true;
+      if (last) {
+        return true;
+      }
+      start = end + 1;
+    }
   }
 
   private _set(index: number, raw: string): void {
     const shown = overprint(raw);
-    const plain = stripAnsi(shown);
     this._lines[index] = shown;
-    this._plain[index] = plain;
-    this._widest = Math.max(this._widest, columns(plain));
+    const known = index < this._plain.length;
+    // Stripping escapes only shortens a line, and only tabs widen it: most lines need
+    // no plain text to know they are not the widest.
+    if (known || shown.length > this._widest || shown.includes('\t')) {
+      const plain = stripAnsi(shown);
+      if (known) {
+        this._plain[index] = plain;
+      }
+      this._widest = Math.max(this._widest, columns(plain));
+    }
   }
 
   private _emit(): void {
@@ -167,6 +207,7 @@ export class BuildLog {
   }
 
   private _lines: string[] = [];
+  /** The plain text of the lines from the first on, as far as it was asked for. */
   private _plain: string[] = [];
   private _widest = 0;
   /** The last line has no newline yet: the next message goes on with it. */

@@ -8,6 +8,8 @@
  * comments (`:keepalive`), lines ending in `\n` or `\r\n`. Other fields (`id`, `event`,
  * `retry`) are ignored, as the gateway sends none.
  */
+const CR = 13;
+
 export class EventStreamText {
   /** Add text as it arrives (decoded, possibly cut mid-line). */
   push(text: string): void {
@@ -20,17 +22,19 @@ export class EventStreamText {
 
   /** The data of the next complete event, or null until more text arrives. */
   next(): string | null {
+    const buffer = this._buffer;
     for (;;) {
-      const end = this._buffer.indexOf('\n', this._at);
+      const end = buffer.indexOf('\n', this._at);
       if (end < 0) {
         return null;
       }
-      let line = this._buffer.slice(this._at, end);
+      // Read in place: a 50,000-line log would otherwise make a throw-away copy of every
+      // line before taking its data out of it.
+      const start = this._at;
+      const stop =
+        end > start && buffer.charCodeAt(end - 1) === CR ? end - 1 : end;
       this._at = end + 1;
-      if (line.endsWith('\r')) {
-        line = line.slice(0, -1);
-      }
-      if (line === '') {
+      if (stop === start) {
         const data = this._data;
         this._data = null;
         if (data !== null) {
@@ -38,8 +42,9 @@ export class EventStreamText {
         }
         continue;
       }
-      if (line.startsWith('data:')) {
-        const value = line.slice(line.startsWith('data: ') ? 6 : 5);
+      if (buffer.startsWith('data:', start)) {
+        const from = buffer.startsWith('data: ', start) ? start + 6 : start + 5;
+        const value = buffer.slice(from, stop);
         this._data = this._data === null ? value : `${this._data}\n${value}`;
       }
     }

@@ -122,7 +122,8 @@ export function BuildView(props: IBuildViewProps): JSX.Element {
       )}
       {model.log.length > 0 && (
         <LogTail
-          lines={model.log.plainLines}
+          lines={model.log.plainTail(TAIL_LINES)}
+          count={model.log.length}
           trans={trans}
           onShowLog={() => props.onShowLog()}
         />
@@ -349,12 +350,14 @@ function Problems(props: {
 }
 
 function LogTail(props: {
+  /** The log's last lines. */
   lines: readonly string[];
+  /** How many lines the log has. */
+  count: number;
   trans: TranslationBundle;
   onShowLog: () => void;
 }): JSX.Element {
-  const { lines, trans } = props;
-  const tail = lines.slice(-TAIL_LINES);
+  const { lines: tail, count, trans } = props;
   return (
     <div className="jp-EnvBuilder-logTail">
       <div
@@ -363,7 +366,7 @@ function LogTail(props: {
         aria-label={trans.__('Last lines of the build log')}
       >
         {tail.map((line, i) => (
-          <div key={lines.length - tail.length + i}>{line || '\u00a0'}</div>
+          <div key={count - tail.length + i}>{line || '\u00a0'}</div>
         ))}
       </div>
       <button
@@ -371,7 +374,7 @@ function LogTail(props: {
         data-testid="envbuilder-build-show-log"
         onClick={props.onShowLog}
       >
-        {trans._n('Show log (%1 line)', 'Show log (%1 lines)', lines.length)}
+        {trans._n('Show log (%1 line)', 'Show log (%1 lines)', count)}
       </button>
     </div>
   );

@@ -5,13 +5,13 @@ import * as React from 'react';
 import { RowComponentProps } from 'react-window';
 
 import { ansiSegments, markRanges } from '../buildlog/ansi';
+import { BuildLog } from '../buildlog/log';
 import { matchRanges } from '../buildlog/search';
 
 export interface IRowProps {
   /** The log's version: the last line may change in place. */
   version: number;
-  lines: readonly string[];
-  plainLines: readonly string[];
+  log: BuildLog;
   query: string;
   current: number;
   /** Width of the widest line, so that every row scrolls sideways together. */
@@ -19,14 +19,13 @@ export interface IRowProps {
 }
 
 export function LogRow(props: RowComponentProps<IRowProps>): JSX.Element {
-  const { index, style, lines, plainLines, query, current, width } = props;
-  const raw = lines[index];
-  const plain = plainLines[index];
-  // Every row is drawn again each frame a log streams in (the version changes); its
+  const { index, style, log, query, current, width } = props;
+  const raw = log.lines[index];
+  // Every row is drawn again each time a streaming log is (the version changes); its
   // colours and marks are worked out again only when its own text or the search changes.
   const { matched, pieces } = React.useMemo(
-    () => lineContent(raw, plain, query),
-    [raw, plain, query]
+    () => lineContent(raw, query ? log.plainLine(index) : '', query),
+    [raw, query]
   );
   const classes = ['jp-EnvBuilder-logLine'];
   if (matched) {

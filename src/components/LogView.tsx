@@ -159,7 +159,8 @@ export function LogView(props: ILogViewProps): JSX.Element {
 
   // The line of each match, in order.
   const matches = React.useMemo(
-    () => occurrenceLines(log.plainLines, query),
+    // No plain text is made for a log nobody searches.
+    () => (query === '' ? [] : occurrenceLines(log.plainLines, query)),
     [log, version, query]
   );
   React.useEffect(() => {
@@ -346,8 +347,7 @@ export function LogView(props: ILogViewProps): JSX.Element {
             rowHeight={rowHeight}
             rowProps={{
               version,
-              lines: log.lines,
-              plainLines: log.plainLines,
+              log,
               query,
               current,
               width

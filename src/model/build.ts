@@ -313,6 +313,9 @@ export class BuildModel {
       this._log.append(event.message);
     }
     const next = afterEvent(this._state, event, first, this._now);
+    if (!next) {
+      return false;
+    }
     if (next.failed) {
       this._fail(next.failed, false);
     } else if (next.state !== this._state) {

@@ -103,14 +103,15 @@ export const FINISHED_RESULTS: Record<string, 'ready' | 'failed'> = {
 
 /**
  * The state after one event of the followed build: `ended` when it ended the build, with
- * `failed` (the ending event) when it failed. The same state object when nothing changed.
+ * `failed` (the ending event) when it failed; null when the event changed nothing (most
+ * events of a big log: nothing is made for them).
  */
 export function afterEvent(
   state: IBuildState,
   event: IBuildEvent,
   first: boolean,
   now: () => number
-): { state: IBuildState; ended: boolean; failed?: IBuildEvent } {
+): { state: IBuildState; ended: boolean; failed?: IBuildEvent } | null {
   const phase = progressPhase(event);
   const dryRun = state.dryRun || event.dryRun === true;
   const end = buildEnd(event);
@@ -137,7 +138,7 @@ export function afterEvent(
       ended: false
     };
   }
-  return { state, ended: false };
+  return null;
 }
 
 /**

@@ -54,6 +54,37 @@ describe('BuildLog', () => {
     expect(log.text).toBe('debconf: delaying package configuration\ndone\n');
   });
 
+  it("gives a line's plain text before and after the whole plain text was asked for", () => {
+    const log = new BuildLog();
+    log.append('\u001b[32mok\u001b[0m one\n');
+    log.append('\u001b[31mprogress 1%\r');
+    expect(log.plainLine(0)).toBe('ok one');
+    expect(log.plainTail(4)).toEqual(['ok one', 'progress 1%']);
+    expect(log.plainLines).toEqual(['ok one', 'progress 1%']);
+    // The open line goes on after its plain text was made: the plain text follows.
+    log.append('\u001b[31mprogress 100%\n');
+    log.append('\u001b[1mlast\n');
+    expect(log.plainLines).toEqual(['ok one', 'progress 100%', 'last']);
+    expect(log.plainLine(1)).toBe('progress 100%');
+    expect(log.plainTail(2)).toEqual(['progress 100%', 'last']);
+    expect(log.text).toBe('ok one\nprogress 100%\nlast\n');
+    log.clear();
+    expect(log.plainLines).toEqual([]);
+    expect(log.text).toBe('');
+  });
+
+  it('measures the widest line by what it shows: colours take no room, tabs do', () => {
+    const log = new BuildLog();
+    log.append('\u001b[38;2;255;0;0m\u001b[1mred\u001b[0m\n');
+    expect(log.widest).toBe(3);
+    log.append('twelve chars\n');
+    expect(log.widest).toBe(12);
+    log.append('a\tb\n');
+    expect(log.widest).toBe(12);
+    log.append('\t\tc\n');
+    expect(log.widest).toBe(17);
+  });
+
   it('keeps every line of the recorded BinderHub build and tells views once per change', () => {
     const events = recordedEvents();
     const log = new BuildLog();
