@@ -104,7 +104,7 @@ def main() -> int:
                 bench(
                     "panel",
                     "the panel during a 50,000-line log (Chromium)",
-                    lambda: panel_ingest.run(hub, rounds=1 if quick else 3),
+                    lambda: panel_ingest.run(hub, rounds=1 if quick else 7),
                     panel_ingest.render,
                 )
             if "gateway" in hub_names:

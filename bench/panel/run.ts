@@ -4,14 +4,21 @@
  * (dev/paced_repo2docker.py), which reach the panel through the gateway as fast as they go.
  * Each round changes requirements.txt (a new build), clicks Build in the panel's Build
  * section and watches the gaps between animation frames from the click until the log's last
- * line is in the section. Writes the raw samples as JSON; bench/panel_ingest.py summarises.
+ * line is in the section. Before each round, with the frames watched the same way, the same
+ * page sits idle twice: for as long as the round before took (the first: 1.5 s), and while a
+ * build of other files streams its 50,000 lines through the same gateway to this script, not
+ * to the page: what this machine's JupyterLab gives with nothing to do, and with the machine
+ * as busy as during a build. Writes the raw samples as JSON; bench/panel_ingest.py summarises.
  *
  * Settings from the environment: BENCH_HUB_URL, BENCH_USER, BENCH_SERVER, BENCH_PASSWORD,
  * BENCH_ROUNDS, BENCH_OUT.
  */
-import { launchChromium, logInToHub, writeJson } from '../browser';
+import type { Locator } from 'playwright-core';
+
+import { launchChromium, logInToHub, Page, writeJson } from '../browser';
 
 const HUB = process.env.BENCH_HUB_URL ?? 'http://127.0.0.1:8070';
+const TOKEN = process.env.BENCH_TOKEN ?? '';
 const USER = process.env.BENCH_USER ?? 'biglogpanel';
 const SERVER = process.env.BENCH_SERVER ?? 'pi';
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'envbuilder-demo';
@@ -34,6 +41,100 @@ new PerformanceObserver(list => {
   f.last = now;
   requestAnimationFrame(tick);
 })(0);`;
+
+/** The longest gap between frames while `work` runs, the page left alone. */
+async function framesDuring(
+  page: Page,
+  work: () => Promise<unknown>
+): Promise<number> {
+  await page.evaluate(() => {
+    const f = (window as any).__benchFrames;
+    f.gaps = [];
+    f.last = 0;
+    f.on = true;
+  });
+  await work();
+  const gaps = await page.evaluate(() => {
+    const f = (window as any).__benchFrames;
+    f.on = false;
+    return f.gaps as number[];
+  });
+  return Math.max(0, ...gaps);
+}
+
+/**
+ * Build the environment folder as it is, following the build here (in Node) and not in the
+ * page, through the same gateway as the panel; resolves at the build's end.
+ */
+async function buildElsewhere(server: string): Promise<void> {
+  const headers = {
+    Authorization: `token ${TOKEN}`,
+    'Content-Type': 'application/json'
+  };
+  const snapshot = await fetch(`${server}/envbuilder/snapshots`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ folder: 'environment' })
+  });
+  const { spec } = (await snapshot.json()) as { spec: string };
+  const started = await fetch(`${server}/envbuilder/builds`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ spec })
+  });
+  if (!snapshot.ok || !started.ok) {
+    throw new Error(
+      `build elsewhere: HTTP ${snapshot.status}, ${started.status}`
+    );
+  }
+  const stream = await fetch(
+    `${server}/envbuilder/build/${spec}?build_only=true`,
+    { headers: { ...headers, Accept: 'text/event-stream' } }
+  );
+  const reader = stream.body!.getReader();
+  const decoder = new TextDecoder();
+  let tail = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      throw new Error('build elsewhere: the stream ended before the build');
+    }
+    tail = (tail + decoder.decode(value, { stream: true })).slice(-4096);
+    if (/"phase": ?"(ready|failed)"/.test(tail)) {
+      await reader.cancel();
+      return;
+    }
+  }
+}
+
+/** Write requirements.txt through the page, and wait until the panel can build it. */
+async function changeFiles(
+  page: Page,
+  section: Locator,
+  comment: string
+): Promise<void> {
+  await page.evaluate(async comment => {
+    const app = (window as any).jupyterapp;
+    await app.serviceManager.contents.save('environment/requirements.txt', {
+      type: 'file',
+      format: 'text',
+      content: `requests==2.32.3\n# ${comment} ${Date.now()}\n`
+    });
+  }, comment);
+  await section
+    .getByTestId('envbuilder-build-button')
+    .waitFor({ state: 'visible' });
+  await page.waitForFunction(
+    () =>
+      !(
+        document.querySelector(
+          '#jp-envbuilder-build [data-testid="envbuilder-build-button"]'
+        ) as HTMLButtonElement | null
+      )?.disabled,
+    null,
+    { timeout: 120_000 }
+  );
+}
 
 async function main(): Promise<void> {
   const browser = await launchChromium();
@@ -59,28 +160,20 @@ async function main(): Promise<void> {
   });
   const section = page.locator('#jp-envbuilder-build');
   const samples: any[] = [];
+  let idleMs = 1500;
   // Round 0 warms up (the log view's code, the gateway) and is not counted.
   for (let round = 0; round <= ROUNDS; round++) {
-    await page.evaluate(async round => {
-      const app = (window as any).jupyterapp;
-      await app.serviceManager.contents.save('environment/requirements.txt', {
-        type: 'file',
-        format: 'text',
-        content: `requests==2.32.3\n# round ${round} ${Date.now()}\n`
-      });
-    }, round);
-    const button = section.getByTestId('envbuilder-build-button');
-    await button.waitFor({ state: 'visible' });
-    await page.waitForFunction(
-      () =>
-        !(
-          document.querySelector(
-            '#jp-envbuilder-build [data-testid="envbuilder-build-button"]'
-          ) as HTMLButtonElement | null
-        )?.disabled,
-      null,
-      { timeout: 120_000 }
+    // The two idle measures first, then the round.
+    await changeFiles(page, section, `elsewhere ${round}`);
+    const idleLongest = await framesDuring(
+      page,
+      () => new Promise(resolve => setTimeout(resolve, idleMs))
     );
+    const busyLongest = await framesDuring(page, () =>
+      buildElsewhere(`${HUB}/user/${USER}/${SERVER}`)
+    );
+    await changeFiles(page, section, `round ${round}`);
+    const button = section.getByTestId('envbuilder-build-button');
     await page.evaluate(() => {
       const f = (window as any).__benchFrames;
       f.gaps = [];
@@ -126,9 +219,12 @@ async function main(): Promise<void> {
       f.on = false;
       return { gaps: f.gaps as number[], loaf: f.loaf as number[] };
     });
+    idleMs = Date.now() - started;
     samples.push({
       round,
       warmup: round === 0,
+      idleLongestFrameMs: idleLongest,
+      busyLongestFrameMs: busyLongest,
       clickToLastLineMs: Date.now() - started,
       longestFrameMs: Math.max(0, ...frames.gaps),
       frames: frames.gaps.length,
@@ -136,7 +232,9 @@ async function main(): Promise<void> {
       longestLoafMs: Math.max(0, ...frames.loaf)
     });
     process.stdout.write(
-      `round ${round}: longest frame ${Math.max(0, ...frames.gaps).toFixed(1)} ms, ` +
+      `round ${round}: longest frame ${Math.max(0, ...frames.gaps).toFixed(1)} ms ` +
+        `(idle page: ${idleLongest.toFixed(1)} ms, while a build streams elsewhere: ` +
+        `${busyLongest.toFixed(1)} ms), ` +
         `${frames.gaps.length} frames, ${Date.now() - started} ms\n`
     );
   }
