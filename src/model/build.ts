@@ -313,15 +313,12 @@ export class BuildModel {
       this._log.append(event.message);
     }
     const next = afterEvent(this._state, event, first, this._now);
-    if (!next) {
-      return false;
-    }
-    if (next.failed) {
+    if (next?.failed) {
       this._fail(next.failed, false);
-    } else if (next.state !== this._state) {
+    } else if (next && next.state !== this._state) {
       this._setState(next.state);
     }
-    return next.ended;
+    return next?.ended ?? false;
   }
 
   /** End in failure; a message of ours goes to the log when the event brings none. */
