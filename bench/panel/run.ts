@@ -42,25 +42,27 @@ new PerformanceObserver(list => {
   requestAnimationFrame(tick);
 })(0);`;
 
-/** The longest gap between frames while `work` runs, the page left alone. */
+/** The gaps between frames, and the long animation frames, while `work` runs. */
 async function framesDuring(
   page: Page,
   work: () => Promise<unknown>
-): Promise<number> {
+): Promise<{ gaps: number[]; loaf: number[] }> {
   await page.evaluate(() => {
     const f = (window as any).__benchFrames;
     f.gaps = [];
+    f.loaf = [];
     f.last = 0;
     f.on = true;
   });
   await work();
-  const gaps = await page.evaluate(() => {
+  return page.evaluate(() => {
     const f = (window as any).__benchFrames;
     f.on = false;
-    return f.gaps as number[];
+    return { gaps: f.gaps as number[], loaf: f.loaf as number[] };
   });
-  return Math.max(0, ...gaps);
 }
+
+const longest = (values: number[]) => Math.max(0, ...values);
 
 /**
  * Build the environment folder as it is, following the build here (in Node) and not in the
@@ -76,16 +78,17 @@ async function buildElsewhere(server: string): Promise<void> {
     headers,
     body: JSON.stringify({ folder: 'environment' })
   });
+  if (!snapshot.ok) {
+    throw new Error(`build elsewhere: snapshot HTTP ${snapshot.status}`);
+  }
   const { spec } = (await snapshot.json()) as { spec: string };
   const started = await fetch(`${server}/envbuilder/builds`, {
     method: 'POST',
     headers,
     body: JSON.stringify({ spec })
   });
-  if (!snapshot.ok || !started.ok) {
-    throw new Error(
-      `build elsewhere: HTTP ${snapshot.status}, ${started.status}`
-    );
+  if (!started.ok) {
+    throw new Error(`build elsewhere: build HTTP ${started.status}`);
   }
   const stream = await fetch(
     `${server}/envbuilder/build/${spec}?build_only=true`,
@@ -136,6 +139,41 @@ async function changeFiles(
   );
 }
 
+/** Wait until the Build section shows the log's last line, agreeing to send the files. */
+async function untilLastLine(page: Page): Promise<void> {
+  // Watched with a cheap check ten times a second: Playwright's own locators look up roles,
+  // names and styles in the whole page at every frame, which took 30-45 ms of the page's
+  // frames while the log came in, and was measured as the panel's.
+  for (;;) {
+    const seen = await page.waitForFunction(
+      lastLine => {
+        const dialog = document.querySelector('.jp-Dialog');
+        if (dialog?.textContent?.includes('Send and Build')) {
+          return 'asked';
+        }
+        const text = document.getElementById(
+          'jp-envbuilder-build'
+        )?.textContent;
+        return text?.includes(lastLine) ? 'done' : false;
+      },
+      LAST_LINE,
+      { polling: 100, timeout: 180_000 }
+    );
+    if ((await seen.jsonValue()) === 'done') {
+      break;
+    }
+    // The first build of a folder asks which files to send: agree.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => !document.querySelector('.jp-Dialog'),
+      null,
+      {
+        polling: 100
+      }
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const browser = await launchChromium();
   const context = await browser.newContext({
@@ -165,77 +203,39 @@ async function main(): Promise<void> {
   for (let round = 0; round <= ROUNDS; round++) {
     // The two idle measures first, then the round.
     await changeFiles(page, section, `elsewhere ${round}`);
-    const idleLongest = await framesDuring(
+    const idle = await framesDuring(
       page,
       () => new Promise(resolve => setTimeout(resolve, idleMs))
     );
-    const busyLongest = await framesDuring(page, () =>
+    const busy = await framesDuring(page, () =>
       buildElsewhere(`${HUB}/user/${USER}/${SERVER}`)
     );
     await changeFiles(page, section, `round ${round}`);
     const button = section.getByTestId('envbuilder-build-button');
-    await page.evaluate(() => {
-      const f = (window as any).__benchFrames;
-      f.gaps = [];
-      f.loaf = [];
-      f.last = 0;
-      f.on = true;
+    let started = 0;
+    const frames = await framesDuring(page, async () => {
+      started = Date.now();
+      await button.click();
+      await untilLastLine(page);
     });
-    const started = Date.now();
-    await button.click();
-    // Watched with a cheap check ten times a second: Playwright's own locators look up roles,
-    // names and styles in the whole page at every frame, which took 30-45 ms of the page's
-    // frames while the log came in, and was measured as the panel's.
-    for (;;) {
-      const seen = await page.waitForFunction(
-        lastLine => {
-          const dialog = document.querySelector('.jp-Dialog');
-          if (dialog?.textContent?.includes('Send and Build')) {
-            return 'asked';
-          }
-          const text = document.getElementById(
-            'jp-envbuilder-build'
-          )?.textContent;
-          return text?.includes(lastLine) ? 'done' : false;
-        },
-        LAST_LINE,
-        { polling: 100, timeout: 180_000 }
-      );
-      if ((await seen.jsonValue()) === 'done') {
-        break;
-      }
-      // The first build of a folder asks which files to send: agree.
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(
-        () => !document.querySelector('.jp-Dialog'),
-        null,
-        {
-          polling: 100
-        }
-      );
-    }
-    const frames = await page.evaluate(() => {
-      const f = (window as any).__benchFrames;
-      f.on = false;
-      return { gaps: f.gaps as number[], loaf: f.loaf as number[] };
-    });
-    idleMs = Date.now() - started;
+    const took = Date.now() - started;
+    idleMs = took;
     samples.push({
       round,
       warmup: round === 0,
-      idleLongestFrameMs: idleLongest,
-      busyLongestFrameMs: busyLongest,
-      clickToLastLineMs: Date.now() - started,
-      longestFrameMs: Math.max(0, ...frames.gaps),
+      idleLongestFrameMs: longest(idle.gaps),
+      busyLongestFrameMs: longest(busy.gaps),
+      clickToLastLineMs: took,
+      longestFrameMs: longest(frames.gaps),
       frames: frames.gaps.length,
       gaps: frames.gaps,
-      longestLoafMs: Math.max(0, ...frames.loaf)
+      longestLoafMs: longest(frames.loaf)
     });
     process.stdout.write(
-      `round ${round}: longest frame ${Math.max(0, ...frames.gaps).toFixed(1)} ms ` +
-        `(idle page: ${idleLongest.toFixed(1)} ms, while a build streams elsewhere: ` +
-        `${busyLongest.toFixed(1)} ms), ` +
-        `${frames.gaps.length} frames, ${Date.now() - started} ms\n`
+      `round ${round}: longest frame ${longest(frames.gaps).toFixed(1)} ms ` +
+        `(idle page: ${longest(idle.gaps).toFixed(1)} ms, while a build streams elsewhere: ` +
+        `${longest(busy.gaps).toFixed(1)} ms), ` +
+        `${frames.gaps.length} frames, ${took} ms\n`
     );
   }
   const chromium = browser.version();

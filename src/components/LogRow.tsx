@@ -5,7 +5,7 @@ import * as React from 'react';
 import { RowComponentProps } from 'react-window';
 
 import { ansiSegments, markRanges } from '../buildlog/ansi';
-import { BuildLog } from '../buildlog/log';
+import { BuildLog, stripAnsi } from '../buildlog/log';
 import { matchRanges } from '../buildlog/search';
 
 export interface IRowProps {
@@ -24,7 +24,7 @@ export function LogRow(props: RowComponentProps<IRowProps>): JSX.Element {
   // Every row is drawn again each time a streaming log is (the version changes); its
   // colours and marks are worked out again only when its own text or the search changes.
   const { matched, pieces } = React.useMemo(
-    () => lineContent(raw, query ? log.plainLine(index) : '', query),
+    () => lineContent(raw, query ? stripAnsi(raw) : '', query),
     [raw, query]
   );
   const classes = ['jp-EnvBuilder-logLine'];
