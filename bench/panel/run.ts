@@ -66,7 +66,10 @@ const longest = (values: number[]) => Math.max(0, ...values);
 
 /**
  * Build the environment folder as it is, following the build here (in Node) and not in the
- * page, through the same gateway as the panel; resolves at the build's end.
+ * page, through the same gateway as the panel; resolves when the log's last line has come,
+ * as a round ends. Not at the build's end: after its 50,000 lines the build still runs for
+ * 20 s (dev/paced_repo2docker.py), and frames watched that long catch Lab's own polls and
+ * collections, which a round of 1.5 s mostly misses.
  */
 async function buildElsewhere(server: string): Promise<void> {
   const headers = {
@@ -103,7 +106,7 @@ async function buildElsewhere(server: string): Promise<void> {
       throw new Error('build elsewhere: the stream ended before the build');
     }
     tail = (tail + decoder.decode(value, { stream: true })).slice(-4096);
-    if (/"phase": ?"(ready|failed)"/.test(tail)) {
+    if (tail.includes(LAST_LINE) || /"phase": ?"(ready|failed)"/.test(tail)) {
       await reader.cancel();
       return;
     }
