@@ -39,6 +39,13 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
         "busy_longest_frame_ms": summary([s["busyLongestFrameMs"] for s in counted]),
         "longest_frame_to_idle": ratio(longest, [s["idleLongestFrameMs"] for s in counted]),
         "longest_frame_to_busy": ratio(longest, [s["busyLongestFrameMs"] for s in counted]),
+        "renderer_main_cpu_ms": summary([s["cpuMs"]["main"] for s in counted]),
+        "renderer_other_cpu_ms": summary([s["cpuMs"]["others"] for s in counted]),
+        "busy_renderer_main_cpu_ms": summary([s["busyCpuMs"]["main"] for s in counted]),
+        "busy_renderer_other_cpu_ms": summary([s["busyCpuMs"]["others"] for s in counted]),
+        "renderer_main_cpu_to_busy": ratio(
+            [s["cpuMs"]["main"] for s in counted], [s["busyCpuMs"]["main"] for s in counted]
+        ),
         "p95_frame_ms": summary([_p95(s["gaps"]) for s in counted]),
         "longest_loaf_ms": summary([s["longestLoafMs"] for s in counted]),
         "click_to_last_line_ms": summary([s["clickToLastLineMs"] for s in counted]),
@@ -60,6 +67,16 @@ def render(result: dict[str, Any]) -> str:
             spread(result["busy_longest_frame_ms"], 1),
         ],
         ["p95 frame ms", spread(result["p95_frame_ms"], 1)],
+        ["renderer CPU ms, main thread", spread(result["renderer_main_cpu_ms"])],
+        ["renderer CPU ms, other threads", spread(result["renderer_other_cpu_ms"])],
+        [
+            "renderer CPU ms, main thread, while a build streams to another client",
+            spread(result["busy_renderer_main_cpu_ms"]),
+        ],
+        [
+            "renderer CPU ms, other threads, while a build streams to another client",
+            spread(result["busy_renderer_other_cpu_ms"]),
+        ],
         ["longest LoAF ms", spread(result["longest_loaf_ms"], 1)],
         ["click to the last line in the panel, ms", spread(result["click_to_last_line_ms"])],
     ]
@@ -80,6 +97,9 @@ def render(result: dict[str, Any]) -> str:
             + "\n"
             + "longest frame / the idle page's while a build streams elsewhere: "
             + ratio_text(result["longest_frame_to_busy"])
+            + "\n"
+            + "renderer main thread CPU / the same while a build streams elsewhere: "
+            + ratio_text(result["renderer_main_cpu_to_busy"])
             + "\n"
         )
         + machine_text(result["machine_before"], result["machine_after"])

@@ -8,11 +8,16 @@
  * page sits idle twice: for as long as the round before took (the first: 1.5 s), and while a
  * build of other files streams its 50,000 lines through the same gateway to this script, not
  * to the page: what this machine's JupyterLab gives with nothing to do, and with the machine
- * as busy as during a build. Writes the raw samples as JSON; bench/panel_ingest.py summarises.
+ * as busy as during a build. With the frames goes the CPU time of Chromium's renderer (from
+ * /proc: its main thread, and its other threads such as the garbage collector's): what the
+ * page itself spent, which the frames show only as far as the two cores let it run.
+ * Writes the raw samples as JSON; bench/panel_ingest.py summarises.
  *
  * Settings from the environment: BENCH_HUB_URL, BENCH_USER, BENCH_SERVER, BENCH_PASSWORD,
  * BENCH_ROUNDS, BENCH_OUT.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+
 import type { Locator } from 'playwright-core';
 
 import { launchChromium, logInToHub, Page, writeJson } from '../browser';
@@ -42,11 +47,41 @@ new PerformanceObserver(list => {
   requestAnimationFrame(tick);
 })(0);`;
 
-/** The gaps between frames, and the long animation frames, while `work` runs. */
+/** CPU time (ms) used so far by Chromium's renderer processes: their main threads, the rest. */
+function rendererCpu(): { main: number; others: number } {
+  const used = { main: 0, others: 0 };
+  for (const pid of readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!command.includes('--type=renderer')) {
+        continue;
+      }
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        // utime and stime, in clock ticks of 10 ms, after the name in parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+        used[tid === pid ? 'main' : 'others'] += ms;
+      }
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return used;
+}
+
+/**
+ * The gaps between frames, the long animation frames, and the CPU time of the page's
+ * renderer while `work` runs.
+ */
 async function framesDuring(
   page: Page,
   work: () => Promise<unknown>
-): Promise<{ gaps: number[]; loaf: number[] }> {
+): Promise<{
+  gaps: number[];
+  loaf: number[];
+  cpu: { main: number; others: number };
+}> {
   await page.evaluate(() => {
     const f = (window as any).__benchFrames;
     f.gaps = [];
@@ -54,12 +89,21 @@ async function framesDuring(
     f.last = 0;
     f.on = true;
   });
+  const before = rendererCpu();
   await work();
-  return page.evaluate(() => {
+  const after = rendererCpu();
+  const seen = await page.evaluate(() => {
     const f = (window as any).__benchFrames;
     f.on = false;
     return { gaps: f.gaps as number[], loaf: f.loaf as number[] };
   });
+  return {
+    ...seen,
+    cpu: {
+      main: after.main - before.main,
+      others: after.others - before.others
+    }
+  };
 }
 
 const longest = (values: number[]) => Math.max(0, ...values);
@@ -165,8 +209,10 @@ async function untilLastLine(page: Page): Promise<void> {
     if ((await seen.jsonValue()) === 'done') {
       break;
     }
-    // The first build of a folder asks which files to send: agree.
-    await page.keyboard.press('Enter');
+    // The first build of a folder asks which files to send: agree. With the button, not
+    // Enter: a key pressed as the dialog opens can reach the page before the dialog has the
+    // focus, and the dialog then waited forever (about one run in eight).
+    await page.locator('.jp-Dialog .jp-mod-accept').click();
     await page.waitForFunction(
       () => !document.querySelector('.jp-Dialog'),
       null,
@@ -228,6 +274,8 @@ async function main(): Promise<void> {
       warmup: round === 0,
       idleLongestFrameMs: longest(idle.gaps),
       busyLongestFrameMs: longest(busy.gaps),
+      busyCpuMs: busy.cpu,
+      cpuMs: frames.cpu,
       clickToLastLineMs: took,
       longestFrameMs: longest(frames.gaps),
       frames: frames.gaps.length,
@@ -238,7 +286,9 @@ async function main(): Promise<void> {
       `round ${round}: longest frame ${longest(frames.gaps).toFixed(1)} ms ` +
         `(idle page: ${longest(idle.gaps).toFixed(1)} ms, while a build streams elsewhere: ` +
         `${longest(busy.gaps).toFixed(1)} ms), ` +
-        `${frames.gaps.length} frames, ${took} ms\n`
+        `${frames.gaps.length} frames, ${took} ms; renderer CPU ${frames.cpu.main} ms ` +
+        `main thread + ${frames.cpu.others} ms others (while a build streams elsewhere: ` +
+        `${busy.cpu.main} + ${busy.cpu.others} ms)\n`
     );
   }
   const chromium = browser.version();
