@@ -28,6 +28,8 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
     )
     counted = [s for s in raw["samples"] if not s["warmup"]]
     longest = [s["longestFrameMs"] for s in counted]
+    main_cpu = [s["cpuMs"]["main"] for s in counted]
+    busy_main_cpu = [s["busyCpuMs"]["main"] for s in counted]
     return {
         "name": "panel",
         "rounds": rounds,
@@ -39,13 +41,11 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
         "busy_longest_frame_ms": summary([s["busyLongestFrameMs"] for s in counted]),
         "longest_frame_to_idle": ratio(longest, [s["idleLongestFrameMs"] for s in counted]),
         "longest_frame_to_busy": ratio(longest, [s["busyLongestFrameMs"] for s in counted]),
-        "renderer_main_cpu_ms": summary([s["cpuMs"]["main"] for s in counted]),
+        "renderer_main_cpu_ms": summary(main_cpu),
         "renderer_other_cpu_ms": summary([s["cpuMs"]["others"] for s in counted]),
-        "busy_renderer_main_cpu_ms": summary([s["busyCpuMs"]["main"] for s in counted]),
+        "busy_renderer_main_cpu_ms": summary(busy_main_cpu),
         "busy_renderer_other_cpu_ms": summary([s["busyCpuMs"]["others"] for s in counted]),
-        "renderer_main_cpu_to_busy": ratio(
-            [s["cpuMs"]["main"] for s in counted], [s["busyCpuMs"]["main"] for s in counted]
-        ),
+        "renderer_main_cpu_to_busy": ratio(main_cpu, busy_main_cpu),
         "p95_frame_ms": summary([_p95(s["gaps"]) for s in counted]),
         "longest_loaf_ms": summary([s["longestLoafMs"] for s in counted]),
         "click_to_last_line_ms": summary([s["clickToLastLineMs"] for s in counted]),
