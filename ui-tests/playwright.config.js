@@ -53,7 +53,9 @@ module.exports = {
     url: `http://127.0.0.1:${port}/hub/api/`,
     timeout: 120 * 1000,
     reuseExistingServer: false,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 30 * 1000 },
+    // demo.py gives the hub 25 s to stop, then ends whatever it left running: a process left
+    // behind would hold this pipe open, and Playwright would wait for it for ever.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 60 * 1000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: {

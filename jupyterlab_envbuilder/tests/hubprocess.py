@@ -11,7 +11,6 @@ by its pid file, and every process the hub started, with its process group).
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import signal
 import subprocess
@@ -26,75 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
-# The ports the hubs, their proxies, services and servers listen on come from dev/ports.py.
+# The ports the hubs, their proxies, services and servers listen on come from dev/ports.py;
+# ending what a hub left running, from dev/processes.py (the dev hub does it the same way).
 sys.path.insert(0, str(ROOT / "dev"))
 
 from ports import free_port  # noqa: E402
-
-# --- processes by id ---
-
-
-def _stat(pid: int) -> tuple[int, int] | None:
-    """(parent pid, start time) of a running process; None once it is gone (or a zombie)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    # The command name, in parentheses, may hold spaces: the fields after it are plain.
-    fields = stat[stat.rindex(")") + 2 :].split()
-    if fields[0] == "Z":
-        return None
-    return int(fields[1]), int(fields[19])
-
-
-def process_tree(roots: Iterable[int]) -> dict[int, int]:
-    """Every running process under ``roots`` (themselves included): pid -> start time, which
-    tells the same process from a later one given a reused pid."""
-    parents: dict[int, list[int]] = {}
-    started: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and (stat := _stat(int(entry.name))):
-            parents.setdefault(stat[0], []).append(int(entry.name))
-            started[int(entry.name)] = stat[1]
-    tree: dict[int, int] = {}
-    todo = [pid for pid in roots if pid in started]
-    while todo:
-        pid = todo.pop()
-        if pid not in tree:
-            tree[pid] = started[pid]
-            todo.extend(parents.get(pid, []))
-    return tree
-
-
-def _alive(processes: dict[int, int]) -> list[int]:
-    return [pid for pid, start in processes.items() if (s := _stat(pid)) and s[1] == start]
-
-
-def _wait_for_end(processes: dict[int, int], seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while _alive(processes) and time.monotonic() < deadline:
-        time.sleep(0.05)
-
-
-def end_processes(processes: dict[int, int], grace: float = 5) -> list[int]:
-    """Every one of ``processes`` still running ``grace`` seconds from now (a hub's proxy may
-    still be on its way out) gets SIGTERM, then after ``grace`` seconds SIGKILL, with the
-    process group it leads; the pids that were left running."""
-    _wait_for_end(processes, grace)
-    left = _alive(processes)
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        for pid in _alive(processes):
-            try:
-                # A process the hub started leads its own group (its subprocesses, e.g. git
-                # under repo2docker, are in it); never signal this test run's own group.
-                if os.getpgid(pid) == pid != os.getpgrp():
-                    os.killpg(pid, sig)
-                else:
-                    os.kill(pid, sig)
-            except ProcessLookupError:
-                pass
-        _wait_for_end(processes, grace)
-    return left
+from processes import end_processes, process_tree  # noqa: E402
 
 
 @contextmanager
