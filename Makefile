@@ -87,14 +87,21 @@ docs: docs-check
 # on a production build, after which the development build is put back.
 # A test that fails is run once more (`--retries=1`); Playwright then reports it as flaky.
 E2E_RETRIES ?= 1
+# Each Playwright run ends within this (they take 1-12 minutes): one that hangs fails with a
+# message, long before CI's 90 minutes would cut the whole run off without one. It is
+# interrupted as with Ctrl+C, so that it still stops its dev hub.
+E2E_TIMEOUT ?= 40m
+PLAYWRIGHT = timeout -s INT --kill-after=120 $(E2E_TIMEOUT) \
+	node_modules/.bin/playwright test --retries=$(E2E_RETRIES)
+TIMED_OUT = if [ $$status -eq 124 ]; then echo "e2e: Playwright did not finish in $(E2E_TIMEOUT)" >&2; fi
 e2e: $(STAMPS)/install $(STAMPS)/ui-tests $(STAMPS)/chromium $(STAMPS)/hub5
-	cd ui-tests && node_modules/.bin/playwright test --retries=$(E2E_RETRIES) --grep-invert @production
+	cd ui-tests && $(PLAYWRIGHT) --grep-invert @production; status=$$?; $(TIMED_OUT); exit $$status
 	$(JLPM) build:prod
-	cd ui-tests && node_modules/.bin/playwright test --retries=$(E2E_RETRIES) --grep @production; status=$$?; \
+	cd ui-tests && $(PLAYWRIGHT) --grep @production; status=$$?; $(TIMED_OUT); \
 		cd .. && $(JLPM) build >/dev/null; exit $$status
 	@echo "e2e: again with JupyterHub $$(.venv-hub5/bin/python -c 'import jupyterhub; print(jupyterhub.__version__)') for the tests tagged @hub5"
 	cd ui-tests && ENVBUILDER_E2E_HUB_PYTHON=$(CURDIR)/.venv-hub5/bin/python ENVBUILDER_E2E_PORT=8020 \
-		node_modules/.bin/playwright test --retries=$(E2E_RETRIES) --grep @hub5
+		$(PLAYWRIGHT) --grep @hub5; status=$$?; $(TIMED_OUT); exit $$status
 
 # Every test, each part timed (the first line is the set-up: venv, node_modules, build).
 test:
