@@ -21,6 +21,13 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] if ordered else 0.0
 
 
+def _waiting(samples: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """How long the renderer's main thread waited for a core; no values where the kernel does
+    not count it."""
+    waits = [s[key].get("mainWaiting") for s in samples]
+    return summary([] if None in waits else waits)
+
+
 def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
     before = machine()
     raw = run_in_lab(
@@ -46,6 +53,8 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
         "busy_renderer_main_cpu_ms": summary(busy_main_cpu),
         "busy_renderer_other_cpu_ms": summary([s["busyCpuMs"]["others"] for s in counted]),
         "renderer_main_cpu_to_busy": ratio(main_cpu, busy_main_cpu),
+        "renderer_main_waiting_ms": _waiting(counted, "cpuMs"),
+        "busy_renderer_main_waiting_ms": _waiting(counted, "busyCpuMs"),
         "p95_frame_ms": summary([_p95(s["gaps"]) for s in counted]),
         "longest_loaf_ms": summary([s["longestLoafMs"] for s in counted]),
         "click_to_last_line_ms": summary([s["clickToLastLineMs"] for s in counted]),
@@ -76,6 +85,14 @@ def render(result: dict[str, Any]) -> str:
         [
             "renderer CPU ms, other threads, while a build streams to another client",
             spread(result["busy_renderer_other_cpu_ms"]),
+        ],
+        [
+            "renderer main thread, time ready to run but waiting for a core, ms",
+            spread(result["renderer_main_waiting_ms"]),
+        ],
+        [
+            "the same, while a build streams to another client",
+            spread(result["busy_renderer_main_waiting_ms"]),
         ],
         ["longest LoAF ms", spread(result["longest_loaf_ms"], 1)],
         ["click to the last line in the panel, ms", spread(result["click_to_last_line_ms"])],

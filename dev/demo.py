@@ -69,7 +69,9 @@ class Hub:
         self.note_children()
         if self.deadline is None:
             self.deadline = time.monotonic() + HUB_STOP_SECONDS
-        self.proc.send_signal(signum)
+        # The hub shuts down in order on SIGINT and SIGTERM; SIGHUP (the terminal closed)
+        # would end it at once, leaving its servers to be killed.
+        self.proc.send_signal(signal.SIGTERM if signum == signal.SIGHUP else signum)
 
     def wait(self) -> int:
         while True:

@@ -47,9 +47,21 @@ new PerformanceObserver(list => {
   requestAnimationFrame(tick);
 })(0);`;
 
-/** CPU time (ms) used so far by Chromium's renderer processes: their main threads, the rest. */
-function rendererCpu(): { main: number; others: number } {
-  const used = { main: 0, others: 0 };
+/** What Chromium's renderer processes have had so far, in ms. */
+interface IRendererTime {
+  /** CPU time of their main threads. */
+  main: number;
+  /** CPU time of their other threads. */
+  others: number;
+  /**
+   * Time their main threads were ready to run but waited for a core (the scheduler's count);
+   * null where the kernel keeps no such count.
+   */
+  mainWaiting: number | null;
+}
+
+function rendererTime(): IRendererTime {
+  const used: IRendererTime = { main: 0, others: 0, mainWaiting: null };
   for (const pid of readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
     try {
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -63,8 +75,15 @@ function rendererCpu(): { main: number; others: number } {
         const ms = (Number(fields[11]) + Number(fields[12])) * 10;
         used[tid === pid ? 'main' : 'others'] += ms;
       }
+      // Nanoseconds on a core, waiting in the run queue, and time slices.
+      const schedstat = readFileSync(
+        `/proc/${pid}/task/${pid}/schedstat`,
+        'utf8'
+      );
+      used.mainWaiting =
+        (used.mainWaiting ?? 0) + Number(schedstat.split(' ')[1]) / 1e6;
     } catch {
-      // The process ended meanwhile.
+      // The process ended meanwhile (or the kernel keeps no scheduler counts).
     }
   }
   return used;
@@ -80,7 +99,7 @@ async function framesDuring(
 ): Promise<{
   gaps: number[];
   loaf: number[];
-  cpu: { main: number; others: number };
+  cpu: IRendererTime;
 }> {
   await page.evaluate(() => {
     const f = (window as any).__benchFrames;
@@ -89,9 +108,9 @@ async function framesDuring(
     f.last = 0;
     f.on = true;
   });
-  const before = rendererCpu();
+  const before = rendererTime();
   await work();
-  const after = rendererCpu();
+  const after = rendererTime();
   const seen = await page.evaluate(() => {
     const f = (window as any).__benchFrames;
     f.on = false;
@@ -101,7 +120,11 @@ async function framesDuring(
     ...seen,
     cpu: {
       main: after.main - before.main,
-      others: after.others - before.others
+      others: after.others - before.others,
+      mainWaiting:
+        after.mainWaiting === null || before.mainWaiting === null
+          ? null
+          : Math.round(after.mainWaiting - before.mainWaiting)
     }
   };
 }
@@ -287,8 +310,9 @@ async function main(): Promise<void> {
         `(idle page: ${longest(idle.gaps).toFixed(1)} ms, while a build streams elsewhere: ` +
         `${longest(busy.gaps).toFixed(1)} ms), ` +
         `${frames.gaps.length} frames, ${took} ms; renderer CPU ${frames.cpu.main} ms ` +
-        `main thread + ${frames.cpu.others} ms others (while a build streams elsewhere: ` +
-        `${busy.cpu.main} + ${busy.cpu.others} ms)\n`
+        `main thread + ${frames.cpu.others} ms others, main thread waiting for a core ` +
+        `${frames.cpu.mainWaiting} ms (while a build streams elsewhere: ` +
+        `${busy.cpu.main} + ${busy.cpu.others} ms, waiting ${busy.cpu.mainWaiting} ms)\n`
     );
   }
   const chromium = browser.version();
