@@ -48,7 +48,8 @@ class Hub:
     the hub once, from here. Two at once start two shutdowns that cut each other short and
     leave servers running. The hub gets ``HUB_STOP_SECONDS`` to stop, then is killed; what it
     left running (servers, services, the proxy, a build) is ended with it, also when it
-    crashed: it would otherwise hold ports and this script's output open."""
+    crashed: it would otherwise hold ports and this script's output open. This script adopts
+    the hub's orphans (Linux), so whatever is left is found below it at the end."""
 
     def __init__(self) -> None:
         adopt_orphans()
@@ -57,16 +58,11 @@ class Hub:
             cwd=HERE.parent,
             start_new_session=True,
         )
-        self.started: dict[int, int] = {}
         self.deadline: float | None = None
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, self.stop)
 
-    def note_children(self) -> None:
-        self.started.update(process_tree([self.proc.pid]))
-
     def stop(self, signum: int = signal.SIGTERM, _frame=None) -> None:
-        self.note_children()
         if self.deadline is None:
             self.deadline = time.monotonic() + HUB_STOP_SECONDS
         # The hub shuts down in order on SIGINT and SIGTERM; SIGHUP (the terminal closed)
@@ -78,7 +74,6 @@ class Hub:
             try:
                 return self.proc.wait(timeout=1)
             except subprocess.TimeoutExpired:
-                self.note_children()
                 if self.deadline is not None and time.monotonic() > self.deadline:
                     print(
                         f"The hub did not stop in {HUB_STOP_SECONDS} s; killing it.",
@@ -87,9 +82,9 @@ class Hub:
                     os.killpg(self.proc.pid, signal.SIGKILL)
 
     def end_leftovers(self) -> None:
-        self.started.update(process_tree([os.getpid()]))
-        self.started.pop(os.getpid(), None)
-        left = end_processes(self.started, grace=2)
+        below = process_tree([os.getpid()])
+        below.pop(os.getpid(), None)
+        left = end_processes(below, grace=2)
         if left:
             print(f"Stopped {len(left)} processes the hub left running.", file=sys.stderr)
 

@@ -2,9 +2,9 @@
 
 A hub starts its proxy, its services and the users' servers each in a session of its own, so
 that no signal sent to the hub's group reaches them; only the hub's own cleanup stops them.
-When that cleanup is cut short (the hub killed, or crashed), they run on. The dev hub
-(``demo.py``) and the tests' hubs note the process tree while the hub runs, and end with
-these functions whatever of it is left.
+When that cleanup is cut short (the hub killed, or crashed), they run on. The tests' hubs
+note the process tree while the hub runs; the dev hub's script (``demo.py``) adopts the
+hub's orphans. Both end with these functions whatever is left.
 """
 
 from __future__ import annotations
