@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -19,11 +20,32 @@ from processes import alive, end_processes, process_tree
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 
 
+class Output:
+    """A process's output pipe, read as it comes (a full pipe would stop the hub's logging),
+    until every process holding it has closed it."""
+
+    def __init__(self, pipe) -> None:
+        self.chunks: list[bytes] = []
+        self.reader = threading.Thread(target=self._read, args=(pipe,), daemon=True)
+        self.reader.start()
+
+    def _read(self, pipe) -> None:
+        for chunk in iter(lambda: pipe.read1(65536), b""):
+            self.chunks.append(chunk)
+
+    def until_closed(self, seconds: float = 60) -> str:
+        """Everything written, once the pipe is closed; fails if it is still open."""
+        self.reader.join(seconds)
+        if self.reader.is_alive():
+            pytest.fail(f"demo.py's output was still open {seconds:g} s after the hub's end")
+        return b"".join(self.chunks).decode(errors="replace")
+
+
 @pytest.fixture
 def demo(tmp_path):
     """demo.py --fresh, as Playwright runs it (a process group of its own, output on a pipe),
-    once its hub answers; with the processes under it then (hub, proxy, services). Whatever
-    of them a failing test leaves is ended here."""
+    once its hub answers; with its output and the processes under it then (hub, proxy,
+    services). Whatever of them a failing test leaves is ended here."""
     port = free_port()
     env = dict(
         os.environ,
@@ -37,6 +59,7 @@ def demo(tmp_path):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    output = Output(demo.stdout)
     started: dict[int, int] = {}
     try:
         deadline = time.monotonic() + 120
@@ -52,7 +75,7 @@ def demo(tmp_path):
         while len(process_tree([demo.pid])) < 5 and time.monotonic() < deadline:
             time.sleep(0.2)
         started.update(process_tree([demo.pid]))
-        yield demo, started
+        yield demo, output, started
     finally:
         started.update(process_tree([demo.pid]))
         if demo.poll() is None:
@@ -60,34 +83,25 @@ def demo(tmp_path):
         warn_left("demo.py", end_processes(started))
 
 
-def output_until_closed(demo: subprocess.Popen, seconds: float = 60) -> str:
-    """Everything the script wrote, once its output pipe is closed by every process holding it."""
-    try:
-        out, _ = demo.communicate(timeout=seconds)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"demo.py's output was still open {seconds:g} s after the hub's end")
-    return out.decode(errors="replace")
-
-
 def test_a_hub_that_dies_takes_its_proxy_and_services_with_it(demo, tmp_path):
-    demo, started = demo
+    _, output, started = demo
     hub = int((tmp_path / "data" / "jupyterhub.pid").read_text())
     names = {pid: Path(f"/proc/{pid}/cmdline").read_bytes() for pid in started}
     assert any(b"configurable-http-proxy" in cmd for cmd in names.values()), names
     assert any(b"localbuilder" in cmd for cmd in names.values()), names
 
     os.kill(hub, signal.SIGKILL)
-    out = output_until_closed(demo)
+    out = output.until_closed()
 
     assert alive(started) == []
     assert "processes the hub left running" in out
 
 
 def test_sigterm_to_the_group_stops_the_hub_once_and_leaves_nothing(demo):
-    demo, started = demo
+    demo, output, started = demo
 
     os.killpg(demo.pid, signal.SIGTERM)
-    out = output_until_closed(demo)
+    out = output.until_closed()
 
     assert out.count("Received signal SIGTERM") == 1, out
     assert "Failed to stop" not in out
