@@ -18,12 +18,14 @@ from eventstreams import comments, parse, recorded_events
 from hubprocess import HubProcess, free_port, running_hub
 from traitlets.config import Config
 
-from jupyterlab_envbuilder.hub.localbuilder import register_local_build_service
+from jupyterlab_envbuilder.hub.localbuilder import builds, register_local_build_service
 from jupyterlab_envbuilder.hub.localbuilder.app import parse_git_spec
 from jupyterlab_envbuilder.hub.localbuilder.builds import (
     DRY_RUN_NOTICE,
+    LocalBuild,
     container_engine_available,
     image_name,
+    run_command,
 )
 
 SHA = "1479e0252b2e648bb755ee913292b79495931717"
@@ -41,6 +43,58 @@ def test_image_names_are_binderhubs():
     name = image_name("envbuilder-", long_repo, SHA)
     assert len(name.split(":")[0]) <= 255 and name.endswith(":" + SHA)
     assert name == name.lower() and "_" not in name
+
+
+# Lines as repo2docker prints them, on both streams: many at once, one cut across the
+# service's reads, one longer than a line may be, text that is not UTF-8, no final newline.
+_PRINTER = r"""
+import sys
+out = sys.stdout.buffer
+for i in range(20000):
+    out.write(b"Collecting package-%d\n" % i)
+out.write(b'{"phase": "building", "message": "Step 1/2\\n"}\n')
+out.write(b"x" * 20000 + b"\n")
+out.write(b"caf\xe9\n")
+out.flush()
+sys.stderr.write("warning: something\n")
+sys.stderr.flush()
+out.write(b"no newline at the end")
+"""
+
+
+async def test_command_output_comes_line_by_line(monkeypatch):
+    monkeypatch.setattr(builds, "_READ_BYTES", 4096)
+    monkeypatch.setattr(builds, "_LINE_LIMIT", 5000)
+    lines: list[tuple[str, str]] = []
+    code = await run_command(
+        [sys.executable, "-c", _PRINTER], lambda name, line: lines.append((name, line))
+    )
+    assert code == 0
+    assert [line for name, line in lines if name == "stderr"] == ["warning: something\n"]
+    out = [line for name, line in lines if name == "stdout"]
+    assert out[:20000] == [f"Collecting package-{i}\n" for i in range(20000)]
+    assert out[20000] == '{"phase": "building", "message": "Step 1/2\\n"}\n'
+    # The long line in pieces of about _LINE_LIMIT bytes (as they were read), then its end.
+    long = [line for line in out if line.startswith("x")]
+    assert "".join(long) == "x" * 20000 + "\n"
+    assert 1 < len(long) <= 4
+    assert all(5000 <= len(line) < 5000 + 4096 for line in long[:-1])
+    assert out[20001 + len(long) :] == ["caf\ufffd\n", "no newline at the end"]
+
+
+def test_only_json_objects_are_taken_as_events():
+    build = LocalBuild("http://example.org/repo.git", "main", "image", dry_run=True)
+    build.add_line("stdout", '{"phase": "building", "message": "Step 1/2\\n"}\n')
+    build.add_line("stdout", "FROM ubuntu\n")
+    build.add_line("stderr", "{not json\n")
+    build.add_line("stderr", '  {"phase": "fetching", "message": "x"}\n')
+    events = [json.loads(chunk[len(b"data: ") :]) for chunk in build.log.chunks]
+    assert events == [
+        {"phase": "building", "message": "Step 1/2\n", "dryRun": True},
+        {"phase": "building", "message": "FROM ubuntu\n", "dryRun": True},
+        {"phase": "unknown", "message": "{not json\n", "dryRun": True},
+        {"phase": "fetching", "message": "x", "dryRun": True},
+    ]
 
 
 def test_git_specs():
