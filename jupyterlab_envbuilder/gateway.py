@@ -154,9 +154,10 @@ async def stream_build_events(
                     stream.headers.get("Retry-After"),
                 )
                 raise upstream_error(message, error, status_code=stream.status, **fields)
-            async for data in stream.data():
-                if on_data(data):
-                    return
+            async for found in stream.data():
+                for data in found:
+                    if on_data(data):
+                        return
     except StreamError as e:
         raise _stream_failure(e, url, idle_timeout) from e
 

@@ -115,10 +115,12 @@ class EventStream:
             return ""
         return str(message) if message else ""
 
-    async def data(self) -> AsyncIterator[str]:
-        """The data of each event with data (comments and empty events are skipped).
+    async def data(self) -> AsyncIterator[list[str]]:
+        """The data of each event with data (comments and empty events are skipped), in
+        lists: the events that one network read completed.
 
-        Parsed a network read at a time rather than line by line: a build log is tens of
+        Parsed a network read at a time rather than line by line, and handed over the same
+        way rather than one step of this generator per event: a build log is tens of
         thousands of events, and per-line decoding cost more than everything else the
         gateway does with them. Lines may end in CRLF, LF or CR (the event stream format)."""
         content_type = self.headers.get("content-type", "").partition(";")[0].strip()
@@ -136,10 +138,9 @@ class EventStream:
                 body = buffer[:-1] if held else buffer
                 buffer = body.replace("\r\n", "\n").replace("\r", "\n") + held
             *blocks, buffer = buffer.split("\n\n")
-            for block in blocks:
-                data = event_data(block)
-                if data:
-                    yield data
+            found = [data for data in map(event_data, blocks) if data]
+            if found:
+                yield found
 
 
 @asynccontextmanager

@@ -88,13 +88,25 @@ def test_only_json_objects_are_taken_as_events():
     build.add_line("stdout", "FROM ubuntu\n")
     build.add_line("stderr", "{not json\n")
     build.add_line("stderr", '  {"phase": "fetching", "message": "x"}\n')
-    events = [json.loads(chunk[len(b"data: ") :]) for chunk in build.log.chunks]
+    build.add_line("stdout", 'caf\u00e9 "quoted" \\ \x1b[32mgreen\x1b[0m\ttab\r\n')
+    texts = [chunk[len(b"data: ") : -2].decode() for chunk in build.log.chunks]
+    events = [json.loads(text) for text in texts]
+    # Each as json.dumps writes it: the text lines are encoded without it.
+    assert texts == [json.dumps(event) for event in events]
     assert events == [
         {"phase": "building", "message": "Step 1/2\n", "dryRun": True},
         {"phase": "building", "message": "FROM ubuntu\n", "dryRun": True},
         {"phase": "unknown", "message": "{not json\n", "dryRun": True},
         {"phase": "fetching", "message": "x", "dryRun": True},
+        {
+            "phase": "building",
+            "message": 'caf\u00e9 "quoted" \\ \x1b[32mgreen\x1b[0m\ttab\r\n',
+            "dryRun": True,
+        },
     ]
+    real = LocalBuild("http://example.org/repo.git", "main", "image", dry_run=False)
+    real.add_line("stderr", "Step 1/2\n")
+    assert real.log.chunks == [b'data: {"phase": "unknown", "message": "Step 1/2\\n"}\n\n']
 
 
 def test_git_specs():
