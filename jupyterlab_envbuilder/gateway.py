@@ -4,7 +4,8 @@ A build of ``<provider>/<spec>`` (``GET envbuilder/build/<provider>/<spec>``) fo
 ``<build_service_url>/build/<provider>/<spec>?build_only=true`` with this server's hub token,
 and only ever there. The build runs on in the server when every browser tab has gone: every
 event is recorded (see :mod:`.history`), a tab that comes (back) gets the events so far, then
-the new ones. What comes back is always a well-formed event stream that ends in one terminal
+the new ones; the log text of one network read goes to them as one event (the record keeps
+each). What comes back is always a well-formed event stream that ends in one terminal
 event: ``ready`` with ``imageName`` (the image is ready), or ``failed`` with an ``error`` code
 and its parameters, also when the build service is down, refuses, rate-limits or cuts the
 stream. The gateway's own events carry no prose: the Lab page words each code in the user's
@@ -31,11 +32,25 @@ _PROVIDER = re.compile(r"[A-Za-z0-9_-]+")
 # What encodeURIComponent and BinderHub's specs produce; no "?", "#", "\" or spaces.
 _SPEC_SEGMENT = re.compile(r"[A-Za-z0-9._~!*'()%@:+,=-]+")
 _RETRY_SECONDS = re.compile(r"(\d+)\s*seconds?", re.IGNORECASE)
+# Log text only: such events of one network read go to the browser as one (see Build.add_all).
+_TEXT_KEYS = frozenset(("phase", "message", "dryRun"))
+_TEXT_PHASES = frozenset(("waiting", "fetching", "building", "pushing", "unknown"))
+# At most this much log text in one event: a page takes an event in one piece of work.
+TEXT_EVENT_CHARS = 64 * 1024
 
 
 def upstream_error(message: str, error: str, **fields: Any) -> EnvBuilderError:
     """The build service cannot be asked, or followed to the end: why, for the user."""
     return EnvBuilderError(502, error, message, **fields)
+
+
+def is_text_event(event: dict[str, Any]) -> bool:
+    """Whether an event is only log text of a phase that goes on (see Build.add_all)."""
+    return (
+        isinstance(event.get("message"), str)
+        and event.get("phase") in _TEXT_PHASES
+        and _TEXT_KEYS.issuperset(event)
+    )
 
 
 def failed_event(e: EnvBuilderError) -> dict[str, Any]:
@@ -136,13 +151,14 @@ async def stream_build_events(
     token: str,
     idle_timeout: float,
     scope: str,
-    on_data: Callable[[str], bool],
+    on_data: Callable[[list[str]], bool],
 ) -> None:
     """Follow the build service's event stream of one build.
 
-    Calls ``on_data`` with the data of each event until it returns True (then the stream
-    is closed) or the service ends the stream. Raises EnvBuilderError for everything that
-    keeps the stream from being followed: refused, unreachable, silent, cut.
+    Calls ``on_data`` with the data of the events of each network read until it returns
+    True (then the stream is closed) or the service ends the stream. Raises EnvBuilderError
+    for everything that keeps the stream from being followed: refused, unreachable, silent,
+    cut.
     """
     try:
         async with event_stream(url, token=token, idle_timeout=idle_timeout) as stream:
@@ -155,9 +171,8 @@ async def stream_build_events(
                 )
                 raise upstream_error(message, error, status_code=stream.status, **fields)
             async for found in stream.data():
-                for data in found:
-                    if on_data(data):
-                        return
+                if on_data(found):
+                    return
     except StreamError as e:
         raise _stream_failure(e, url, idle_timeout) from e
 
@@ -259,6 +274,45 @@ class Build:
             # Without build_only BinderHub would launch next: never follow it there.
             self.add({"phase": "ready", "imageName": image, "gateway": True})
 
+    def add_all(self, events: list[tuple[dict[str, Any], Optional[str]]]) -> None:
+        """Add the events of one network read (each with its JSON text, when known).
+
+        The record keeps each event. Consecutive ones that are only log text of one phase go
+        to the browser as one event with their messages joined (up to ``TEXT_EVENT_CHARS``):
+        a build service sends a 50,000-line log as 50,000 events, and each event costs the
+        page an object to parse and collect. The text, the phases and the end are the same.
+        """
+        text: list[str] = []
+        size = 0
+        kind: Optional[tuple[Any, Any]] = None
+        for event, encoded in events:
+            if self.finished:
+                break
+            if is_text_event(event):
+                message = event["message"]
+                this = (event["phase"], event.get("dryRun"))
+                if kind != this or size >= TEXT_EVENT_CHARS:
+                    self._add_text(kind, text)
+                    text, size, kind = [], 0, this
+                self.record.add(event, encoded)
+                text.append(message)
+                size += len(message)
+                continue
+            self._add_text(kind, text)
+            text, size, kind = [], 0, None
+            self.add(event, encoded)
+        self._add_text(kind, text)
+
+    def _add_text(self, kind: Optional[tuple[Any, Any]], text: list[str]) -> None:
+        """Pass on log text that the record has already: one event for the browser."""
+        if kind is None or not text:
+            return
+        phase, dry_run = kind
+        event: dict[str, Any] = {"phase": phase, "message": "".join(text)}
+        if dry_run is not None:
+            event["dryRun"] = dry_run
+        self.log.append(event)
+
     def fail(self, message: str, error: str, **fields: Any) -> None:
         """End the build with ``error``; ``message`` is for the server log."""
         self.add(failed_event(upstream_error(message, error, **fields)))
@@ -312,8 +366,8 @@ class BuildGateway:
     async def _follow(self, build: Build, url: str) -> None:
         scope = self.config.build_service_scope
 
-        def on_data(data: str) -> bool:
-            build.add(*interpret(data, scope))
+        def on_data(found: list[str]) -> bool:
+            build.add_all([interpret(data, scope) for data in found])
             return build.finished
 
         try:

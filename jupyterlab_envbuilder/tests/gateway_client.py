@@ -22,6 +22,17 @@ class Tab:
         self.buffer = b""
         self.seen = 0
 
+    async def text(self, length):
+        """The next events, until their messages make at least ``length`` characters (or the
+        stream ends)."""
+        events = []
+        while sum(len(event.get("message", "")) for event in events) < length:
+            more = await self.events(1)
+            if not more:
+                break
+            events += more
+        return events
+
     async def events(self, count=None):
         """The next ``count`` events, or all the rest until the stream ends."""
         while True:

@@ -12,8 +12,11 @@ import socket
 
 import pytest
 from envfolder import tree_state, write_env
-from eventstreams import recorded_events
+from eventstreams import joined, recorded_events
 from gateway_client import READY, REPO, SHA, SPEC, TOKEN
+
+from jupyterlab_envbuilder.gateway import TEXT_EVENT_CHARS, Build
+from jupyterlab_envbuilder.history import read_record
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ async def test_captured_binderhub_stream(gateway, upstream, history):
 
     expected = [json.loads(line) for line in lines[: built + 1]]
     image = expected[-1]["imageName"]
-    assert events[:-1] == expected
+    assert joined(events[:-1]) == joined(expected)
     assert events[-1] == {"phase": "ready", "imageName": image, "gateway": True}
     assert not any(e.get("phase") == "launching" for e in events)
     # The gateway stopped reading after `built`, although the service kept the stream open.
@@ -50,7 +53,8 @@ async def test_captured_binderhub_stream(gateway, upstream, history):
     assert (summary["provider"], summary["spec"]) == ("git", SPEC)
     assert (summary["repoUrl"], summary["ref"]) == (REPO, SHA)
     record = await history(summary["id"])
-    assert [e["event"] for e in record["events"]] == events
+    # The record keeps each event as it came.
+    assert [e["event"] for e in record["events"]] == expected + events[-1:]
     assert summary["cacheHit"] is record["cacheHit"] is False
 
 
@@ -86,11 +90,10 @@ async def test_quirks_are_tolerated(gateway, upstream):
         ("hold",),
     ]
     events = await gateway()
-    assert events == [
+    assert joined(events) == [
         {"message": "Picked Git content provider.\n"},
         {"phase": "waiting"},
-        {"phase": "fetching", "message": "split across chunks\n"},
-        {"phase": "fetching", "message": "crlf"},
+        {"phase": "fetching", "message": "split across chunks\ncrlf"},
         {"phase": "unknown"},
         {"phase": "building", "message": "Step 1/9\n"},
         {"phase": "pushing", "message": "Pushing image\n"},
@@ -261,3 +264,43 @@ async def test_no_build_service_configured(gateway, upstream):
     assert event["phase"] == "failed" and event["error"] == "notConfigured"
     assert event["setting"] == "EnvBuilder.build_service_url"
     assert upstream.requests == []
+
+
+def test_the_text_of_one_read_goes_on_as_one_event(tmp_path):
+    """Log text of one phase is joined for the browser, up to a size; anything else, a change
+    of phase or of dryRun, and the end keep their place. The record keeps each event."""
+    build = Build("git", SPEC, str(tmp_path), None)
+    big = "x" * (TEXT_EVENT_CHARS // 2) + "\n"
+    events = [
+        {"phase": "fetching", "message": "Cloning\n"},
+        {"phase": "fetching", "message": "HEAD is now at 1234567\n"},
+        {"phase": "building", "message": "Step 1/3\n"},
+        {"phase": "building", "message": "Step 2/3", "dryRun": True},
+        {"phase": "building", "message": "Step 3/3\n", "dryRun": True},
+        {"phase": "building", "message": "with a key of its own\n", "progress": 3},
+        {"phase": "building", "message": big},
+        {"phase": "building", "message": big},
+        {"phase": "building", "message": big},
+        {"message": "no phase\n"},
+        {"phase": "built", "imageName": "img:tag", "message": "Built\n"},
+        {"phase": "building", "message": "after the end\n"},
+    ]
+    build.add_all([(event, None) for event in events[:6]])
+    build.add_all([(event, json.dumps(event)) for event in events[6:]])
+    sent = [json.loads(chunk[len(b"data: ") : -2]) for chunk in build.log.chunks]
+    assert sent == [
+        {"phase": "fetching", "message": "Cloning\nHEAD is now at 1234567\n"},
+        {"phase": "building", "message": "Step 1/3\n"},
+        {"phase": "building", "message": "Step 2/3Step 3/3\n", "dryRun": True},
+        {"phase": "building", "message": "with a key of its own\n", "progress": 3},
+        # Joined until TEXT_EVENT_CHARS is reached.
+        {"phase": "building", "message": big + big},
+        {"phase": "building", "message": big},
+        {"message": "no phase\n"},
+        {"phase": "built", "imageName": "img:tag", "message": "Built\n"},
+        {"phase": "ready", "imageName": "img:tag", "gateway": True},
+    ]
+    assert build.result == "built"
+    build.close()
+    record = read_record(str(tmp_path), build.record.id, running=False)
+    assert [e["event"] for e in record["events"]] == [*events[:-1], sent[-1]]
