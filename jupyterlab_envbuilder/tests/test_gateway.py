@@ -15,7 +15,7 @@ from envfolder import tree_state, write_env
 from eventstreams import joined, recorded_events
 from gateway_client import READY, REPO, SHA, SPEC, TOKEN
 
-from jupyterlab_envbuilder.gateway import TEXT_EVENT_CHARS, Build
+from jupyterlab_envbuilder.gateway import TEXT_EVENT_CHARS, Build, parse_json
 from jupyterlab_envbuilder.history import read_record
 
 
@@ -304,3 +304,31 @@ def test_the_text_of_one_read_goes_on_as_one_event(tmp_path):
     build.close()
     record = read_record(str(tmp_path), build.record.id, running=False)
     assert [e["event"] for e in record["events"]] == [*events[:-1], sent[-1]]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '{"phase": "building", "message": "Step 1/2\\n"}',
+        ' {"phase":"building"} ',
+        '{"a": [1, 2.5, null, true, "\\u00e9"]}\t',
+        "[1, 2]",
+        '"a string"',
+        "42",
+        "null",
+        '{"a": 1} trailing',
+        '{"a": 1',
+        "",
+        "   ",
+        "not json",
+        "NaN",
+        '{"a": NaN}',
+        "{}{}",
+    ],
+)
+def test_events_are_read_as_json_loads_reads_them(data):
+    try:
+        expected = json.loads(data)
+    except ValueError:
+        expected = None
+    assert repr(parse_json(data)) == repr(expected)
