@@ -7,10 +7,30 @@ they come, until the build is done. Used by the build gateway and the local buil
 
 import asyncio
 import json
+import json.scanner
 from collections.abc import Awaitable, Callable
 from typing import Any, Optional
 
 KEEPALIVE = b":keepalive\n\n"
+
+# The scanner json.loads ends in, called without the two Python layers around it: a third of
+# the time json.loads takes on a log line's event, tens of thousands of times per build.
+_scan_json = json.scanner.make_scanner(json.JSONDecoder())
+
+
+def parse_json(data: str) -> Any:
+    """``json.loads(data)``, or None when ``data`` is not JSON."""
+    try:
+        value, end = _scan_json(data, 0)
+    except (StopIteration, ValueError):
+        end = -1
+    if end == len(data):
+        return value
+    # Whitespace around the value, or not JSON at all: json.loads tells.
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None
 
 
 def encode_event(event: Any) -> bytes:

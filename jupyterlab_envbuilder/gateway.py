@@ -13,8 +13,6 @@ language; the build service's own text stays as it came (``message`` or ``detail
 """
 
 import asyncio
-import json
-import json.scanner
 import logging
 import re
 from collections.abc import Callable
@@ -23,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from .config import EnvBuilder
 from .errors import EnvBuilderError
-from .eventstream import EventLog
+from .eventstream import EventLog, parse_json
 from .history import BuildRecord, build_id, prune_records
 from .http import StreamError, event_stream
 
@@ -197,26 +195,6 @@ def _stream_failure(e: StreamError, url: str, idle_timeout: float) -> EnvBuilder
         return upstream_error(message, "unreachable", detail=e.detail)
     message = f"The connection to the build service broke off mid-build ({e.detail})."
     return upstream_error(message, "cut", detail=e.detail)
-
-
-# The scanner json.loads ends in, called without the two Python layers around it: a third of
-# the time json.loads takes on a log line's event, tens of thousands of times per build.
-_scan_json = json.scanner.make_scanner(json.JSONDecoder())
-
-
-def parse_json(data: str) -> Any:
-    """``json.loads(data)``, or None when ``data`` is not JSON."""
-    try:
-        value, end = _scan_json(data, 0)
-    except (StopIteration, ValueError):
-        end = -1
-    if end == len(data):
-        return value
-    # Whitespace around the value, or not JSON at all: json.loads tells.
-    try:
-        return json.loads(data)
-    except ValueError:
-        return None
 
 
 def interpret(data: str, scope: str) -> tuple[dict[str, Any], Optional[str]]:

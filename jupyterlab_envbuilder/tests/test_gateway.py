@@ -15,7 +15,8 @@ from envfolder import tree_state, write_env
 from eventstreams import joined, recorded_events
 from gateway_client import READY, REPO, SHA, SPEC, TOKEN
 
-from jupyterlab_envbuilder.gateway import TEXT_EVENT_CHARS, Build, parse_json
+from jupyterlab_envbuilder.eventstream import parse_json
+from jupyterlab_envbuilder.gateway import TEXT_EVENT_CHARS, Build
 from jupyterlab_envbuilder.history import read_record
 
 

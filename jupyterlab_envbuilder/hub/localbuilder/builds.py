@@ -19,7 +19,7 @@ from typing import Any, Optional
 import docker
 import escapism
 
-from ...eventstream import EventLog
+from ...eventstream import EventLog, parse_json
 
 log = logging.getLogger(__name__)
 
@@ -142,10 +142,7 @@ class LocalBuild:
         # Only a line that may be a JSON object is parsed: failing to parse costs more than
         # the rest of a line's way, and a dry run's Dockerfile or a wrapper's log is all text.
         if line.lstrip().startswith("{"):
-            try:
-                event = json.loads(line)
-            except ValueError:
-                pass
+            event = parse_json(line.strip(" \t\r\n"))
         if isinstance(event, dict):
             self.add(event)
             return
