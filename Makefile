@@ -44,7 +44,7 @@ $(STAMPS)/ui-tests: $(STAMPS)/venv ui-tests/package.json
 $(STAMPS)/hub5: $(STAMPS)/venv pyproject.toml
 	test -x .venv-hub5/bin/python || python3 -m venv .venv-hub5
 	$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > $(STAMPS)/hub5-requirements.txt
-	env PIP_EXTRA_INDEX_URL= .venv-hub5/bin/python -m pip -q --no-input install "jupyterhub>=5,<6" -r $(STAMPS)/hub5-requirements.txt
+	env PIP_EXTRA_INDEX_URL= .venv-hub5/bin/python -m pip -q --no-input install "jupyterhub>=5,<6" "psutil>=5.6" -r $(STAMPS)/hub5-requirements.txt
 	.venv-hub5/bin/python -c "import jupyterhub; assert jupyterhub.__version__.startswith('5.'), jupyterhub.__version__"
 	touch $@
 

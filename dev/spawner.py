@@ -1,23 +1,92 @@
-"""The dev hub's spawner: single-user servers as local processes that honour an image option.
+"""The spawners of the dev hub and the test hubs: single-user servers as local processes.
 
-There is no container engine here, so an "image" is a name the server is told it runs on
-(``JUPYTER_IMAGE_SPEC``), exactly as DockerSpawner and KubeSpawner tell theirs. Everything
-else — the hub's spawn page, query options, named servers, stop and start — is JupyterHub's own.
+``LocalServerSpawner`` gives each server a port from ports.py, and starts a server again on
+another port when something else took its port before it could listen: the server is told its
+port, checks it, and only then listens, and a port can be taken in between. With a server's
+port retries off (as JupyterHub sets them) the server then exits, and the spawn would fail with
+the hub's "500" for a reason that has nothing to do with the server.
+
+``DevSpawner`` also honours an image option. There is no container engine here, so an "image"
+is a name the server is told it runs on (``JUPYTER_IMAGE_SPEC``), exactly as DockerSpawner and
+KubeSpawner tell theirs. Everything else — the hub's spawn page, query options, named servers,
+stop and start — is JupyterHub's own.
 """
 
 import asyncio
 import html
 import re
+import socket
+import time
 
+import psutil
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 from ports import free_port
-from traitlets import Unicode
+from traitlets import Integer, Unicode
 
 # What a container image reference may look like: registry/name:tag or @digest, no spaces.
 IMAGE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}$")
 
 
-class DevSpawner(SimpleLocalProcessSpawner):
+def port_is_taken(port: int) -> bool:
+    """Whether something holds ``port`` on 127.0.0.1 now (as ports.py checks it)."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+class LocalServerSpawner(SimpleLocalProcessSpawner):
+    port_attempts = Integer(
+        3,
+        min=1,
+        config=True,
+        help="How many ports a server is started on before its spawn fails, when something "
+        "else takes each port before the server listens on it.",
+    )
+
+    def choose_port(self) -> int:
+        # Not JupyterHub's random_port: see ports.py.
+        return free_port()
+
+    async def start(self):
+        for attempt in range(1, self.port_attempts + 1):
+            self.port = self.choose_port()
+            address = await super().start()
+            if await self._listens_or_exits() or attempt == self.port_attempts:
+                return address
+            if not port_is_taken(self.port):
+                return address  # it ended for another reason: the hub reports its exit
+            self.log.warning(
+                "Something else took port %i before %s's server listened on it; "
+                "starting the server again on another port (%i of %i)",
+                self.port,
+                self._log_name,
+                attempt + 1,
+                self.port_attempts,
+            )
+        return address
+
+    async def _listens_or_exits(self) -> bool:
+        """True once the server listens on its port; False if it has exited first."""
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                return False
+            try:
+                connections = psutil.Process(self.pid).net_connections("tcp")
+            except psutil.Error:
+                connections = []
+            if any(
+                c.status == psutil.CONN_LISTEN and c.laddr.port == self.port for c in connections
+            ):
+                return True
+            await asyncio.sleep(0.1)
+        return True  # the hub's own wait for the server times out and says so
+
+
+class DevSpawner(LocalServerSpawner):
     default_image = Unicode(
         "envbuilder-dev/base:latest",
         config=True,
@@ -86,7 +155,4 @@ class DevSpawner(SimpleLocalProcessSpawner):
                 f"named {self.fail_image_prefix}* on purpose)."
             )
             raise error
-        if self.port == 0:
-            # Not JupyterHub's random_port: see ports.py.
-            self.port = free_port()
         return await super().start()

@@ -66,11 +66,12 @@ HUB_CONFIG = """
 import sys
 sys.path.insert(0, {root!r})
 sys.path.insert(0, {dev!r})
-from ports import free_port
+from spawner import LocalServerSpawner
 
 c = get_config()  # noqa
-# Servers get ports below the range for outgoing connections, not JupyterHub's random_port.
-c.Spawner.pre_spawn_hook = lambda spawner: setattr(spawner, "port", free_port())
+# Servers get ports below the range for outgoing connections, not JupyterHub's random_port,
+# and another one if theirs is taken before they listen (dev/spawner.py).
+c.JupyterHub.spawner_class = LocalServerSpawner
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = {proxy_port}
 c.JupyterHub.hub_ip = "127.0.0.1"

@@ -9,6 +9,7 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import sys
 import time
 import urllib.request
@@ -30,11 +31,25 @@ IDLE_TIMEOUT = 1.25
 SINGLEUSER = Path(sys.executable).parent / "jupyterhub-singleuser"
 
 HUB_CONFIG = """
-from jupyterhub.spawner import SimpleLocalProcessSpawner
+from pathlib import Path
 from jupyterlab_envbuilder.hub import configure
+from spawner import LocalServerSpawner
 
+
+# For "porttaken", the first port offered is one the tests hold, named in a file: as if
+# something took it between the spawner's check and the server's listening.
+class FirstPortTakenSpawner(LocalServerSpawner):
+    def choose_port(self):
+        held = Path("{data}/held-port")
+        if self.user.name == "porttaken" and held.exists():
+            port = int(held.read_text())
+            held.unlink()
+            return port
+        return super().choose_port()
+
+
+c.JupyterHub.spawner_class = FirstPortTakenSpawner
 c.JupyterHub.allow_named_servers = True
-c.JupyterHub.spawner_class = SimpleLocalProcessSpawner
 c.SimpleLocalProcessSpawner.home_dir_template = "{data}/homes/{{username}}"
 c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.args = ["--ServerApp.allow_root=True"]
@@ -72,7 +87,7 @@ class Hub(HubProcess):
         super().__init__(
             data,
             HUB_CONFIG,
-            ["alice", "bob", "slowbuild"],
+            ["alice", "bob", "slowbuild", "porttaken"],
             service_port=free_port(),
             store_port=free_port(),
             singleuser=str(SINGLEUSER),
@@ -173,6 +188,24 @@ def test_spawned_servers_of_two_users_with_the_same_files_share_one_build(hub):
     assert snapshot["spec"] != spec
     assert "Cloning into" in log_of(events)
     assert events[-1]["imageName"] != image
+
+
+def test_a_server_whose_port_is_taken_before_it_listens_starts_on_another(hub):
+    with socket.socket() as holder:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        port = free_port()
+        holder.bind(("127.0.0.1", port))
+        holder.listen()
+        (hub.data / "held-port").write_text(str(port))
+        server = Server(hub, "porttaken", "")
+        assert not (hub.data / "held-port").exists()
+        assert server.call("GET", "envbuilder/status")["capabilities"]
+    logs = hub.logs()
+    assert f"port {port} is not available" in logs
+    assert (
+        f"Something else took port {port} before porttaken's server listened on it; "
+        "starting the server again on another port (2 of 3)"
+    ) in logs
 
 
 @pytest.fixture

@@ -264,7 +264,10 @@ class LocalBuildService(Application):
         )
 
     def start(self) -> None:
-        asyncio.run(self.serve())
+        try:
+            asyncio.run(self.serve())
+        except KeyboardInterrupt:
+            pass  # the hub stopping its services
 
     async def serve(self) -> None:
         url = urlsplit(self.service_url)
