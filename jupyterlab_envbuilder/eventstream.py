@@ -66,9 +66,13 @@ class EventLog:
         """Add an event (``encoded``: its JSON text on one line, when the caller has it);
         its JSON text, for whoever records it too."""
         text = json.dumps(event) if encoded is None else encoded
+        self.append_encoded(text)
+        return text
+
+    def append_encoded(self, text: str) -> None:
+        """Add an event given as its JSON text on one line."""
         self.chunks.append(wire(text))
         self._wake_all()
-        return text
 
     def close(self) -> None:
         self.done = True

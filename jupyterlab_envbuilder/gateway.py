@@ -13,6 +13,7 @@ language; the build service's own text stays as it came (``message`` or ``detail
 """
 
 import asyncio
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -36,6 +37,14 @@ _TEXT_KEYS = frozenset(("phase", "message", "dryRun"))
 _TEXT_PHASES = frozenset(("waiting", "fetching", "building", "pushing", "unknown"))
 # At most this much log text in one event: a page takes an event in one piece of work.
 TEXT_EVENT_CHARS = 64 * 1024
+# Such an event as json.dumps writes it (BinderHub and the local build service do): taken as
+# it is, without parsing it, its message joined to others as it is escaped (JSON's escapes
+# stand alone, so the joined text reads as the messages joined). Anything else is parsed.
+_TEXT_EVENT = re.compile(
+    r'\{"phase": "(waiting|fetching|building|pushing|unknown)", '
+    r'"message": "((?:[^"\\\x00-\x1f]+|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*)"'
+    r'(?:, "dryRun": (true|false))?\}'
+)
 
 
 def upstream_error(message: str, error: str, **fields: Any) -> EnvBuilderError:
@@ -270,44 +279,59 @@ class Build:
             # Without build_only BinderHub would launch next: never follow it there.
             self.add({"phase": "ready", "imageName": image, "gateway": True})
 
-    def add_all(self, events: list[tuple[dict[str, Any], Optional[str]]]) -> None:
-        """Add the events of one network read (each with its JSON text, when known).
+    def add_all(self, found: list[str], scope: str) -> None:
+        """Add the events of one network read, each the data of one server-sent event.
 
         The record keeps each event. Consecutive ones that are only log text of one phase go
-        to the browser as one event with their messages joined (up to ``TEXT_EVENT_CHARS``):
-        a build service sends a 50,000-line log as 50,000 events, and each event costs the
-        page an object to parse and collect. The text, the phases and the end are the same.
+        to the browser as one event with their messages joined (up to ``TEXT_EVENT_CHARS``
+        of JSON text): a build service sends a 50,000-line log as 50,000 events, and each
+        event costs the page an object to parse and collect. The text, the phases and the
+        end are the same.
         """
-        text: list[str] = []
+        escaped: list[str] = []
+        recorded: list[str] = []
         size = 0
-        kind: Optional[tuple[Any, Any]] = None
-        for event, encoded in events:
+        kind: Optional[tuple[str, Any]] = None
+        for data in found:
             if self.finished:
                 break
-            if is_text_event(event):
-                message = event["message"]
+            match = _TEXT_EVENT.fullmatch(data)
+            if match:
+                phase, text, dry_run = match.groups()
+                this = (phase, None if dry_run is None else dry_run == "true")
+                encoded: Optional[str] = data
+            else:
+                event, encoded = interpret(data, scope)
+                if not is_text_event(event):
+                    self._add_text(kind, escaped, recorded)
+                    escaped, size, kind = [], 0, None
+                    self.add(event, encoded)
+                    continue
                 this = (event["phase"], event.get("dryRun"))
-                if kind != this or size >= TEXT_EVENT_CHARS:
-                    self._add_text(kind, text)
-                    text, size, kind = [], 0, this
-                self.record.add(event, encoded)
-                text.append(message)
-                size += len(message)
-                continue
-            self._add_text(kind, text)
-            text, size, kind = [], 0, None
-            self.add(event, encoded)
-        self._add_text(kind, text)
+                text = json.dumps(event["message"])[1:-1]
+                encoded = encoded or json.dumps(event)
+            if kind != this or size >= TEXT_EVENT_CHARS:
+                self._add_text(kind, escaped, recorded)
+                escaped, size, kind = [], 0, this
+            recorded.append(encoded)
+            escaped.append(text)
+            size += len(text)
+        self._add_text(kind, escaped, recorded)
 
-    def _add_text(self, kind: Optional[tuple[Any, Any]], text: list[str]) -> None:
-        """Pass on log text that the record has already: one event for the browser."""
-        if kind is None or not text:
+    def _add_text(
+        self, kind: Optional[tuple[str, Any]], escaped: list[str], recorded: list[str]
+    ) -> None:
+        """Record the events of log text in ``recorded`` (emptied), and pass their messages
+        on as JSON escapes them, ``escaped``: one event for the browser."""
+        if recorded:
+            self.record.add_texts(recorded)
+            recorded.clear()
+        if kind is None or not escaped:
             return
         phase, dry_run = kind
-        event: dict[str, Any] = {"phase": phase, "message": "".join(text)}
-        if dry_run is not None:
-            event["dryRun"] = dry_run
-        self.log.append(event)
+        more = "" if dry_run is None else f', "dryRun": {json.dumps(dry_run)}'
+        joined = "".join(escaped)
+        self.log.append_encoded(f'{{"phase": "{phase}", "message": "{joined}"{more}}}')
 
     def fail(self, message: str, error: str, **fields: Any) -> None:
         """End the build with ``error``; ``message`` is for the server log."""
@@ -363,7 +387,7 @@ class BuildGateway:
         scope = self.config.build_service_scope
 
         def on_data(found: list[str]) -> bool:
-            build.add_all([interpret(data, scope) for data in found])
+            build.add_all(found, scope)
             return build.finished
 
         try:

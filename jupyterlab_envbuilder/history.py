@@ -138,13 +138,32 @@ class BuildRecord:
         if self.truncated and not terminal:
             return
         if self.max_bytes is not None and self.written >= self.max_bytes and not self.truncated:
-            self.truncated = True
-            note = f"[The rest of this log is not kept: records keep {self.max_bytes} bytes.]\n"
-            self._write({"kind": "event", "time": now(), "event": {"message": note}})
+            self._truncate()
             if not terminal:
                 return
         text = json.dumps(event) if encoded is None else encoded
         self._queue(f'{{"kind": "event", "time": "{now()}", "event": {text}}}\n')
+
+    def add_texts(self, encoded: list[str]) -> None:
+        """Record events of log text, which never end a build, given as their JSON text:
+        the events of one network read, with one time for all. Kept as ``add`` keeps them."""
+        if self.truncated or not encoded:
+            return
+        head = f'{{"kind": "event", "time": "{now()}", "event": '
+        lines = [f"{head}{text}}}\n" for text in encoded]
+        if self.max_bytes is None or self.written + sum(map(len, lines)) < self.max_bytes:
+            self._queue("".join(lines))
+            return
+        for line in lines:
+            if self.written >= self.max_bytes:
+                self._truncate()
+                return
+            self._queue(line)
+
+    def _truncate(self) -> None:
+        self.truncated = True
+        note = f"[The rest of this log is not kept: records keep {self.max_bytes} bytes.]\n"
+        self._write({"kind": "event", "time": now(), "event": {"message": note}})
 
     def finish(self, result: str, image_name: Optional[str], message: Optional[str]) -> None:
         self._write(

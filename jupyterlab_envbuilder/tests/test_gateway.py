@@ -15,9 +15,10 @@ from envfolder import tree_state, write_env
 from eventstreams import joined, recorded_events
 from gateway_client import READY, REPO, SHA, SPEC, TOKEN
 
+from jupyterlab_envbuilder import gateway
 from jupyterlab_envbuilder.eventstream import parse_json
-from jupyterlab_envbuilder.gateway import TEXT_EVENT_CHARS, Build
-from jupyterlab_envbuilder.history import read_record
+from jupyterlab_envbuilder.gateway import TEXT_EVENT_CHARS, Build, interpret
+from jupyterlab_envbuilder.history import BuildRecord, read_record
 
 
 @pytest.fixture
@@ -286,8 +287,9 @@ def test_the_text_of_one_read_goes_on_as_one_event(tmp_path):
         {"phase": "built", "imageName": "img:tag", "message": "Built\n"},
         {"phase": "building", "message": "after the end\n"},
     ]
-    build.add_all([(event, None) for event in events[:6]])
-    build.add_all([(event, json.dumps(event)) for event in events[6:]])
+    # As BinderHub writes events (json.dumps), then in a form the gateway parses first.
+    build.add_all([json.dumps(event) for event in events[:6]], "")
+    build.add_all([json.dumps(event, separators=(",", ":")) for event in events[6:]], "")
     sent = [json.loads(chunk[len(b"data: ") : -2]) for chunk in build.log.chunks]
     assert sent == [
         {"phase": "fetching", "message": "Cloning\nHEAD is now at 1234567\n"},
@@ -305,6 +307,90 @@ def test_the_text_of_one_read_goes_on_as_one_event(tmp_path):
     build.close()
     record = read_record(str(tmp_path), build.record.id, running=False)
     assert [e["event"] for e in record["events"]] == [*events[:-1], sent[-1]]
+
+
+MESSAGES = [
+    "plain\n",
+    'a "quoted" word and a back\\slash\n',
+    "\x1b[32mgreen\x1b[0m\ttab\r\n",
+    "caf\u00e9 \u2713 \U0001f600\n",
+    "\ud800 a lone surrogate\n",
+    "\x00\x1f\x7f control\n",
+    "/slash\\/\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("ensure_ascii", [True, False])
+def test_log_text_taken_as_it_is_written_reads_as_parsed(tmp_path, ensure_ascii, monkeypatch):
+    """Log text events as json.dumps writes them are joined without being parsed; the page
+    reads the same text, and the record the same events, as when each is parsed (other
+    spacing, or an escape JSON does not have, makes the gateway parse them)."""
+    # Unescaped, a lone surrogate cannot come: the stream is UTF-8.
+    messages = [m for m in MESSAGES if ensure_ascii or "\ud800" not in m]
+    events = [
+        {"phase": "building", "message": m, **({"dryRun": True} if i % 3 == 2 else {})}
+        for i, m in enumerate(messages)
+    ]
+    written = [json.dumps(e, ensure_ascii=ensure_ascii) for e in events]
+    parsed = [json.dumps(e, separators=(", ", ":")) for e in events]
+    odd = ['{"phase": "building", "message": "\\x41 not JSON\\n"}'.replace("\\\\", "\\")]
+    builds = []
+    parsing = []
+    monkeypatch.setattr(
+        gateway, "interpret", lambda data, scope: parsing.append(data) or interpret(data, scope)
+    )
+    for where, found in (("written", written + odd), ("parsed", parsed + odd)):
+        build = Build("git", SPEC, str(tmp_path / where), None)
+        parsing.clear()
+        build.add_all(found, "")
+        # As json.dumps writes them, none is parsed; in another form, each is.
+        assert parsing == (odd if where == "written" else found)
+        build.close()
+        sent = [json.loads(chunk[len(b"data: ") : -2]) for chunk in build.log.chunks]
+        record = read_record(str(tmp_path / where), build.record.id, running=False)
+        builds.append((sent, [e["event"] for e in record["events"]]))
+    assert builds[0] == builds[1]
+    sent, recorded = builds[0]
+    assert recorded[: len(events)] == events
+    # Joined where the phase and dryRun go on.
+    assert [(e.get("phase"), e.get("dryRun")) for e in sent] == [
+        ("building", None),
+        ("building", True),
+        ("building", None),
+        ("building", True),
+        ("building", None),
+        (None, None),  # not JSON: a log line with a warning
+        ("failed", None),  # the gateway's end when the stream stops
+    ]
+    assert sent[0]["message"] == MESSAGES[0] + MESSAGES[1]
+    assert "".join(e["message"] for e in sent[:5]) == "".join(messages)
+    assert sent[5] == {"message": odd[0] + "\n", "warning": "notJson"}
+
+
+@pytest.mark.parametrize("max_bytes", [None, 1000, 2500, 10_000])
+def test_log_text_recorded_a_read_at_a_time_is_kept_as_one_at_a_time(tmp_path, max_bytes):
+    """A network read's log text is recorded at once; up to the record's size it keeps the
+    same events, and the same note where it stops, as recording each event on its own."""
+    texts = [json.dumps({"phase": "building", "message": f"line {i}\n"}) for i in range(60)]
+    ready = {"phase": "ready", "imageName": "img:tag"}
+    kept = []
+    for where in ("batched", "each"):
+        record = BuildRecord(str(tmp_path / where), "git", SPEC, max_bytes)
+        for start in range(0, len(texts), 7):
+            if where == "batched":
+                record.add_texts(texts[start : start + 7])
+            else:
+                for text in texts[start : start + 7]:
+                    record.add(json.loads(text), text)
+        record.add(ready)
+        record.finish("built", "img:tag", None)
+        events = read_record(str(tmp_path / where), record.id, running=False)["events"]
+        kept.append([e["event"] for e in events])
+    assert kept[0] == kept[1]
+    assert kept[0][-1] == ready
+    cut = any("records keep" in e.get("message", "") for e in kept[0])
+    assert cut == (max_bytes is not None and max_bytes < 10_000)
 
 
 @pytest.mark.parametrize(
