@@ -58,6 +58,13 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
         "p95_frame_ms": summary([_p95(s["gaps"]) for s in counted]),
         "longest_loaf_ms": summary([s["longestLoafMs"] for s in counted]),
         "click_to_last_line_ms": summary([s["clickToLastLineMs"] for s in counted]),
+        "longest_task_cpu_ms": summary([s["longestTaskCpuMs"] for s in counted]),
+        "longest_task_wall_ms": summary([s["longestTaskWallMs"] for s in counted]),
+        "idle_longest_task_cpu_ms": summary([s["idleLongestTaskCpuMs"] for s in counted]),
+        "busy_longest_task_cpu_ms": summary([s["busyLongestTaskCpuMs"] for s in counted]),
+        "tasks_over_frame": summary([s["tasksOverFrame"] for s in counted]),
+        "rounds_within_frame": sum(1 for ms in longest if ms < FRAME_MS * 1.5),
+        "rounds_with_tasks_within_frame": sum(1 for s in counted if s["tasksOverFrame"] == 0),
         "longest_frame_to_budget": (summary(longest)["median"] / FRAME_MS if longest else None),
         "samples": [{k: v for k, v in s.items() if k != "gaps"} for s in raw["samples"]],
     }
@@ -96,7 +103,22 @@ def render(result: dict[str, Any]) -> str:
         ],
         ["longest LoAF ms", spread(result["longest_loaf_ms"], 1)],
         ["click to the last line in the panel, ms", spread(result["click_to_last_line_ms"])],
+        [
+            "longest main-thread task, CPU ms (the page's work in one piece, waits left out)",
+            spread(result["longest_task_cpu_ms"], 1),
+        ],
+        [
+            "longest main-thread task on the clock, ms (its CPU and its waits for a core)",
+            spread(result["longest_task_wall_ms"], 1),
+        ],
+        ["the same page idle: longest task, CPU ms", spread(result["idle_longest_task_cpu_ms"], 1)],
+        [
+            "the same page idle while a build streams elsewhere: longest task, CPU ms",
+            spread(result["busy_longest_task_cpu_ms"], 1),
+        ],
+        ["main-thread tasks of more than one frame of CPU", spread(result["tasks_over_frame"])],
     ]
+    counted = result["rounds"]
     return (
         table(
             f"Environment panel while a 50,000-line log streams in (median (min-max); "
@@ -108,7 +130,9 @@ def render(result: dict[str, Any]) -> str:
         + (
             "longest frame / one frame (16.7 ms): "
             + ("-" if budget is None else f"{budget:.2f}x")
-            + "\n"
+            + f"; rounds whose longest frame was one frame: {result['rounds_within_frame']} "
+            + f"of {counted}; rounds with no task over one frame of CPU: "
+            + f"{result['rounds_with_tasks_within_frame']} of {counted}\n"
             + "longest frame / the idle page's: "
             + ratio_text(result["longest_frame_to_idle"])
             + "\n"

@@ -18,7 +18,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-import type { Locator } from 'playwright-core';
+import type { CDPSession, Locator } from 'playwright-core';
 
 import { launchChromium, logInToHub, Page, writeJson } from '../browser';
 
@@ -89,17 +89,97 @@ function rendererTime(): IRendererTime {
   return used;
 }
 
+/** The CPU time of each task the page's main thread ran (ms), from Chromium's trace. */
+interface ITasks {
+  /** Of the longest task. */
+  longest: number;
+  /** The longest wall time of a task: its CPU time plus its waits for a core. */
+  longestWall: number;
+  /** How many took more CPU time than one frame (16.7 ms at 60 Hz). */
+  overFrame: number;
+}
+
 /**
- * The gaps between frames, the long animation frames, and the CPU time of the page's
- * renderer while `work` runs.
+ * Chromium's trace of top-level tasks (a cheap category) while `work` runs: how much CPU
+ * time each task of the page's main thread took. Unlike the frames, this does not depend on
+ * whether a core was free: it is the work the page did in one piece.
+ */
+async function tasksDuring(
+  cdp: CDPSession,
+  work: () => Promise<void>
+): Promise<ITasks> {
+  const events: any[] = [];
+  const collect = ({ value }: { value: any[] }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: ['toplevel', '__metadata'],
+      enableSampling: false,
+      recordMode: 'recordAsMuchAsPossible'
+    },
+    transferMode: 'ReportEvents'
+  });
+  try {
+    await work();
+  } finally {
+    const complete = new Promise(resolve =>
+      cdp.once('Tracing.tracingComplete', resolve)
+    );
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  const mains = new Set(
+    events
+      .filter(e => e.ph === 'M' && e.args?.name === 'CrRendererMain')
+      .map(e => `${e.pid}:${e.tid}`)
+  );
+  // The page's renderer is the one whose main thread ran the most tasks.
+  const byThread = new Map<string, any[]>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (
+      e.ph === 'X' &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      mains.has(thread)
+    ) {
+      byThread.set(thread, [...(byThread.get(thread) ?? []), e]);
+    }
+  }
+  const tasks =
+    [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  // Only the outermost of nested tasks.
+  tasks.sort((a, b) => a.ts - b.ts);
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  let end = -1;
+  for (const task of tasks) {
+    if (task.ts >= end && typeof task.tdur === 'number') {
+      cpu.push(task.tdur / 1000);
+      wall.push(task.dur / 1000);
+      end = task.ts + task.dur;
+    }
+  }
+  return {
+    longest: Math.max(0, ...cpu),
+    longestWall: Math.max(0, ...wall),
+    overFrame: cpu.filter(ms => ms > 1000 / 60).length
+  };
+}
+
+/**
+ * The gaps between frames, the long animation frames, the CPU time of the page's renderer
+ * and of the main thread's tasks while `work` runs.
  */
 async function framesDuring(
   page: Page,
+  cdp: CDPSession,
   work: () => Promise<unknown>
 ): Promise<{
   gaps: number[];
   loaf: number[];
   cpu: IRendererTime;
+  tasks: ITasks;
 }> {
   await page.evaluate(() => {
     const f = (window as any).__benchFrames;
@@ -109,7 +189,9 @@ async function framesDuring(
     f.on = true;
   });
   const before = rendererTime();
-  await work();
+  const tasks = await tasksDuring(cdp, async () => {
+    await work();
+  });
   const after = rendererTime();
   const seen = await page.evaluate(() => {
     const f = (window as any).__benchFrames;
@@ -118,6 +200,7 @@ async function framesDuring(
   });
   return {
     ...seen,
+    tasks,
     cpu: {
       main: after.main - before.main,
       others: after.others - before.others,
@@ -269,6 +352,7 @@ async function main(): Promise<void> {
     await app.commands.execute('envbuilder:open-panel');
   });
   const section = page.locator('#jp-envbuilder-build');
+  const cdp = await context.newCDPSession(page);
   const samples: any[] = [];
   let idleMs = 1500;
   // Round 0 warms up (the log view's code, the gateway) and is not counted.
@@ -277,15 +361,16 @@ async function main(): Promise<void> {
     await changeFiles(page, section, `elsewhere ${round}`);
     const idle = await framesDuring(
       page,
+      cdp,
       () => new Promise(resolve => setTimeout(resolve, idleMs))
     );
-    const busy = await framesDuring(page, () =>
+    const busy = await framesDuring(page, cdp, () =>
       buildElsewhere(`${HUB}/user/${USER}/${SERVER}`)
     );
     await changeFiles(page, section, `round ${round}`);
     const button = section.getByTestId('envbuilder-build-button');
     let started = 0;
-    const frames = await framesDuring(page, async () => {
+    const frames = await framesDuring(page, cdp, async () => {
       started = Date.now();
       await button.click();
       await untilLastLine(page);
@@ -303,7 +388,12 @@ async function main(): Promise<void> {
       longestFrameMs: longest(frames.gaps),
       frames: frames.gaps.length,
       gaps: frames.gaps,
-      longestLoafMs: longest(frames.loaf)
+      longestLoafMs: longest(frames.loaf),
+      longestTaskCpuMs: frames.tasks.longest,
+      longestTaskWallMs: frames.tasks.longestWall,
+      tasksOverFrame: frames.tasks.overFrame,
+      idleLongestTaskCpuMs: idle.tasks.longest,
+      busyLongestTaskCpuMs: busy.tasks.longest
     });
     process.stdout.write(
       `round ${round}: longest frame ${longest(frames.gaps).toFixed(1)} ms ` +
@@ -312,7 +402,12 @@ async function main(): Promise<void> {
         `${frames.gaps.length} frames, ${took} ms; renderer CPU ${frames.cpu.main} ms ` +
         `main thread + ${frames.cpu.others} ms others, main thread waiting for a core ` +
         `${frames.cpu.mainWaiting} ms (while a build streams elsewhere: ` +
-        `${busy.cpu.main} + ${busy.cpu.others} ms, waiting ${busy.cpu.mainWaiting} ms)\n`
+        `${busy.cpu.main} + ${busy.cpu.others} ms, waiting ${busy.cpu.mainWaiting} ms); ` +
+        `longest main-thread task ${frames.tasks.longest.toFixed(1)} ms of CPU ` +
+        `(${frames.tasks.longestWall.toFixed(1)} ms on the clock), ` +
+        `${frames.tasks.overFrame} over one frame (idle page: ` +
+        `${idle.tasks.longest.toFixed(1)} ms, while a build streams elsewhere: ` +
+        `${busy.tasks.longest.toFixed(1)} ms)\n`
     );
   }
   const chromium = browser.version();
