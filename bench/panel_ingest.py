@@ -63,6 +63,7 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
         "idle_longest_task_cpu_ms": summary([s["idleLongestTaskCpuMs"] for s in counted]),
         "busy_longest_task_cpu_ms": summary([s["busyLongestTaskCpuMs"] for s in counted]),
         "tasks_over_frame": summary([s["tasksOverFrame"] for s in counted]),
+        "console_problems": summary([len(s["consoleProblems"]) for s in counted]),
         "rounds_within_frame": sum(1 for ms in longest if ms < FRAME_MS * 1.5),
         "rounds_with_tasks_within_frame": sum(1 for s in counted if s["tasksOverFrame"] == 0),
         "longest_frame_to_budget": (summary(longest)["median"] / FRAME_MS if longest else None),
@@ -117,6 +118,10 @@ def render(result: dict[str, Any]) -> str:
             spread(result["busy_longest_task_cpu_ms"], 1),
         ],
         ["main-thread tasks of more than one frame of CPU", spread(result["tasks_over_frame"])],
+        [
+            "warnings and errors the page printed in a round (samples keep them)",
+            spread(result["console_problems"]),
+        ],
     ]
     counted = result["rounds"]
     return (

@@ -353,6 +353,13 @@ async function main(): Promise<void> {
   });
   const section = page.locator('#jp-envbuilder-build');
   const cdp = await context.newCDPSession(page);
+  // What the page prints as warnings and errors: a build should print none.
+  const printed: string[] = [];
+  page.on('console', message => {
+    if (message.type() === 'warning' || message.type() === 'error') {
+      printed.push(`${message.type()}: ${message.text()}`.slice(0, 300));
+    }
+  });
   const samples: any[] = [];
   let idleMs = 1500;
   // Round 0 warms up (the log view's code, the gateway) and is not counted.
@@ -370,6 +377,7 @@ async function main(): Promise<void> {
     await changeFiles(page, section, `round ${round}`);
     const button = section.getByTestId('envbuilder-build-button');
     let started = 0;
+    const printedBefore = printed.length;
     const frames = await framesDuring(page, cdp, async () => {
       started = Date.now();
       await button.click();
@@ -389,6 +397,7 @@ async function main(): Promise<void> {
       frames: frames.gaps.length,
       gaps: frames.gaps,
       longestLoafMs: longest(frames.loaf),
+      consoleProblems: printed.slice(printedBefore),
       longestTaskCpuMs: frames.tasks.longest,
       longestTaskWallMs: frames.tasks.longestWall,
       tasksOverFrame: frames.tasks.overFrame,
