@@ -1,10 +1,13 @@
 """The spawners of the dev hub and the test hubs: single-user servers as local processes.
 
 ``LocalServerSpawner`` gives each server a port from ports.py, and starts a server again on
-another port when something else took its port before it could listen: the server is told its
-port, checks it, and only then listens, and a port can be taken in between. With a server's
-port retries off (as JupyterHub sets them) the server then exits, and the spawn would fail with
-the hub's "500" for a reason that has nothing to do with the server.
+another port when it exits before it listens. A Jupyter server checks its port as it starts
+(bind, listen, close) and listens for real a moment later; a process forked meanwhile by
+another thread of the server (jupyter_lsp runs ``npm prefix -g`` as the server starts) holds
+that checked socket until it runs its program, and the server then finds its own port in use
+and exits, JupyterHub having turned its port retries off. The spawn would fail, or wait for
+the hub's timeout, for a reason that has nothing to do with the server. Each new start is
+logged with the exit code; a server that keeps exiting fails as it would have.
 
 ``DevSpawner`` also honours an image option. There is no container engine here, so an "image"
 is a name the server is told it runs on (``JUPYTER_IMAGE_SPEC``), exactly as DockerSpawner and
@@ -15,7 +18,6 @@ stop and start — is JupyterHub's own.
 import asyncio
 import html
 import re
-import socket
 import time
 
 import psutil
@@ -27,23 +29,13 @@ from traitlets import Integer, Unicode
 IMAGE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}$")
 
 
-def port_is_taken(port: int) -> bool:
-    """Whether something holds ``port`` on 127.0.0.1 now (as ports.py checks it)."""
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return True
-    return False
-
-
 class LocalServerSpawner(SimpleLocalProcessSpawner):
     port_attempts = Integer(
         3,
         min=1,
         config=True,
-        help="How many ports a server is started on before its spawn fails, when something "
-        "else takes each port before the server listens on it.",
+        help="How many times a server is started, each on another port, when it exits "
+        "before it listens.",
     )
 
     def choose_port(self) -> int:
@@ -56,13 +48,12 @@ class LocalServerSpawner(SimpleLocalProcessSpawner):
             address = await super().start()
             if await self._listens_or_exits() or attempt == self.port_attempts:
                 return address
-            if not port_is_taken(self.port):
-                return address  # it ended for another reason: the hub reports its exit
             self.log.warning(
-                "Something else took port %i before %s's server listened on it; "
-                "starting the server again on another port (%i of %i)",
-                self.port,
+                "%s's server exited (code %s) before it listened on port %i; "
+                "starting it again on another port (%i of %i)",
                 self._log_name,
+                self.proc.returncode,
+                self.port,
                 attempt + 1,
                 self.port_attempts,
             )

@@ -37,7 +37,7 @@ from spawner import LocalServerSpawner
 
 
 # For "porttaken", the first port offered is one the tests hold, named in a file: as if
-# something took it between the spawner's check and the server's listening.
+# something held it when the server listens, so that the server exits.
 class FirstPortTakenSpawner(LocalServerSpawner):
     def choose_port(self):
         held = Path("{data}/held-port")
@@ -203,8 +203,8 @@ def test_a_server_whose_port_is_taken_before_it_listens_starts_on_another(hub):
     logs = hub.logs()
     assert f"port {port} is not available" in logs
     assert (
-        f"Something else took port {port} before porttaken's server listened on it; "
-        "starting the server again on another port (2 of 3)"
+        f"porttaken's server exited (code 1) before it listened on port {port}; "
+        "starting it again on another port (2 of 3)"
     ) in logs
 
 
