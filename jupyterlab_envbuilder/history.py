@@ -136,18 +136,14 @@ class BuildRecord:
         Past ``max_bytes`` only terminal events are kept, after one note saying so."""
         terminal = str(event.get("phase", "")).lower() in ("ready", "failed")
         if self.truncated and not terminal:
-            return
-        if self.max_bytes is not None and self.written >= self.max_bytes and not self.truncated:
-            self._truncate()
-            if not terminal:
-                return
-        text = json.dumps(event) if encoded is None else encoded
-        self._queue(f'{{"kind": "event", "time": "{now()}", "event": {text}}}\n')
+            return  # not encoded for nothing
+        self.add_texts([json.dumps(event) if encoded is None else encoded], terminal)
 
-    def add_texts(self, encoded: list[str]) -> None:
-        """Record events of log text, which never end a build, given as their JSON text:
-        the events of one network read, with one time for all. Kept as ``add`` keeps them."""
-        if self.truncated or not encoded:
+    def add_texts(self, encoded: list[str], terminal: bool = False) -> None:
+        """Record events given as their JSON text (log text, which never ends a build,
+        unless ``terminal``): the events of one network read, with one time for all. Past
+        ``max_bytes`` only a terminal event is kept, after one note saying so."""
+        if not encoded or (self.truncated and not terminal):
             return
         head = f'{{"kind": "event", "time": "{now()}", "event": '
         lines = [f"{head}{text}}}\n" for text in encoded]
@@ -155,8 +151,9 @@ class BuildRecord:
             self._queue("".join(lines))
             return
         for line in lines:
-            if self.written >= self.max_bytes:
+            if self.written >= self.max_bytes and not self.truncated:
                 self._truncate()
+            if self.truncated and not terminal:
                 return
             self._queue(line)
 
