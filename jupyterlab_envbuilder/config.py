@@ -244,6 +244,36 @@ class EnvBuilder(Configurable):
     def _default_hub_spawner(self) -> str:
         return _env("ENVBUILDER_SPAWNER")
 
+    # What a BinderHub's launcher tells a server it starts (its spawner's environment).
+
+    binder_launch_host = Unicode(
+        help="""The BinderHub that launched this server from a repository, e.g.
+        ``https://mybinder.org/``; empty when no BinderHub launched it. Such a server is a
+        Binder session: the BinderHub built its image from the repository when it launched it.
+        Default: $BINDER_LAUNCH_HOST.""",
+    ).tag(config=True)
+
+    @default("binder_launch_host")
+    def _default_binder_launch_host(self) -> str:
+        return _env("BINDER_LAUNCH_HOST")
+
+    binder_repo_url = Unicode(
+        help="The repository a BinderHub launched this server from. Default: $BINDER_REPO_URL."
+    ).tag(config=True)
+
+    @default("binder_repo_url")
+    def _default_binder_repo_url(self) -> str:
+        return _env("BINDER_REPO_URL")
+
+    binder_ref_url = Unicode(
+        help="""The web page of the commit a BinderHub launched this server from.
+        Default: $BINDER_REF_URL.""",
+    ).tag(config=True)
+
+    @default("binder_ref_url")
+    def _default_binder_ref_url(self) -> str:
+        return _env("BINDER_REF_URL")
+
     image = Unicode(
         help="The image this server runs on. Default: $JUPYTER_IMAGE_SPEC, else $JUPYTER_IMAGE."
     ).tag(config=True)
@@ -291,6 +321,17 @@ class EnvBuilder(Configurable):
     def build_service_scope(self) -> str:
         """The scope this server's token needs for the build service."""
         return service_scope(self.build_service_name)
+
+    def binder_session(self) -> Optional[dict[str, Optional[str]]]:
+        """The BinderHub and repository this server was launched from; None when no BinderHub
+        launched it."""
+        if not (self.binder_launch_host or self.binder_repo_url):
+            return None
+        return {
+            "launchHost": self.binder_launch_host or None,
+            "repoUrl": self.binder_repo_url or None,
+            "refUrl": self.binder_ref_url or None,
+        }
 
     def hub_context(self) -> Optional[dict[str, Any]]:
         """Who and where this server is on the hub; None off a hub."""

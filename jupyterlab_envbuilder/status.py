@@ -70,9 +70,16 @@ def _unreachable(status: int, error: Optional[str]) -> dict[str, Any]:
     return problem
 
 
+# A server a BinderHub launched from a repository, where nothing was set up for this extension:
+# its image comes from the repository, and there is no administrator to set anything up for it.
+BINDER_SESSION = {"available": False, "code": "binderSession"}
+
+
 async def build_capability(config: EnvBuilder) -> dict[str, Any]:
     url = config.build_service_url
     if not url:
+        if config.binder_session() is not None:
+            return dict(BINDER_SESSION)
         return {"available": False, "code": "notConfigured", "setting": BUILD_SERVICE_SETTING}
     # Asked where the gateway will ask: the internal URL when the admin gave one.
     checked = config.gateway_build_service_url
@@ -154,6 +161,13 @@ async def missing_service_scope(config: EnvBuilder) -> Optional[str]:
 
 
 def restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dict[str, Any]:
+    capability = _restart_capability(config, hub)
+    if not capability["available"] and config.binder_session() is not None:
+        return dict(BINDER_SESSION)
+    return capability
+
+
+def _restart_capability(config: EnvBuilder, hub: Optional[dict[str, Any]]) -> dict[str, Any]:
     if hub is None:
         return {"available": False, "code": "notOnHub"}
     granted = config.hub_oauth_client_allowed_scopes
@@ -195,6 +209,8 @@ STORE_LOST = ("sharedBuilds", "buildWithoutServer")
 
 async def snapshot_store_capability(config: EnvBuilder) -> dict[str, Any]:
     url = config.snapshot_store_url
+    if not url and not config.build_service_url and config.binder_session() is not None:
+        return dict(BINDER_SESSION)
     if not url:
         # Builds still work (this server serves its own snapshots): only sharing is lost.
         return {
@@ -246,6 +262,7 @@ async def handshake(config: EnvBuilder, frontend_version: Optional[str]) -> dict
         "frontendVersion": frontend_version,
         "versionMatches": version_matches,
         "hub": hub,
+        "binder": config.binder_session(),
         "image": config.image or None,
         "settings": settings(config),
         "capabilities": {

@@ -38,6 +38,21 @@ OFF_HUB = {
     "build_service_url": "",
     "image": "",
     "spawn_options_template": "",
+    "binder_launch_host": "",
+    "binder_repo_url": "",
+    "binder_ref_url": "",
+}
+# What a BinderHub's launcher adds to a server's environment (mybinder.org's, as EnvBuilder
+# traits): the server runs on the BinderHub's own hub, which grants it no restart scopes.
+BINDER = {
+    "hub_api_token": "binder-server-token",
+    "hub_user": "jupyterlab-envbuilder-x1y2z3",
+    "hub_server_name": "",
+    "hub_oauth_client_allowed_scopes": ["access:servers!server=jupyterlab-envbuilder-x1y2z3/"],
+    "image": "gesis/binder-envbuilder:abc",
+    "binder_launch_host": "https://mybinder.org/",
+    "binder_repo_url": "https://github.com/example/course",
+    "binder_ref_url": "https://github.com/example/course/tree/0123abc",
 }
 
 
@@ -84,11 +99,63 @@ def test_settings_come_from_the_environment_once(monkeypatch):
     assert config.hub_user == "alice"
 
 
+def test_a_binderhub_launch_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
+    monkeypatch.setenv("BINDER_REPO_URL", "https://github.com/example/course")
+    monkeypatch.delenv("BINDER_REF_URL", raising=False)
+    assert EnvBuilder().binder_session() == {
+        "launchHost": "https://mybinder.org/",
+        "repoUrl": "https://github.com/example/course",
+        "refUrl": None,
+    }
+    monkeypatch.delenv("BINDER_LAUNCH_HOST")
+    monkeypatch.delenv("BINDER_REPO_URL")
+    assert EnvBuilder().binder_session() is None
+
+
+@pytest.mark.envbuilder(**BINDER)
+async def test_a_binder_session_says_so_and_names_no_admin_setting(jp_fetch):
+    status = await get_status(jp_fetch)
+    assert status["binder"] == {
+        "launchHost": "https://mybinder.org/",
+        "repoUrl": "https://github.com/example/course",
+        "refUrl": "https://github.com/example/course/tree/0123abc",
+    }
+    assert status["hub"]["user"] == "jupyterlab-envbuilder-x1y2z3"
+    capabilities = status["capabilities"]
+    # Nothing to ask an administrator for: no build service, restart and store hints.
+    assert capabilities == {
+        "build": {"available": False, "code": "binderSession"},
+        "restart": {"available": False, "code": "binderSession"},
+        "snapshotStore": {"available": False, "code": "binderSession"},
+    }
+
+
+@pytest.mark.envbuilder(**BINDER, build_service_url="http://127.0.0.1:9/services/binder/")
+async def test_what_an_admin_set_up_on_a_binderhub_is_checked_as_anywhere(jp_fetch):
+    capabilities = (await get_status(jp_fetch))["capabilities"]
+    assert capabilities["build"]["code"] == "unreachable"
+    assert capabilities["snapshotStore"]["code"] == "notConfigured"
+    # Restarting is what a BinderHub never offers this panel: still the Binder's reason.
+    assert capabilities["restart"] == {"available": False, "code": "binderSession"}
+
+
+@pytest.mark.envbuilder(**{**BINDER, **ON_HUB})
+async def test_a_binderhub_that_lets_its_servers_restart_is_not_second_guessed(jp_fetch):
+    status = await get_status(jp_fetch)
+    assert status["binder"]["launchHost"] == "https://mybinder.org/"
+    assert status["capabilities"]["restart"] == {
+        "available": True,
+        "spawnOptionsTemplate": "image={image}",
+    }
+
+
 async def test_off_a_hub_nothing_is_claimed(jp_fetch):
     status = await get_status(jp_fetch, __version__)
     assert status["version"] == __version__
     assert status["versionMatches"] is True
     assert status["hub"] is None
+    assert status["binder"] is None
     assert status["image"] is None
     assert status["capabilities"]["build"]["available"] is False
     assert status["capabilities"]["build"] == {

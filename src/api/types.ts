@@ -39,7 +39,8 @@ export interface ICapability {
   /**
    * What is missing. Build: `notConfigured`, `unreachable`, `notFound`, `wrongBaseUrl`,
    * `refused`, `missingScope`. Restart: `notOnHub`, `missingScope`, `noSpawnOptions`.
-   * Snapshot store: `notConfigured`, `unreachable`.
+   * Snapshot store: `notConfigured`, `unreachable`. All three: `binderSession`, a server a
+   * BinderHub launched from a repository, where nothing is set up for this extension.
    */
   code?: string;
   /** The admin setting that would enable the capability, e.g. `ENVBUILDER_SPAWN_OPTIONS`. */
@@ -56,12 +57,24 @@ export interface ICapability {
   lost?: string[];
 }
 
+/** The BinderHub that launched this server from a repository (a Binder session). */
+export interface IBinderSession {
+  /** The BinderHub, e.g. `https://mybinder.org/`. */
+  launchHost: string | null;
+  /** The repository it launched this server from. */
+  repoUrl: string | null;
+  /** The web page of the commit it launched. */
+  refUrl: string | null;
+}
+
 /** Answer of `GET envbuilder/status?version=`. */
 export interface IHandshake {
   version: string;
   frontendVersion: string | null;
   versionMatches: boolean;
   hub: IHubContext | null;
+  /** Null when no BinderHub launched this server; handshakes made by hand may leave it out. */
+  binder?: IBinderSession | null;
   image: string | null;
   settings: IServerSettings;
   capabilities: {

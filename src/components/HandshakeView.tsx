@@ -7,7 +7,7 @@ import {
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { ICapability, IHandshake } from '../api/types';
+import { IBinderSession, ICapability, IHandshake } from '../api/types';
 import { HandshakeState } from '../model/handshake';
 import {
   buildWords,
@@ -112,6 +112,9 @@ function HandshakeDetails(props: {
               ? trans.__('%1 (default server)', hub.user)
               : `${hub.user} / ${hub.serverName}`}
         </dd>
+        {handshake.binder && (
+          <BinderLaunch binder={handshake.binder} trans={trans} />
+        )}
         {hub !== null && (
           <>
             <dt>{trans.__('Hub')}</dt>
@@ -150,7 +153,7 @@ function HandshakeDetails(props: {
           )}
           trans={trans}
         >
-          {hub !== null && (
+          {hub !== null && !handshake.binder && (
             <p
               className="jp-EnvBuilder-reason"
               data-testid="envbuilder-manual-restart"
@@ -175,6 +178,48 @@ function HandshakeDetails(props: {
         )}
       </ul>
     </div>
+  );
+}
+
+function Link(props: { href: string; children?: React.ReactNode }) {
+  return (
+    <a href={props.href} target="_blank" rel="noreferrer">
+      {props.children ?? props.href}
+    </a>
+  );
+}
+
+/** Which BinderHub launched this server, and from which repository and commit. */
+function BinderLaunch(props: {
+  binder: IBinderSession;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { binder, trans } = props;
+  return (
+    <>
+      <dt>{trans.__('Launched by')}</dt>
+      <dd data-testid="envbuilder-binder">
+        {binder.launchHost ? (
+          <Link href={binder.launchHost} />
+        ) : (
+          trans.__('a BinderHub')
+        )}
+      </dd>
+      {binder.repoUrl && (
+        <>
+          <dt>{trans.__('Repository')}</dt>
+          <dd data-testid="envbuilder-binder-repo">
+            <Link href={binder.repoUrl} />
+            {binder.refUrl && (
+              <>
+                {' '}
+                <Link href={binder.refUrl}>{trans.__('(commit)')}</Link>
+              </>
+            )}
+          </dd>
+        </>
+      )}
+    </>
   );
 }
 

@@ -33,10 +33,13 @@ export function buildOffReason(
 ): string | null {
   const build = handshake?.capabilities.build;
   if (handshake && build && !build.available) {
-    return trans.__(
-      'No build service: %1 (see "Server and hub" for the setting an administrator needs).',
-      buildWords(build, handshake.settings, trans).summary
-    );
+    const words = buildWords(build, handshake.settings, trans);
+    return words.adminSetting === null
+      ? trans.__('No build service: %1 (see "Server and hub").', words.summary)
+      : trans.__(
+          'No build service: %1 (see "Server and hub" for the setting an administrator needs).',
+          words.summary
+        );
   }
   const store = handshake?.capabilities.snapshotStore;
   if (handshake && store && storeBlocksBuild(handshake)) {

@@ -143,8 +143,44 @@ export function buildWords(
         ),
         adminSetting: baseUrlSetting(capability, settings)
       };
+    case 'binderSession':
+      return binderSessionWords('build', trans);
     default:
       return unknownWords(capability, trans);
+  }
+}
+
+/**
+ * A server a BinderHub launched from a repository: there is no administrator to ask, and the
+ * way to another environment is the repository's files and a new launch.
+ */
+function binderSessionWords(
+  capability: 'build' | 'restart' | 'snapshotStore',
+  trans: Trans
+): ICapabilityWords {
+  switch (capability) {
+    case 'build':
+      return {
+        summary: trans.__('this is a Binder session'),
+        text: trans.__(
+          'A BinderHub launched this server from a repository and built its image from the repository’s files. It offers this panel no build service. To try another environment, change those files in the repository and launch it again.'
+        ),
+        adminSetting: null
+      };
+    case 'restart':
+      return {
+        summary: trans.__('a Binder session cannot be restarted from here'),
+        text: trans.__(
+          'A BinderHub launched this server from a repository, and it does not let this page restart the server onto another image. A new launch of the repository starts a new server.'
+        ),
+        adminSetting: null
+      };
+    case 'snapshotStore':
+      return {
+        summary: trans.__('a Binder session has no builds to share'),
+        text: trans.__('There are no builds in a Binder session to share.'),
+        adminSetting: null
+      };
   }
 }
 
@@ -188,6 +224,8 @@ export function restartWords(
         adminSetting:
           "c.Spawner.environment = {'ENVBUILDER_SPAWN_OPTIONS': 'image={image}'}"
       };
+    case 'binderSession':
+      return binderSessionWords('restart', trans);
     default:
       return unknownWords(capability, trans);
   }
@@ -223,6 +261,8 @@ export function storeWords(
         ),
         adminSetting: `c.Spawner.environment = {'${capability.setting ?? 'ENVBUILDER_SNAPSHOT_STORE_URL'}': '<snapshot store URL>'}`
       };
+    case 'binderSession':
+      return binderSessionWords('snapshotStore', trans);
     default:
       return unknownWords(capability, trans);
   }

@@ -171,6 +171,14 @@ export function unavailableReason(
   if (!handshake.hub) {
     return trans('This server does not run on a JupyterHub.');
   }
+  if (
+    handshake.binder &&
+    !handshake.capabilities.restart.spawnOptionsTemplate
+  ) {
+    return trans(
+      'A BinderHub launched this server: a link cannot start its images on this hub. Choose "A repository built by a BinderHub" instead.'
+    );
+  }
   if (!handshake.capabilities.restart.spawnOptionsTemplate) {
     return trans(
       'The hub does not say how to start a server on a given image; its admin sets that with ENVBUILDER_SPAWN_OPTIONS.'

@@ -89,6 +89,7 @@ const handshake: [string, string][] = [
     'unreachable',
     'notFound',
     'wrongBaseUrl',
+    'binderSession',
     'someNewCode'
   ].map(
     code =>
@@ -97,7 +98,7 @@ const handshake: [string, string][] = [
         string
       ]
   ),
-  ...['notOnHub', 'missingScope', 'noSpawnOptions'].map(
+  ...['notOnHub', 'missingScope', 'noSpawnOptions', 'binderSession'].map(
     code =>
       [
         `restart ${code}`,
@@ -119,7 +120,7 @@ const handshake: [string, string][] = [
         restartWords(capability(code), settings, trans).plain ?? ''
       ] as [string, string]
   ),
-  ...['notConfigured', 'unreachable'].map(
+  ...['notConfigured', 'unreachable', 'binderSession'].map(
     code =>
       [`store ${code}`, storeWords(capability(code), trans).text] as [
         string,

@@ -145,6 +145,24 @@ describe('ShareModel', () => {
     expect(model.form.hubUrl).toBe('https://hub.example.org');
   });
 
+  it('tells a Binder session that its images cannot be shared on its hub', async () => {
+    const binder = handshake({
+      binder: {
+        launchHost: 'https://mybinder.org/',
+        repoUrl: 'https://github.com/example/course',
+        refUrl: null
+      }
+    });
+    binder.capabilities.restart = { available: false, code: 'binderSession' };
+    const { model } = await setup({ handshake: binder });
+    expect(model.form.environment).toBe('default');
+    const current = model.environmentOptions.find(o => o.choice === 'current');
+    expect(current?.available).toBe(false);
+    expect(current?.reason).toMatch(/^A BinderHub launched this server/);
+    expect(current?.reason).toContain('A repository built by a BinderHub');
+    expect(current?.reason).not.toContain('ENVBUILDER_SPAWN_OPTIONS');
+  });
+
   it('explains why the current image cannot be used, and falls back to the default', async () => {
     const noTemplate = handshake();
     noTemplate.capabilities.restart = { available: false };
