@@ -181,10 +181,12 @@ function HandshakeDetails(props: {
   );
 }
 
+/** A link opened in a new tab; shown without its scheme and final slash unless given words. */
 function Link(props: { href: string; children?: React.ReactNode }) {
   return (
-    <a href={props.href} target="_blank" rel="noreferrer">
-      {props.children ?? props.href}
+    <a href={props.href} target="_blank" rel="noreferrer" title={props.href}>
+      {props.children ??
+        props.href.replace(/^https?:\/\//, '').replace(/\/$/, '')}
     </a>
   );
 }

@@ -31,10 +31,17 @@ export function handshakeStatus(
       return { text: trans.__('Checking'), tone: 'busy' };
     case 'ready': {
       const { build, restart } = state.handshake.capabilities;
+      const unavailable = [build, restart].filter(c => !c.available);
+      // What a Binder does not offer is not a problem: there is no one to fix it.
+      const binder = unavailable.filter(c => c.code === 'binderSession');
       // A missing store only loses sharing; one that does not answer stops builds.
       const off =
-        [build, restart].filter(c => !c.available).length +
+        unavailable.length -
+        binder.length +
         (storeBlocksBuild(state.handshake) ? 1 : 0);
+      if (off === 0 && binder.length > 0) {
+        return { text: trans.__('Binder session'), tone: 'info' };
+      }
       return off === 0
         ? { text: trans.__('Ready'), tone: 'ok' }
         : {

@@ -12,6 +12,7 @@ import { IHandshake } from '../../api/types';
 import { buildOffReason } from '../../components/buildOff';
 import { HandshakeView } from '../../components/HandshakeView';
 import { defaultServerSettings } from '../../contract';
+import { handshakeStatus } from '../../widgets/StatusSection';
 
 const trans = nullTranslator.load('jupyterlab_envbuilder');
 const BINDER_SESSION = { available: false, code: 'binderSession' };
@@ -102,6 +103,38 @@ describe('a Binder session', () => {
     expect(
       node.querySelector('[data-testid="envbuilder-binder-repo"]')
     ).toBeNull();
+  });
+
+  it('is a Binder session in the section header, not a list of problems', () => {
+    const value = handshake({
+      launchHost: 'https://mybinder.org/',
+      repoUrl: null,
+      refUrl: null
+    });
+    expect(handshakeStatus({ kind: 'ready', handshake: value }, trans)).toEqual(
+      { text: 'Binder session', tone: 'info' }
+    );
+    // What an operator did set up, and is broken, still counts, and only that.
+    value.capabilities.build = { available: false, code: 'unreachable' };
+    expect(handshakeStatus({ kind: 'ready', handshake: value }, trans)).toEqual(
+      { text: '1 problem', tone: 'warning' }
+    );
+  });
+
+  it('shows addresses without their scheme, and links to them whole', async () => {
+    const node = await shown(
+      handshake({
+        launchHost: 'https://mybinder.org/',
+        repoUrl: 'https://github.com/example/course',
+        refUrl: null
+      })
+    );
+    const launcher = node.querySelector('[data-testid="envbuilder-binder"] a');
+    expect(launcher?.textContent).toBe('mybinder.org');
+    expect(launcher?.getAttribute('title')).toBe('https://mybinder.org/');
+    expect(
+      node.querySelector('[data-testid="envbuilder-binder-repo"]')?.textContent
+    ).toBe('github.com/example/course');
   });
 
   it('turns Build off without sending the user to an administrator', () => {
