@@ -181,12 +181,18 @@ function HandshakeDetails(props: {
   );
 }
 
-/** A link opened in a new tab; shown without its scheme and final slash unless given words. */
+/**
+ * A web address opened in a new tab, shown without its scheme and final slash unless given
+ * words; anything but http(s) is shown as text, not followed.
+ */
 function Link(props: { href: string; children?: React.ReactNode }) {
+  if (!/^https?:\/\//i.test(props.href)) {
+    return <span>{props.href}</span>;
+  }
   return (
     <a href={props.href} target="_blank" rel="noreferrer" title={props.href}>
       {props.children ??
-        props.href.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+        props.href.replace(/^https?:\/\//i, '').replace(/\/$/, '')}
     </a>
   );
 }

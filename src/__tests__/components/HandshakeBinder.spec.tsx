@@ -137,6 +137,25 @@ describe('a Binder session', () => {
     ).toBe('github.com/example/course');
   });
 
+  it('does not make a link of an address that is not a web address', async () => {
+    const node = await shown(
+      handshake({
+        launchHost: 'javascript:alert(1)',
+        repoUrl: 'git@github.com:example/course.git',
+        refUrl: null
+      })
+    );
+    expect(
+      node.querySelector('[data-testid^="envbuilder-binder"] a')
+    ).toBeNull();
+    expect(
+      node.querySelector('[data-testid="envbuilder-binder"]')?.textContent
+    ).toBe('javascript:alert(1)');
+    expect(
+      node.querySelector('[data-testid="envbuilder-binder-repo"]')?.textContent
+    ).toBe('git@github.com:example/course.git');
+  });
+
   it('turns Build off without sending the user to an administrator', () => {
     const reason = buildOffReason(
       handshake({
