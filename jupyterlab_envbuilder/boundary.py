@@ -10,11 +10,16 @@ setting is normalised the same way here and in the Lab frontend (``normalize_fol
 
 import fnmatch
 import os
+import re
 from typing import Optional
 
 # Names, file name patterns (Jupyter's runtime files: server info with its token, kernels'
 # connection files) and folder paths never published, written once in contract.json.
 from .contract import REFUSED_NAMES, REFUSED_PATHS, REFUSED_PATTERNS
+
+# Each asked once per file of a snapshot: one expression for all patterns, one for all paths.
+_REFUSED_PATTERN = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in REFUSED_PATTERNS))
+_REFUSED_PATH = re.compile("|".join(re.escape(f"/{path}/") for path in REFUSED_PATHS))
 
 
 class OutsideBoundary(ValueError):
@@ -44,13 +49,11 @@ def normalize_folder(folder: object) -> str:
 
 def refusal(relative_path: str) -> Optional[str]:
     """Why ``relative_path`` (a file or folder, with "/") is never published; None if it may be."""
-    parts = relative_path.split("/")
-    name = parts[-1]
-    joined = "/" + relative_path + "/"
+    name = relative_path.rpartition("/")[2]
     if (
         name in REFUSED_NAMES
-        or any(fnmatch.fnmatchcase(name, p) for p in REFUSED_PATTERNS)
-        or any(f"/{path}/" in joined for path in REFUSED_PATHS)
+        or _REFUSED_PATTERN.match(name)
+        or _REFUSED_PATH.search(f"/{relative_path}/")
     ):
         return (
             f"'{relative_path}' holds credentials or Jupyter's runtime state and is never "

@@ -10,6 +10,7 @@ protocol (``info/refs``, ``objects/info/packs``): the build service clones it fr
 file, so the URL, and with it the image name, stays the same for the same user.
 """
 
+import binascii
 import fcntl
 import functools
 import hashlib
@@ -262,7 +263,23 @@ def _made(obj: ShaFile) -> StoredObject:
     return obj.id, lambda: obj
 
 
-def _build_tree(files: list[SnapshotFile], objects: list[StoredObject]) -> Tree:
+def _tree(entries: dict[bytes, tuple[int, bytes]]) -> tuple[bytes, bytes]:
+    """A git tree of ``entries`` (name → mode and hex SHA): its hex SHA and its content, as
+    git writes them (sorted by name, a folder's name as if it ended in "/"). Made here, not
+    with dulwich's ``Tree``: a snapshot makes every tree of the folder, and only the ones that
+    changed are stored."""
+    items = sorted(entries.items(), key=lambda e: e[0] + b"/" if e[1][0] == stat.S_IFDIR else e[0])
+    body = b"".join(
+        b"%o %s\0%s" % (mode, name, binascii.unhexlify(sha)) for name, (mode, sha) in items
+    )
+    # Git names objects by SHA-1; this is that name, not a security measure.
+    sha = hashlib.sha1(b"tree %d\0" % len(body), usedforsecurity=False)
+    sha.update(body)
+    return sha.hexdigest().encode("ascii"), body
+
+
+def _build_tree(files: list[SnapshotFile], objects: list[StoredObject]) -> bytes:
+    """The hex SHA of the folder's tree; every object it needs is added to ``objects``."""
     root: dict = {}
     for f in files:
         blob_id = f.blob_id
@@ -275,15 +292,14 @@ def _build_tree(files: list[SnapshotFile], objects: list[StoredObject]) -> Tree:
             node = node.setdefault(folder, {})
         node[name] = (0o100755 if f.executable else 0o100644, blob_id)
 
-    def build(node: dict) -> Tree:
-        tree = Tree()
-        for name, value in node.items():
-            if isinstance(value, dict):
-                tree.add(name, stat.S_IFDIR, build(value).id)
-            else:
-                tree.add(name, *value)
-        objects.append(_made(tree))
-        return tree
+    def build(node: dict) -> bytes:
+        entries = {
+            name: (stat.S_IFDIR, build(value)) if isinstance(value, dict) else value
+            for name, value in node.items()
+        }
+        sha, body = _tree(entries)
+        objects.append((sha, functools.partial(ShaFile.from_raw_string, Tree.type_num, body)))
+        return sha
 
     return build(root)
 
@@ -292,7 +308,7 @@ def snapshot_commit(files: list[SnapshotFile]) -> tuple[Commit, list[StoredObjec
     """The content-addressed commit of ``files``, and every object it needs."""
     objects: list[StoredObject] = []
     commit = Commit()
-    commit.tree = _build_tree(files, objects).id
+    commit.tree = _build_tree(files, objects)
     commit.author = commit.committer = _IDENTITY
     commit.author_time = commit.commit_time = 0
     commit.author_timezone = commit.commit_timezone = 0

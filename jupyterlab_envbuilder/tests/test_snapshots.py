@@ -73,6 +73,24 @@ def test_tree_is_what_git_itself_makes_of_the_folder(tmp_path):
     assert git("write-tree", cwd=env) == commit.tree.decode()
 
 
+def test_trees_sort_names_as_git_does(tmp_path):
+    """git sorts a folder's name as if it ended in "/": "a" the folder comes after "a-b" and
+    "a.txt" but before "a0"; names with bytes above ASCII come last. The stored trees pass
+    git's own strict check."""
+    env = tmp_path / "environment"
+    for name in ["a/inner.txt", "a-b", "a.txt", "a0", "a/b/c.txt", "ab/x", "é.txt", "Z", "_"]:
+        (env / name).parent.mkdir(parents=True, exist_ok=True)
+        (env / name).write_text(name)
+    (env / "a0").chmod(0o755)
+    repo = tmp_path / "snapshots.git"
+    sha = take_snapshot(str(tmp_path), "environment", str(repo), Limits()).sha
+    git("init", "-q", cwd=env)
+    git("config", "core.fileMode", "true", cwd=env)
+    git("add", "-A", cwd=env)
+    assert git("write-tree", cwd=env) == git("rev-parse", f"{sha}^{{tree}}", cwd=repo)
+    git("fsck", "--strict", cwd=repo)
+
+
 def test_commit_is_fixed_and_parentless(tmp_path):
     write_env(tmp_path / "environment")
     repo = tmp_path / "snapshots.git"

@@ -3,18 +3,12 @@
  * says which BinderHub and repository, and sends no one to an administrator or to the hub's
  * home page, which a Binder does not offer.
  */
-import { nullTranslator } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
-import { Widget } from '@lumino/widgets';
-import * as React from 'react';
-
 import { IHandshake } from '../../api/types';
 import { buildOffReason } from '../../components/buildOff';
-import { HandshakeView } from '../../components/HandshakeView';
 import { defaultServerSettings } from '../../contract';
 import { handshakeStatus } from '../../widgets/StatusSection';
+import { shownHandshake, trans } from './handshakeShown';
 
-const trans = nullTranslator.load('jupyterlab_envbuilder');
 const BINDER_SESSION = { available: false, code: 'binderSession' };
 
 function handshake(binder: IHandshake['binder']): IHandshake {
@@ -40,19 +34,8 @@ function handshake(binder: IHandshake['binder']): IHandshake {
   };
 }
 
-async function shown(value: IHandshake): Promise<HTMLElement> {
-  const widget = ReactWidget.create(
-    <HandshakeView
-      state={{ kind: 'ready', handshake: value }}
-      frontendVersion="1.2.3"
-      onRefresh={() => undefined}
-      trans={trans}
-    />
-  );
-  Widget.attach(widget, document.body);
-  await new Promise(resolve => setTimeout(resolve, 50));
-  return widget.node;
-}
+const shown = (value: IHandshake) =>
+  shownHandshake({ kind: 'ready', handshake: value });
 
 afterEach(() => {
   document.body.innerHTML = '';

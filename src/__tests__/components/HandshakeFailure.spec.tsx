@@ -2,32 +2,14 @@
  * What the "Server and hub" section says when the handshake got no usable answer: a plain
  * sentence of what happened and what to do, what came back behind a disclosure.
  */
-import { nullTranslator } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
-import { Widget } from '@lumino/widgets';
-import * as React from 'react';
-
-import { HandshakeView } from '../../components/HandshakeView';
 import {
   HandshakeFailureKind,
   IHandshakeFailure
 } from '../../model/handshakeFailure';
+import { shownHandshake } from './handshakeShown';
 
-const trans = nullTranslator.load('jupyterlab_envbuilder');
-
-async function shown(failure: IHandshakeFailure): Promise<HTMLElement> {
-  const widget = ReactWidget.create(
-    <HandshakeView
-      state={{ kind: 'error', failure }}
-      frontendVersion="1.2.3"
-      onRefresh={() => undefined}
-      trans={trans}
-    />
-  );
-  Widget.attach(widget, document.body);
-  await new Promise(resolve => setTimeout(resolve, 50));
-  return widget.node;
-}
+const shown = (failure: IHandshakeFailure) =>
+  shownHandshake({ kind: 'error', failure });
 
 afterEach(() => {
   document.body.innerHTML = '';
