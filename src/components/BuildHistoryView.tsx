@@ -38,10 +38,43 @@ interface IHistoryProps {
   onRestart: (image: string) => void;
 }
 
+type BuildHistoryProps = IHistoryProps & { onRefresh: () => void };
+
+/**
+ * Whether the history would draw the same: the same builds, words, restart and packages.
+ * The callbacks are left out: the Build section makes new ones at every render, and they act
+ * through commands and models, not through values of the render that made them. So a build's
+ * progress, which renders the section many times a second, does not draw the rows again.
+ */
+export function sameHistory(
+  a: BuildHistoryProps,
+  b: BuildHistoryProps
+): boolean {
+  return (
+    a.builds === b.builds &&
+    a.trans === b.trans &&
+    a.restart.exists === b.restart.exists &&
+    a.restart.enabled === b.restart.enabled &&
+    samePackages(a.packages, b.packages)
+  );
+}
+
+function samePackages(
+  a: IHistoryPackages | null,
+  b: IHistoryPackages | null
+): boolean {
+  if (a === null || b === null) {
+    return a === b;
+  }
+  return (
+    a.model === b.model &&
+    a.idPrefix === b.idPrefix &&
+    (a.saved === b.saved || (a.saved.length === 0 && b.saved.length === 0))
+  );
+}
+
 /** The build history: one line per image or failed build, with its log and a restart. */
-export function BuildHistory(
-  props: IHistoryProps & { onRefresh: () => void }
-): JSX.Element {
+function HistoryList(props: BuildHistoryProps): JSX.Element {
   const { builds, trans } = props;
   return (
     <div className="jp-EnvBuilder-buildHistory">
@@ -70,6 +103,9 @@ export function BuildHistory(
     </div>
   );
 }
+
+/** The history, drawn again only when what it shows changes (`sameHistory`). */
+export const BuildHistory = React.memo(HistoryList, sameHistory);
 
 let clockFormat: Intl.DateTimeFormat | undefined;
 let dayFormat: Intl.DateTimeFormat | undefined;
