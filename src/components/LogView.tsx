@@ -47,6 +47,8 @@ export interface ILogViewProps {
   live: boolean;
   /** The record the log is read from a page at a time; null for a log read whole or live. */
   pages?: LogPages | null;
+  /** False while the view cannot be seen (a background tab): it does not follow the log. */
+  shown?: boolean;
 }
 
 /** The height of one log line in the current theme, measured once. */
@@ -66,7 +68,7 @@ export function LogView(props: ILogViewProps): JSX.Element {
   const { log, trans, live } = props;
   const pages = props.pages ?? null;
   usePages(pages);
-  const version = useLogVersion(log);
+  const version = useLogVersion(log, props.shown ?? true);
   const [probe, rowHeight] = useRowHeight();
   const listRef = useListRef(null);
   const [following, setFollowing] = React.useState(true);

@@ -12,10 +12,17 @@ import { BuildLog } from '../buildlog/log';
 /** While a log keeps changing, it is drawn at most this often (about ten times a second). */
 export const DRAW_INTERVAL_MS = 100;
 
-/** The log's version as last drawn: re-renders in an animation frame, at most once a frame. */
-export function useLogVersion(log: BuildLog): number {
+/**
+ * The log's version as last drawn: re-renders in an animation frame, at most once a frame.
+ * While not `shown` (its tab is in the background) it does not follow the log, and catches
+ * up at once when shown again.
+ */
+export function useLogVersion(log: BuildLog, shown = true): number {
   const [version, setVersion] = React.useState(log.version);
   React.useEffect(() => {
+    if (!shown) {
+      return;
+    }
     let frame = 0;
     let timer = 0;
     let drawn = -Infinity;
@@ -45,6 +52,6 @@ export function useLogVersion(log: BuildLog): number {
       window.cancelAnimationFrame(frame);
       window.clearTimeout(timer);
     };
-  }, [log]);
+  }, [log, shown]);
   return version;
 }

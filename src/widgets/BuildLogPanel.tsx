@@ -1,6 +1,7 @@
 import { Clipboard } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import { Message } from '@lumino/messaging';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
@@ -69,6 +70,28 @@ export class BuildLogPanel extends ReactWidget {
     super.dispose();
   }
 
+  /**
+   * A log in a background tab is not drawn while a build changes it many times a second:
+   * once as hidden (its view then stops following the log), and again when shown.
+   */
+  protected onUpdateRequest(msg: Message): void {
+    if (!this.isVisible && this._drawnShown === false) {
+      return;
+    }
+    this._drawnShown = this.isVisible;
+    super.onUpdateRequest(msg);
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    this.update();
+  }
+
+  protected onAfterHide(msg: Message): void {
+    super.onAfterHide(msg);
+    this.update();
+  }
+
   protected render(): JSX.Element {
     const trans = this._trans;
     const source = this._source;
@@ -109,6 +132,7 @@ export class BuildLogPanel extends ReactWidget {
           reveal={this._reveal}
           live={source.kind === 'current' && source.model.busy}
           pages={pages}
+          shown={this.isVisible}
         />
       </div>
     );
@@ -197,6 +221,8 @@ export class BuildLogPanel extends ReactWidget {
   }
 
   private readonly _source: BuildLogPanel.Source;
+  /** Whether it was last drawn shown; null before its first drawing. */
+  private _drawnShown: boolean | null = null;
   private _pages: LogPages | null = null;
   private _pagesId: string | null = null;
   private readonly _trans: TranslationBundle;

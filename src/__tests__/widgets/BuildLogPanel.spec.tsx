@@ -8,8 +8,10 @@ import { Widget } from '@lumino/widgets';
 
 import { IBuildRecord } from '../../api/types';
 import { BuildModel } from '../../model/build';
+import { stageLabel } from '../../components/buildText';
 import { BuildLogPanel } from '../../widgets/BuildLogPanel';
-import { api, summary } from '../model/buildFakes';
+import { api, IMAGE, summary } from '../model/buildFakes';
+import { fakeStream } from '../buildlog/streams';
 
 const trans = nullTranslator.load('jupyterlab_envbuilder');
 
@@ -87,4 +89,57 @@ describe('BuildLogPanel', () => {
       panel.dispose();
     }
   );
+
+  it('is not drawn while its tab is in the background, and catches up when shown', async () => {
+    const events = [
+      ...Array.from({ length: 30 }, (_, i) => ({
+        phase: 'building',
+        message: `step ${i}\n`
+      })),
+      { phase: 'ready', imageName: IMAGE, message: 'Built the image\n' }
+    ];
+    const { api: requests } = api([fakeStream(events)]);
+    const model = new BuildModel({ ...requests });
+    const panel = new BuildLogPanel({
+      source: { kind: 'current', model },
+      trans,
+      imageLabel: image => image
+    });
+    await shown(panel);
+    const drawn = new MutationObserver(() => undefined);
+    drawn.observe(panel.node, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true
+    });
+    panel.hide();
+    await new Promise(resolve => setTimeout(resolve, 50));
+    drawn.takeRecords();
+    const before = panel.node.innerHTML;
+
+    await model.build();
+    await new Promise(resolve => setTimeout(resolve, 150));
+    expect(model.state.stage).toBe('ready');
+    expect(model.log.length).toBe(31);
+    // Nothing of it was drawn meanwhile.
+    expect(drawn.takeRecords()).toEqual([]);
+    expect(panel.node.innerHTML).toBe(before);
+
+    panel.show();
+    await new Promise(resolve => setTimeout(resolve, 150));
+    expect(panel.node.innerHTML).not.toBe(before);
+    expect(
+      panel.node.querySelector('[data-testid="envbuilder-log-status"]')
+        ?.textContent
+    ).toContain(stageLabelOf(model));
+    expect(panel.node.textContent).toContain('31 lines');
+    drawn.disconnect();
+    panel.dispose();
+  });
 });
+
+/** What the header says of the model's build, as the section says it. */
+function stageLabelOf(model: BuildModel): string {
+  return stageLabel(model.state, trans);
+}
