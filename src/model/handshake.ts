@@ -32,6 +32,14 @@ export function canBuild(handshake: IHandshake): boolean {
   return handshake.capabilities.build.available && !storeBlocksBuild(handshake);
 }
 
+/**
+ * Whether this is a Binder session with no build service: its image was built from the
+ * repository it was launched from, and nothing here can build another.
+ */
+export function binderWithoutBuild(handshake: IHandshake | null): boolean {
+  return handshake?.capabilities.build.code === 'binderSession';
+}
+
 /** How often the handshake is asked again while the panel is in view. */
 export const RECHECK_INTERVAL = 2 * 60 * 1000;
 /** How often while the build service or the snapshot store does not answer: its return is seen soon. */

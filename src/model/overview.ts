@@ -10,7 +10,12 @@ import { Translate } from '../translate';
 import { EnvironmentsModel } from './environments';
 import { shortImage } from './imageNames';
 import { EnvironmentFolder } from './folder';
-import { canBuild, HandshakeModel, HandshakeState } from './handshake';
+import {
+  binderWithoutBuild,
+  canBuild,
+  HandshakeModel,
+  HandshakeState
+} from './handshake';
 import { BuildHistoryModel, builtFrom } from './history';
 
 /** What the build feature tells the overview; null when that feature is off. */
@@ -123,7 +128,7 @@ export function overviewOf(input: IOverviewInput, __: Translate): IOverview {
           image
         };
 
-  const folder = folderFact(input, __);
+  const folder = folderFact(input, answer, __);
   const lastBuild = lastBuildFact(input, __);
   return {
     running,
@@ -147,14 +152,21 @@ export function overviewOf(input: IOverviewInput, __: Translate): IOverview {
   };
 }
 
-function folderFact(input: IOverviewInput, __: Translate): IFact {
+function folderFact(
+  input: IOverviewInput,
+  answer: IHandshake | null,
+  __: Translate
+): IFact {
   const environments = input.environments;
   const folder = `${input.folder}/`;
   if (!environments) {
     return { text: folder, tone: 'info' };
   }
   if (environments.folderProblem || !environments.folderSha) {
-    return { text: __('%1 — no files to build yet', folder), tone: 'warning' };
+    // On a Binder no files of this server are built: none missing is a problem.
+    return binderWithoutBuild(answer)
+      ? { text: __('%1 — no files', folder), tone: 'info' }
+      : { text: __('%1 — no files to build yet', folder), tone: 'warning' };
   }
   switch (input.changedSinceStart) {
     case true:
@@ -274,7 +286,10 @@ export function nextAction(
     return null;
   }
   if (environments.folderProblem || !environments.folderSha) {
-    return show('envfiles', __('Create the environment files'));
+    // On a Binder, files made here would build nothing: the repository's files count.
+    return binderWithoutBuild(answer)
+      ? show('status', __('See why Build is off'))
+      : show('envfiles', __('Create the environment files'));
   }
   if (build?.filesProblem) {
     return show('envfiles', __('Fix the environment files'));

@@ -9,6 +9,7 @@ import * as React from 'react';
 import { buildOffReason, noAnswerReason } from '../components/buildOff';
 import { BuildView } from '../components/BuildView';
 import { BuildModel } from '../model/build';
+import { binderWithoutBuild } from '../model/handshake';
 import { IFact } from '../model/overview';
 import { CommandIDs, IEnvBuilder } from '../tokens';
 import { SectionStatus } from './SectionStatus';
@@ -158,7 +159,13 @@ export class BuildSection extends ReactWidget {
             : { text: trans.__('Ready'), tone: 'ok' };
     }
     if (unavailable) {
-      return { text: trans.__('Off'), tone: 'warning' };
+      // A Binder session has no build service by design: nothing is wrong.
+      return {
+        text: trans.__('Off'),
+        tone: binderWithoutBuild(this._core.handshake.handshake)
+          ? 'info'
+          : 'warning'
+      };
     }
     return null;
   }

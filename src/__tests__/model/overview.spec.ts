@@ -137,6 +137,38 @@ describe('the overview', () => {
     );
   });
 
+  it('on a Binder session, sends to the reason Build is off, not to files that would build nothing', () => {
+    const binder = handshake(false, false);
+    const answer = (binder as { handshake: IHandshake }).handshake;
+    answer.capabilities.build = { available: false, code: 'binderSession' };
+    answer.capabilities.restart = { available: false, code: 'binderSession' };
+    const view = overview({
+      handshake: binder,
+      environments: environments({
+        folderSha: null,
+        folderProblem: 'noFolder'
+      })
+    });
+    expect(view.next).toEqual({
+      kind: 'section',
+      section: 'status',
+      label: 'See why Build is off'
+    });
+    expect(view.folder).toEqual({
+      text: 'environment/ — no files',
+      tone: 'info'
+    });
+    // Anywhere else, a missing folder is the thing to fix.
+    const elsewhere = overview({
+      handshake: handshake(false, false),
+      environments: environments({ folderSha: null, folderProblem: 'noFolder' })
+    });
+    expect(elsewhere.next).toEqual(
+      expect.objectContaining({ section: 'envfiles' })
+    );
+    expect(elsewhere.folder.tone).toBe('warning');
+  });
+
   it('offers the restart once the folder is built and not running', () => {
     const image = 'registry/env:' + SHA;
     const view = overview({ builds: [built(SHA, image)] });
