@@ -33,7 +33,8 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
     raw = run_in_lab(
         hub, "panel", user=USER, server=SERVER, image="envbuilder-dev/bench:start", rounds=rounds
     )
-    counted = [s for s in raw["samples"] if not s["warmup"]]
+    counted = [s for s in raw["samples"] if not s["warmup"] and not s.get("named")]
+    named = [s for s in raw["samples"] if s.get("named")]
     longest = [s["longestFrameMs"] for s in counted]
     main_cpu = [s["cpuMs"]["main"] for s in counted]
     busy_main_cpu = [s["busyCpuMs"]["main"] for s in counted]
@@ -67,7 +68,31 @@ def run(hub: DevHub, rounds: int = 7) -> dict[str, Any]:
         "rounds_within_frame": sum(1 for ms in longest if ms < FRAME_MS * 1.5),
         "rounds_with_tasks_within_frame": sum(1 for s in counted if s["tasksOverFrame"] == 0),
         "longest_frame_to_budget": (summary(longest)["median"] / FRAME_MS if longest else None),
+        "named_rounds": len(named),
+        "task_kinds": {kind: _kind(named, kind) for kind in KINDS},
         "samples": [{k: v for k, v in s.items() if k != "gaps"} for s in raw["samples"]],
+    }
+
+
+# What a task of the page did (bench/panel/run.ts): a click or key, drawing a frame, or the
+# rest, which is the stream's events taken in and Lab's own timers.
+KINDS = {
+    "input": "the click on Build and what it starts",
+    "drawing": "drawing a frame (style, layout, paint)",
+    "script": "the stream's events taken in, and other scripts",
+}
+
+
+def _kind(named: list[dict[str, Any]], kind: str) -> dict[str, Any]:
+    """The longest task of one kind in each named round: its CPU, the garbage collections and
+    the drawing in it; and the longest of that kind with collections left out."""
+    found = [s["taskKinds"][kind] for s in named if (s.get("taskKinds") or {}).get(kind)]
+    return {
+        "cpu_ms": summary([f["longest"]["cpu"] for f in found]),
+        "collection_ms": summary([f["longest"]["collection"] for f in found]),
+        "drawing_ms": summary([f["longest"]["drawing"] for f in found]),
+        "without_collection_ms": summary([f["withoutCollection"] for f in found]),
+        "over_frame": sum(1 for f in found if f["longest"]["cpu"] > FRAME_MS),
     }
 
 
@@ -148,5 +173,41 @@ def render(result: dict[str, Any]) -> str:
             + ratio_text(result["renderer_main_cpu_to_busy"])
             + "\n"
         )
+        + _kinds_text(result)
         + machine_text(result["machine_before"], result["machine_after"])
+    )
+
+
+def _kinds_text(result: dict[str, Any]) -> str:
+    """The named rounds' table: the longest task of each kind, and what took its time."""
+    named = result.get("named_rounds", 0)
+    if not named:
+        return ""
+    rows = [
+        [
+            words,
+            spread(kind["cpu_ms"], 1),
+            spread(kind["collection_ms"], 1),
+            spread(kind["drawing_ms"], 1),
+            f"{kind['over_frame']} of {kind['cpu_ms']['n']}",
+            spread(kind["without_collection_ms"], 1),
+        ]
+        for name, words in KINDS.items()
+        for kind in [result["task_kinds"][name]]
+    ]
+    return (
+        table(
+            f"The longest task of each kind, CPU ms (median (min-max); {named} more rounds "
+            "recording what each task did, not counted above: that recording costs time)",
+            [
+                "task",
+                "longest, CPU",
+                "its garbage collection",
+                "its drawing",
+                "over one frame",
+                "longest without garbage collection",
+            ],
+            rows,
+        )
+        + "\n"
     )

@@ -11,10 +11,13 @@
  * as busy as during a build. With the frames goes the CPU time of Chromium's renderer (from
  * /proc: its main thread, and its other threads such as the garbage collector's): what the
  * page itself spent, which the frames show only as far as the two cores let it run.
+ * A few more rounds, not counted with the others, record what each task of the page did
+ * (the click, drawing a frame, the stream's events and the garbage collections among
+ * them), so that a task of more than one frame can be told by its kind.
  * Writes the raw samples as JSON; bench/panel_ingest.py summarises.
  *
  * Settings from the environment: BENCH_HUB_URL, BENCH_USER, BENCH_SERVER, BENCH_PASSWORD,
- * BENCH_ROUNDS, BENCH_OUT.
+ * BENCH_ROUNDS, BENCH_NAMED_ROUNDS, BENCH_OUT.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -28,6 +31,11 @@ const USER = process.env.BENCH_USER ?? 'biglogpanel';
 const SERVER = process.env.BENCH_SERVER ?? 'pi';
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'envbuilder-demo';
 const ROUNDS = parseInt(process.env.BENCH_ROUNDS ?? '3', 10);
+/**
+ * Rounds after those, not counted with them, whose tasks are named by what they did (a
+ * category of Chromium's trace that costs more to record, so not in the counted rounds).
+ */
+const NAMED_ROUNDS = parseInt(process.env.BENCH_NAMED_ROUNDS ?? '3', 10);
 const OUT = process.env.BENCH_OUT ?? 'panel-raw.json';
 const LAB = `${HUB}/user/${USER}/${SERVER}/lab`;
 const LAST_LINE = '(line 49999)';
@@ -89,6 +97,92 @@ function rendererTime(): IRendererTime {
   return used;
 }
 
+/** What one task of the main thread did, in CPU ms. */
+interface ITaskParts {
+  cpu: number;
+  /** V8's garbage collections in it. */
+  collection: number;
+  /** Style, layout, paint and the rest of drawing a frame. */
+  drawing: number;
+}
+
+/**
+ * The longest task of each kind, and the longest one's own work with garbage collections
+ * left out: `input` dispatched a click or a key, `drawing` was mostly the drawing of a frame,
+ * `script` the rest: the build stream's events taken in (network reads and the slices after
+ * each frame), and Lab's own timers.
+ */
+type TaskKinds = Record<
+  'input' | 'drawing' | 'script',
+  { longest: ITaskParts; withoutCollection: number } | null
+>;
+
+const DRAWING = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'UpdateLayer',
+  'UpdateLayerTree',
+  'HitTest',
+  'IntersectionObserverController::computeIntersections',
+  'Commit'
+]);
+
+/** Each outermost task's parts, from a trace with Chromium's `devtools.timeline` events. */
+function taskKinds(tasks: any[], events: any[]): TaskKinds {
+  const kinds: TaskKinds = { input: null, drawing: null, script: null };
+  const thread = tasks[0] ? `${tasks[0].pid}:${tasks[0].tid}` : '';
+  const inside = events
+    .filter(e => e.ph === 'X' && `${e.pid}:${e.tid}` === thread)
+    .sort((a, b) => a.ts - b.ts);
+  let at = 0;
+  for (const task of tasks) {
+    const parts: ITaskParts = {
+      cpu: task.tdur / 1000,
+      collection: 0,
+      drawing: 0
+    };
+    let input = false;
+    // Parts nested in a part already counted (a layout inside a style update) count once.
+    let counted = -1;
+    while (at < inside.length && inside[at].ts < task.ts) {
+      at++;
+    }
+    for (
+      let i = at;
+      i < inside.length && inside[i].ts < task.ts + task.dur;
+      i++
+    ) {
+      const e = inside[i];
+      const ms = (e.tdur ?? e.dur ?? 0) / 1000;
+      const gc = e.name === 'MajorGC' || e.name === 'MinorGC';
+      if ((gc || DRAWING.has(e.name)) && e.ts >= counted) {
+        parts[gc ? 'collection' : 'drawing'] += ms;
+        counted = e.ts + (e.dur ?? 0);
+      } else if (
+        e.name === 'EventDispatch' &&
+        /^(click|pointer|mouse|key)/.test(e.args?.data?.type ?? '')
+      ) {
+        input = true;
+      }
+    }
+    const kind = input
+      ? 'input'
+      : parts.drawing >= parts.cpu / 2
+        ? 'drawing'
+        : 'script';
+    const own = Math.max(0, parts.cpu - parts.collection);
+    const known = kinds[kind];
+    kinds[kind] = {
+      longest: !known || known.longest.cpu < parts.cpu ? parts : known.longest,
+      withoutCollection: Math.max(known?.withoutCollection ?? 0, own)
+    };
+  }
+  return kinds;
+}
+
 /** The CPU time of each task the page's main thread ran (ms), from Chromium's trace. */
 interface ITasks {
   /** Of the longest task. */
@@ -97,6 +191,8 @@ interface ITasks {
   longestWall: number;
   /** How many took more CPU time than one frame (16.7 ms at 60 Hz). */
   overFrame: number;
+  /** With `named`: the longest task of each kind. */
+  kinds?: TaskKinds;
 }
 
 /**
@@ -106,14 +202,19 @@ interface ITasks {
  */
 async function tasksDuring(
   cdp: CDPSession,
-  work: () => Promise<void>
+  work: () => Promise<void>,
+  named = false
 ): Promise<ITasks> {
   const events: any[] = [];
   const collect = ({ value }: { value: any[] }) => events.push(...value);
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
     traceConfig: {
-      includedCategories: ['toplevel', '__metadata'],
+      includedCategories: [
+        'toplevel',
+        '__metadata',
+        ...(named ? ['devtools.timeline'] : [])
+      ],
       enableSampling: false,
       recordMode: 'recordAsMuchAsPossible'
     },
@@ -150,20 +251,21 @@ async function tasksDuring(
     [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   // Only the outermost of nested tasks.
   tasks.sort((a, b) => a.ts - b.ts);
-  const cpu: number[] = [];
-  const wall: number[] = [];
+  const outermost: any[] = [];
   let end = -1;
   for (const task of tasks) {
     if (task.ts >= end && typeof task.tdur === 'number') {
-      cpu.push(task.tdur / 1000);
-      wall.push(task.dur / 1000);
+      outermost.push(task);
       end = task.ts + task.dur;
     }
   }
+  const cpu = outermost.map(task => task.tdur / 1000);
+  const wall = outermost.map(task => task.dur / 1000);
   return {
     longest: Math.max(0, ...cpu),
     longestWall: Math.max(0, ...wall),
-    overFrame: cpu.filter(ms => ms > 1000 / 60).length
+    overFrame: cpu.filter(ms => ms > 1000 / 60).length,
+    ...(named ? { kinds: taskKinds(outermost, events) } : {})
   };
 }
 
@@ -174,7 +276,8 @@ async function tasksDuring(
 async function framesDuring(
   page: Page,
   cdp: CDPSession,
-  work: () => Promise<unknown>
+  work: () => Promise<unknown>,
+  named = false
 ): Promise<{
   gaps: number[];
   loaf: number[];
@@ -189,9 +292,13 @@ async function framesDuring(
     f.on = true;
   });
   const before = rendererTime();
-  const tasks = await tasksDuring(cdp, async () => {
-    await work();
-  });
+  const tasks = await tasksDuring(
+    cdp,
+    async () => {
+      await work();
+    },
+    named
+  );
   const after = rendererTime();
   const seen = await page.evaluate(() => {
     const f = (window as any).__benchFrames;
@@ -213,6 +320,20 @@ async function framesDuring(
 }
 
 const longest = (values: number[]) => Math.max(0, ...values);
+
+/** The longest task of each kind in words. */
+function kindsText(kinds: TaskKinds): string {
+  return Object.entries(kinds)
+    .map(([kind, found]) =>
+      found
+        ? `longest ${kind} task ${found.longest.cpu.toFixed(1)} ms of CPU ` +
+          `(collection ${found.longest.collection.toFixed(1)}, drawing ` +
+          `${found.longest.drawing.toFixed(1)}; without collections at most ` +
+          `${found.withoutCollection.toFixed(1)})`
+        : `no ${kind} task`
+    )
+    .join(', ');
+}
 
 /**
  * Build the environment folder as it is, following the build here (in Node) and not in the
@@ -362,8 +483,10 @@ async function main(): Promise<void> {
   });
   const samples: any[] = [];
   let idleMs = 1500;
-  // Round 0 warms up (the log view's code, the gateway) and is not counted.
-  for (let round = 0; round <= ROUNDS; round++) {
+  // Round 0 warms up (the log view's code, the gateway) and is not counted; the named
+  // rounds come last.
+  for (let round = 0; round <= ROUNDS + NAMED_ROUNDS; round++) {
+    const named = round > ROUNDS;
     // The two idle measures first, then the round.
     await changeFiles(page, section, `elsewhere ${round}`);
     const idle = await framesDuring(
@@ -378,16 +501,23 @@ async function main(): Promise<void> {
     const button = section.getByTestId('envbuilder-build-button');
     let started = 0;
     const printedBefore = printed.length;
-    const frames = await framesDuring(page, cdp, async () => {
-      started = Date.now();
-      await button.click();
-      await untilLastLine(page);
-    });
+    const frames = await framesDuring(
+      page,
+      cdp,
+      async () => {
+        started = Date.now();
+        await button.click();
+        await untilLastLine(page);
+      },
+      named
+    );
     const took = Date.now() - started;
     idleMs = took;
     samples.push({
       round,
       warmup: round === 0,
+      named,
+      taskKinds: frames.tasks.kinds ?? null,
       idleLongestFrameMs: longest(idle.gaps),
       busyLongestFrameMs: longest(busy.gaps),
       busyCpuMs: busy.cpu,
@@ -416,7 +546,9 @@ async function main(): Promise<void> {
         `(${frames.tasks.longestWall.toFixed(1)} ms on the clock), ` +
         `${frames.tasks.overFrame} over one frame (idle page: ` +
         `${idle.tasks.longest.toFixed(1)} ms, while a build streams elsewhere: ` +
-        `${busy.tasks.longest.toFixed(1)} ms)\n`
+        `${busy.tasks.longest.toFixed(1)} ms)` +
+        (frames.tasks.kinds ? `; ${kindsText(frames.tasks.kinds)}` : '') +
+        '\n'
     );
   }
   const chromium = browser.version();
