@@ -44,10 +44,26 @@ export function columns(plain: string): number {
   return width;
 }
 
+/**
+ * Lines are kept joined, this many to a string, once a later line has come (only the last
+ * line of a log can still change). A 50,000-line log is then 200 strings the page keeps and
+ * its garbage collector walks, not 50,000 pieces of as many build messages.
+ */
+export const BLOCK_LINES = 256;
+
 export class BuildLog {
-  /** Each line as printed, ANSI escapes included. */
-  get lines(): readonly string[] {
-    return this._lines;
+  /** One line as printed, ANSI escapes included; '' past the end. */
+  line(index: number): string {
+    const sealed = this._blocks.length * BLOCK_LINES;
+    if (index >= sealed) {
+      return this._recent[index - sealed] ?? '';
+    }
+    if (index < 0) {
+      return '';
+    }
+    const block = this._blocks[Math.floor(index / BLOCK_LINES)];
+    const start = index % BLOCK_LINES === 0 ? 0 : this._ends[index - 1] + 1;
+    return block.slice(start, this._ends[index]);
   }
 
   /**
@@ -56,8 +72,9 @@ export class BuildLog {
    * a second string per line is memory the page keeps and collects.
    */
   get plainLines(): readonly string[] {
-    for (let i = this._plain.length; i < this._lines.length; i++) {
-      this._plain.push(stripAnsi(this._lines[i]));
+    const length = this.length;
+    for (let i = this._plain.length; i < length; i++) {
+      this._plain.push(stripAnsi(this.line(i)));
     }
     return this._plain;
   }
@@ -66,24 +83,21 @@ export class BuildLog {
   plainLine(index: number): string {
     return index < this._plain.length
       ? this._plain[index]
-      : stripAnsi(this._lines[index] ?? '');
+      : stripAnsi(this.line(index));
   }
 
   /** The last `count` lines without ANSI escapes. */
   plainTail(count: number): string[] {
     const tail: string[] = [];
-    for (
-      let i = Math.max(0, this._lines.length - count);
-      i < this._lines.length;
-      i++
-    ) {
+    const length = this.length;
+    for (let i = Math.max(0, length - count); i < length; i++) {
       tail.push(this.plainLine(i));
     }
     return tail;
   }
 
   get length(): number {
-    return this._lines.length;
+    return this._blocks.length * BLOCK_LINES + this._recent.length;
   }
 
   /** Columns of the widest line so far. */
@@ -103,7 +117,7 @@ export class BuildLog {
 
   /** The whole log as plain text, one line per line. */
   get text(): string {
-    return this._lines.length === 0 ? '' : this.plainLines.join('\n') + '\n';
+    return this.length === 0 ? '' : this.plainLines.join('\n') + '\n';
   }
 
   /** Add a message of the build as it came. */
@@ -142,7 +156,9 @@ export class BuildLog {
   }
 
   clear(): void {
-    this._lines = [];
+    this._blocks = [];
+    this._recent = [];
+    this._ends = new Uint32Array(BLOCK_LINES);
     this._plain = [];
     this._widest = 0;
     this._open = false;
@@ -165,13 +181,13 @@ export class BuildLog {
       const part = text.slice(start, last ? text.length : end);
       if (start === 0 && this._open) {
         this._pending += part;
-        this._set(this._lines.length - 1, this._pending);
+        this._set(this.length - 1, this._pending);
         if (!last) {
           this._open = false;
           this._pending = '';
         }
       } else if (!last || part !== '') {
-        this._set(this._lines.length, part);
+        this._set(this.length, part);
         this._open = last;
         this._pending = last ? part : '';
       }
@@ -182,9 +198,10 @@ export class BuildLog {
     }
   }
 
+  /** Set the last line, or add one (`index` is the length). */
   private _set(index: number, raw: string): void {
     const shown = overprint(raw);
-    this._lines[index] = shown;
+    this._recent[index - this._blocks.length * BLOCK_LINES] = shown;
     const known = index < this._plain.length;
     // Stripping escapes only shortens a line, and only tabs widen it: most lines need
     // no plain text to know they are not the widest.
@@ -195,6 +212,26 @@ export class BuildLog {
       }
       this._widest = Math.max(this._widest, columns(plain));
     }
+    if (this._recent.length > BLOCK_LINES) {
+      this._seal();
+    }
+  }
+
+  /** Join the first `BLOCK_LINES` recent lines, none of them the last, into a block. */
+  private _seal(): void {
+    const lines = this._recent.splice(0, BLOCK_LINES);
+    const first = this._blocks.length * BLOCK_LINES;
+    if (this._ends.length < first + BLOCK_LINES) {
+      const ends = new Uint32Array(this._ends.length * 2);
+      ends.set(this._ends);
+      this._ends = ends;
+    }
+    let end = -1;
+    for (let i = 0; i < BLOCK_LINES; i++) {
+      end += lines[i].length + 1;
+      this._ends[first + i] = end;
+    }
+    this._blocks.push(lines.join('\n'));
   }
 
   private _emit(): void {
@@ -206,7 +243,12 @@ export class BuildLog {
     this._changed.emit();
   }
 
-  private _lines: string[] = [];
+  /** Lines in blocks of `BLOCK_LINES`, joined with newlines. */
+  private _blocks: string[] = [];
+  /** Where each line of the blocks ends in its block. */
+  private _ends = new Uint32Array(BLOCK_LINES);
+  /** The lines after the blocks, the last one of them open to change. */
+  private _recent: string[] = [];
   /** The plain text of the lines from the first on, as far as it was asked for. */
   private _plain: string[] = [];
   private _widest = 0;

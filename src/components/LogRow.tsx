@@ -20,7 +20,7 @@ export interface IRowProps {
 
 export function LogRow(props: RowComponentProps<IRowProps>): JSX.Element {
   const { index, style, log, query, current, width } = props;
-  const raw = log.lines[index];
+  const raw = log.line(index);
   // Every row is drawn again each time a streaming log is (the version changes); its
   // colours and marks are worked out again only when its own text or the search changes.
   const { matched, pieces } = React.useMemo(

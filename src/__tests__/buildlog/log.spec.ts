@@ -1,17 +1,27 @@
-import { BuildLog, overprint, stripAnsi } from '../../buildlog/log';
+import {
+  BLOCK_LINES,
+  BuildLog,
+  overprint,
+  stripAnsi
+} from '../../buildlog/log';
 import { matchRanges, occurrenceLines } from '../../buildlog/search';
 import { recordedEvents } from './streams';
+
+/** Every line of the log, in order. */
+function linesOf(log: BuildLog): string[] {
+  return Array.from({ length: log.length }, (_, i) => log.line(i));
+}
 
 describe('BuildLog', () => {
   it('joins messages that do not end a line, as a terminal does', () => {
     const log = new BuildLog();
     log.append('Step 1/51 : FROM docker.io/library/buildpack-deps:bionic');
-    expect(log.lines).toEqual([
+    expect(linesOf(log)).toEqual([
       'Step 1/51 : FROM docker.io/library/buildpack-deps:bionic'
     ]);
     log.append('\n');
     log.append(' ---> Using cache\n');
-    expect(log.lines).toEqual([
+    expect(linesOf(log)).toEqual([
       'Step 1/51 : FROM docker.io/library/buildpack-deps:bionic',
       ' ---> Using cache'
     ]);
@@ -23,18 +33,18 @@ describe('BuildLog', () => {
     log.append('\n');
     log.append('\n');
     log.append('RUN y\n');
-    expect(log.lines).toEqual(['FROM x', '', '', 'RUN y']);
+    expect(linesOf(log)).toEqual(['FROM x', '', '', 'RUN y']);
   });
 
   it('prints progress lines over each other at a carriage return', () => {
     const log = new BuildLog();
     log.append('Fetching base image...\r');
     log.append('Fetching base image...\r');
-    expect(log.lines).toEqual(['Fetching base image...']);
+    expect(linesOf(log)).toEqual(['Fetching base image...']);
     log.append(' ---> 0707eec19ac4\n');
-    expect(log.lines).toEqual([' ---> 0707eec19ac4']);
+    expect(linesOf(log)).toEqual([' ---> 0707eec19ac4']);
     log.append('Unpacking libxcb-image0:arm64 (0.4.0-1build1) ...\r\n');
-    expect(log.lines[1]).toBe(
+    expect(log.line(1)).toBe(
       'Unpacking libxcb-image0:arm64 (0.4.0-1build1) ...'
     );
   });
@@ -43,7 +53,7 @@ describe('BuildLog', () => {
     const log = new BuildLog();
     log.append('\u001b[91mdebconf: delaying package configuration\n\u001b[0m');
     log.append('done\n');
-    expect(log.lines).toEqual([
+    expect(linesOf(log)).toEqual([
       '\u001b[91mdebconf: delaying package configuration',
       '\u001b[0mdone'
     ]);
@@ -129,7 +139,7 @@ describe('BuildLog', () => {
     log.append('open line');
     log.clear();
     log.append('next\n');
-    expect(log.lines).toEqual(['next']);
+    expect(linesOf(log)).toEqual(['next']);
     expect(log.widest).toBe(4);
   });
 });
@@ -160,5 +170,63 @@ describe('log helpers', () => {
     ).toEqual([1, 1]);
     // Occurrences do not overlap: "aa" is twice in "aaaa", not three times.
     expect(occurrenceLines(['aaaa'], 'aa')).toEqual([0, 0]);
+  });
+});
+
+describe('BuildLog in blocks', () => {
+  /** What the lines would be kept as one string each, to compare with. */
+  const numbered = (count: number, from = 0) =>
+    Array.from(
+      { length: count },
+      (_, i) =>
+        `\u001b[32mline ${from + i}\u001b[0m ${'é'.repeat((from + i) % 5)}`
+    );
+
+  it('gives every line back across the blocks, in one message or many', () => {
+    const lines = numbered(BLOCK_LINES * 3 + 7);
+    const one = new BuildLog();
+    one.append(lines.join('\n') + '\n');
+    const many = new BuildLog();
+    for (const line of lines) {
+      many.append(line + '\n');
+    }
+    for (const log of [one, many]) {
+      expect(log.length).toBe(lines.length);
+      expect(linesOf(log)).toEqual(lines);
+      expect(log.plainLines).toEqual(lines.map(stripAnsi));
+      expect(log.plainLine(BLOCK_LINES)).toBe(stripAnsi(lines[BLOCK_LINES]));
+      expect(log.plainTail(3)).toEqual(lines.slice(-3).map(stripAnsi));
+      expect(log.line(-1)).toBe('');
+      expect(log.line(lines.length)).toBe('');
+    }
+  });
+
+  it.each([BLOCK_LINES - 1, BLOCK_LINES, BLOCK_LINES * 2])(
+    'keeps the last line open to change when the lines before it are joined (%i before it)',
+    before => {
+      const log = new BuildLog();
+      const lines = numbered(before);
+      log.append(lines.join('\n') + '\n');
+      // The next line is open: its messages do not end it.
+      log.append('Downloading 10%\r');
+      log.append('Downloading 90%\r');
+      expect(log.length).toBe(before + 1);
+      log.append('Downloading 100%');
+      log.append(' done\nnext\n');
+      expect(linesOf(log)).toEqual([...lines, 'Downloading 100% done', 'next']);
+      expect(log.widest).toBe('Downloading 100% done'.length);
+    }
+  );
+
+  it('starts again empty when cleared after several blocks', () => {
+    const log = new BuildLog();
+    log.append(numbered(BLOCK_LINES * 2 + 1).join('\n') + '\n');
+    log.clear();
+    expect(log.length).toBe(0);
+    expect(log.text).toBe('');
+    const again = numbered(BLOCK_LINES + 2, 1000);
+    log.append(again.join('\n') + '\n');
+    expect(linesOf(log)).toEqual(again);
+    expect(log.text).toBe(again.map(stripAnsi).join('\n') + '\n');
   });
 });
