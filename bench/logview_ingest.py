@@ -52,6 +52,7 @@ def run(rounds: int = 7, lines: int = 200_000, batch: int = 500) -> dict[str, An
             "long_animation_frames": summary(values(v, "longAnimationFrames")),
             "longest_animation_frame_ms": summary(values(v, "longestAnimationFrameMs")),
             "long_task_ms": summary(values(v, "longTaskMs")),
+            "kept_mb": summary(values(v, "keptMb")),
             "check": by_variant[v][-1]["check"] if by_variant[v] else None,
         }
         for v in VARIANTS
@@ -95,6 +96,7 @@ def render(result: dict[str, Any]) -> str:
                 spread(stats["longest_frame_ms"]),
                 spread(stats["p95_frame_ms"]),
                 spread(stats["longest_animation_frame_ms"]),
+                spread(stats["kept_mb"], 1),
             ]
         )
     ratios = [
@@ -110,7 +112,14 @@ def render(result: dict[str, Any]) -> str:
             table(
                 f"Log view ingest: {result['lines']:,} lines in batches of {result['batch']} "
                 f"(median (min-max) of {result['rounds']} rounds, views in turns)",
-                ["view", "lines/s", "longest frame ms", "p95 frame ms", "longest LoAF ms"],
+                [
+                    "view",
+                    "lines/s",
+                    "longest frame ms",
+                    "p95 frame ms",
+                    "longest LoAF ms",
+                    "memory kept MB",
+                ],
                 rows,
             ),
             table(

@@ -14,6 +14,7 @@ import * as path from 'path';
 import { AddressInfo } from 'net';
 
 import { launchChromium, writeJson } from '../browser';
+import type { CDPSession } from 'playwright-core';
 import type { IRunResult } from './harness';
 
 const HERE = __dirname;
@@ -127,6 +128,19 @@ function serve(dir: string): Promise<http.Server> {
   );
 }
 
+/**
+ * The page's memory after a full garbage collection, in MB: V8's heap and the backing stores
+ * of its typed arrays (where xterm.js keeps its lines), as Chromium counts them.
+ */
+async function heapKept(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+    usedSize: number;
+    backingStorageSize?: number;
+  };
+  return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 1e6;
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(
     path.join(os.tmpdir(), 'envbuilder-bench-logview-')
@@ -160,7 +174,12 @@ async function main(): Promise<void> {
         await page.waitForFunction(() => window.benchReady === true, null, {
           timeout: 30_000
         });
+        const cdp = await context.newCDPSession(page);
+        const before = await heapKept(cdp);
         const result = await page.evaluate(() => window.runBench!());
+        // What the page keeps of the log once it is all in: the view holds every line.
+        const keptMb = (await heapKept(cdp)) - before;
+        await cdp.detach();
         if (SCREENSHOTS && round === ROUNDS) {
           fs.mkdirSync(SCREENSHOTS, { recursive: true });
           await page.screenshot({
@@ -180,6 +199,7 @@ async function main(): Promise<void> {
         }
         const run = {
           ...result,
+          keptMb,
           variant: variant.name,
           round,
           warmup: round === 0
@@ -187,7 +207,8 @@ async function main(): Promise<void> {
         console.error(
           `  ${round === 0 ? 'warm-up' : `round ${round}`} ${variant.name}: ` +
             `${Math.round(result.linesPerSecond)} lines/s, ` +
-            `longest frame ${result.longestFrameMs.toFixed(0)} ms`
+            `longest frame ${result.longestFrameMs.toFixed(0)} ms, ` +
+            `${keptMb.toFixed(1)} MB kept`
         );
         runs.push(run);
       }
