@@ -86,7 +86,7 @@ def _case(name: str, count: int, size: int, rounds: int, work: Path) -> dict[str
     }
 
 
-def run(rounds: int = 15) -> dict[str, Any]:
+def run(rounds: int = 25) -> dict[str, Any]:
     before = machine()
     work = Path(tempfile.mkdtemp(prefix="envbuilder-bench-snapshots-"))
     try:

@@ -21,26 +21,23 @@ _IDENTITY = b"jupyterlab-envbuilder <envbuilder@localhost>"
 _MESSAGE = b"Environment snapshot\n"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SnapshotFile:
-    """A file of the snapshot. ``data`` is None for a file not read again because the
-    repository's stat cache knows its blob (``known_blob``, of ``known_size`` bytes)."""
+    """A file of the snapshot: its path, bytes, mode bit and blob SHA (hex). ``data`` is None
+    for a file not read again because the repository's stat cache knows its blob; ``blob_id``
+    and ``size`` are then given, and otherwise taken from ``data``."""
 
     path: str  # relative to the environment folder, with "/"
     data: Optional[bytes]
     executable: bool
-    known_blob: Optional[bytes] = None
-    known_size: int = 0
+    blob_id: bytes = b""
+    size: int = 0
 
-    @property
-    def size(self) -> int:
-        return self.known_size if self.data is None else len(self.data)
-
-    @functools.cached_property
-    def blob_id(self) -> bytes:
-        if self.data is None:
-            return self.known_blob or b""
-        return _blob_id(self.data)
+    def __post_init__(self) -> None:
+        if self.data is not None:
+            self.size = len(self.data)
+            if not self.blob_id:
+                self.blob_id = _blob_id(self.data)
 
 
 def _blob_id(data: bytes) -> bytes:

@@ -14,6 +14,7 @@ file system with coarse times, a second write in the same tick would keep the sa
 
 import json
 import os
+import re
 import secrets
 import time
 from typing import Optional
@@ -21,6 +22,8 @@ from typing import Optional
 RECORD_NAME = "envbuilder-stat-cache.json"
 # Files modified this recently when read are read again next time (FAT keeps 2 s times).
 RACY_NS = 2_000_000_000
+# A blob SHA as the record keeps it; anything else there is ignored and the file read again.
+_BLOB = re.compile("[0-9a-f]{40}")
 
 
 def _key(info: os.stat_result) -> list[int]:
@@ -47,11 +50,18 @@ class StatCache:
     def blob(self, path: str, info: os.stat_result) -> Optional[bytes]:
         """The blob SHA (hex) of ``path`` if its stat is the one recorded, else None."""
         entry = self._known.get(path)
-        if isinstance(entry, list) and len(entry) == 5 and entry[:4] == _key(info):
-            blob = entry[4]
-            if isinstance(blob, str) and len(blob) == 40:
-                self._seen[path] = entry
-                return blob.encode("ascii")
+        if (
+            type(entry) is list
+            and len(entry) == 5
+            and entry[0] == info.st_size
+            and entry[1] == info.st_mtime_ns
+            and entry[2] == info.st_ctime_ns
+            and entry[3] == info.st_ino
+            and type(entry[4]) is str
+            and _BLOB.fullmatch(entry[4])
+        ):
+            self._seen[path] = entry
+            return entry[4].encode("ascii")
         return None
 
     def remember(self, path: str, info: os.stat_result, blob: bytes) -> None:

@@ -100,3 +100,25 @@ def test_the_listing_gives_sizes_of_files_not_read_again(tmp_path):
         "requirements.txt": 13,
     }
     assert any(f.data is None for f in again.files)
+
+
+def test_a_damaged_record_is_ignored_and_every_file_read_again(tmp_path):
+    """Whatever the record holds, a snapshot is the one of the files as they are."""
+    env = write_env(tmp_path / "environment")
+    age(env)
+    repo = tmp_path / "snapshots.git"
+    take_snapshot(str(tmp_path), "environment", str(repo), Limits())
+    stat = os.stat(env / "requirements.txt")
+    key = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+    for record in (
+        "not json",
+        "[1, 2]",
+        json.dumps({"requirements.txt": [*key, "é" * 40]}),
+        json.dumps({"requirements.txt": [*key, "z" * 40]}),
+        json.dumps({"requirements.txt": [*key, 40]}),
+        json.dumps({"requirements.txt": {"size": 13}}),
+    ):
+        (repo / RECORD_NAME).write_text(record, encoding="utf-8")
+        again = take_snapshot(str(tmp_path), "environment", str(repo), Limits())
+        assert again.sha == uncached_sha(tmp_path), record
+        assert next(f for f in again.files if f.path == "requirements.txt").data is not None
