@@ -83,7 +83,7 @@ def main() -> int:
         bench(
             "snapshots",
             "snapshot against git",
-            lambda: snapshots.run(rounds=3 if quick else 15),
+            lambda: snapshots.run(rounds=3 if quick else 25),
             snapshots.render,
         )
 

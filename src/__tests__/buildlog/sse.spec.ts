@@ -19,7 +19,10 @@ describe('EventStreamText', () => {
     'data: {"phase":"building"}\n\n' +
     'data:no space\r\n\r\n' +
     'data: first\ndata: second\n\n' +
+    'data:\ndata: \ndata:  two spaces\n\n' +
     'event: ignored\nid: 7\ndata: after other fields\n\n' +
+    'dat: not data\n\n' +
+    'data: ünïcode ✓ 🐍\n\n' +
     'data: not ended yet\n';
 
   it('gives the data of each complete event, comments and other fields dropped', () => {
@@ -27,7 +30,9 @@ describe('EventStreamText', () => {
       '{"phase":"building"}',
       'no space',
       'first\nsecond',
-      'after other fields'
+      '\n\n two spaces',
+      'after other fields',
+      'ünïcode ✓ 🐍'
     ]);
   });
 
