@@ -5,22 +5,19 @@ import { Message } from '@lumino/messaging';
 import { Signal } from '@lumino/signaling';
 import * as React from 'react';
 
-import {
-  buildEnd,
-  IBuildEvent,
-  phaseOf,
-  progressPhase
-} from '../buildlog/events';
 import { explainFailure, IFailureExplanation } from '../buildlog/failures';
-import { BuildFailure } from '../components/BuildView';
-import { ImageName } from '../components/ImageName';
 import { lazyPart } from '../components/LazyPart';
-import { resultLabel, shortSha, stageLabel } from '../components/buildText';
-import { PhaseBar } from '../components/PhaseBar';
+import {
+  cacheHit,
+  CurrentHeader,
+  finalEvent,
+  reachedPhase,
+  RecordHeader
+} from '../components/LogHeaders';
+import { shortSha } from '../components/buildText';
 import { IBuildRecord } from '../api/types';
 import { BuildModel } from '../model/build';
 import { IBuildState, withRecord } from '../model/buildState';
-import { failureMessage } from '../model/buildTexts';
 import { LogPages } from '../model/logPages';
 
 // The log view (react-window, anser) is fetched when a log is first shown.
@@ -228,157 +225,6 @@ export class BuildLogPanel extends ReactWidget {
   private readonly _trans: TranslationBundle;
   private readonly _imageLabel: (image: string) => string;
   private _reveal: { line: number; token: number } | null = null;
-}
-
-function CurrentHeader(props: {
-  state: IBuildState;
-  explanation: IFailureExplanation | null;
-  trans: TranslationBundle;
-  imageLabel: (image: string) => string;
-  onShowLine: (line: number) => void;
-}): JSX.Element {
-  const { state, trans } = props;
-  const outcome =
-    state.stage === 'ready'
-      ? state.dryRun
-        ? 'dry-run'
-        : 'ready'
-      : state.stage === 'failed'
-        ? 'failed'
-        : 'running';
-  const followed = ['watching', 'stopped', 'ready', 'failed'].includes(
-    state.stage
-  );
-  return (
-    <div
-      className="jp-EnvBuilder-logHeader"
-      data-stage={state.stage}
-      data-dry-run={outcome === 'dry-run'}
-    >
-      {followed && (
-        <PhaseBar
-          reached={state.phase}
-          outcome={outcome}
-          cacheHit={state.cacheHit}
-          trans={trans}
-        />
-      )}
-      <p data-testid="envbuilder-log-status">
-        {stageLabel(state, trans)}
-        {state.imageName && (
-          <>
-            {' · '}
-            <ImageName
-              image={state.imageName}
-              label={props.imageLabel(state.imageName)}
-              trans={trans}
-              onCopy={text => Clipboard.copyToSystem(text)}
-            />
-          </>
-        )}
-      </p>
-      {state.stage === 'failed' && (
-        <BuildFailure
-          explanation={props.explanation}
-          message={state.failure?.message ?? null}
-          trans={trans}
-          onShowLine={props.onShowLine}
-        />
-      )}
-    </div>
-  );
-}
-
-function RecordHeader(props: {
-  pages: LogPages;
-  explanation: IFailureExplanation | null;
-  trans: TranslationBundle;
-  imageLabel: (image: string) => string;
-  onShowLine: (line: number) => void;
-}): JSX.Element | null {
-  const { pages, trans } = props;
-  const record = pages.record;
-  if (!record) {
-    return null;
-  }
-  const failed = record.result === 'failed' || record.result === 'interrupted';
-  const final = failed ? finalEvent(pages) : null;
-  const outcome =
-    record.result === 'built'
-      ? 'ready'
-      : record.result === 'dry-run'
-        ? 'dry-run'
-        : record.result === 'running'
-          ? 'running'
-          : 'failed';
-  return (
-    <div className="jp-EnvBuilder-logHeader" data-result={record.result}>
-      <PhaseBar
-        reached={reachedPhase(pages)}
-        outcome={outcome}
-        cacheHit={cacheHit(pages)}
-        trans={trans}
-      />
-      <p>
-        {trans.__(
-          'Build of snapshot %1, started %2: %3',
-          shortSha(record.ref),
-          record.startedAt ? new Date(record.startedAt).toLocaleString() : '?',
-          resultLabel(record.result, trans)
-        )}
-        {record.imageName && (
-          <>
-            {' · '}
-            <ImageName
-              image={record.imageName}
-              label={props.imageLabel(record.imageName)}
-              trans={trans}
-              onCopy={text => Clipboard.copyToSystem(text)}
-            />
-          </>
-        )}
-      </p>
-      {failed && (
-        <BuildFailure
-          explanation={props.explanation}
-          message={
-            final
-              ? failureMessage(final, trans.__.bind(trans))
-              : (record.message ?? null)
-          }
-          trans={trans}
-          onShowLine={props.onShowLine}
-        />
-      )}
-    </div>
-  );
-}
-
-/** The event that ended a failed build: the last `failed` one, in the last page read. */
-function finalEvent(pages: LogPages): IBuildEvent | null {
-  return [...pages.events].reverse().find(e => phaseOf(e) === 'failed') ?? null;
-}
-
-/**
- * The furthest step the events reached (the last one they name; a failure is shown on that
- * step). Every event of the build service names its step, so the last page read has it.
- */
-function reachedPhase(pages: LogPages): string | null {
-  return (
-    pages.events
-      .map(progressPhase)
-      .filter(phase => phase !== null && phase !== 'failed')
-      .pop() ?? null
-  );
-}
-
-/**
- * A build that found its image answers `ready` first, with nothing before it: its record
- * is one page, so a record with earlier pages is no cache hit.
- */
-function cacheHit(pages: LogPages): boolean {
-  const first = pages.events[0];
-  return pages.offset === 0 && !!first && buildEnd(first)?.kind === 'ready';
 }
 
 /** The last page of a build record, for its log document; throws when it cannot be read. */

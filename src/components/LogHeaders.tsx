@@ -1,0 +1,174 @@
+/**
+ * The lines above a build log: the phase bar, what the build is or was, its image, and why
+ * it failed. One header for the build under way (or last done), one for a build of the
+ * history read from its record.
+ */
+import { Clipboard } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+import * as React from 'react';
+
+import {
+  buildEnd,
+  IBuildEvent,
+  phaseOf,
+  progressPhase
+} from '../buildlog/events';
+import { IFailureExplanation } from '../buildlog/failures';
+import { IBuildState } from '../model/buildState';
+import { failureMessage } from '../model/buildTexts';
+import { LogPages } from '../model/logPages';
+import { BuildFailure } from './BuildView';
+import { resultLabel, shortSha, stageLabel } from './buildText';
+import { ImageName } from './ImageName';
+import { PhaseBar } from './PhaseBar';
+
+export function CurrentHeader(props: {
+  state: IBuildState;
+  explanation: IFailureExplanation | null;
+  trans: TranslationBundle;
+  imageLabel: (image: string) => string;
+  onShowLine: (line: number) => void;
+}): JSX.Element {
+  const { state, trans } = props;
+  const outcome =
+    state.stage === 'ready'
+      ? state.dryRun
+        ? 'dry-run'
+        : 'ready'
+      : state.stage === 'failed'
+        ? 'failed'
+        : 'running';
+  const followed = ['watching', 'stopped', 'ready', 'failed'].includes(
+    state.stage
+  );
+  return (
+    <div
+      className="jp-EnvBuilder-logHeader"
+      data-stage={state.stage}
+      data-dry-run={outcome === 'dry-run'}
+    >
+      {followed && (
+        <PhaseBar
+          reached={state.phase}
+          outcome={outcome}
+          cacheHit={state.cacheHit}
+          trans={trans}
+        />
+      )}
+      <p data-testid="envbuilder-log-status">
+        {stageLabel(state, trans)}
+        {state.imageName && (
+          <>
+            {' · '}
+            <ImageName
+              image={state.imageName}
+              label={props.imageLabel(state.imageName)}
+              trans={trans}
+              onCopy={text => Clipboard.copyToSystem(text)}
+            />
+          </>
+        )}
+      </p>
+      {state.stage === 'failed' && (
+        <BuildFailure
+          explanation={props.explanation}
+          message={state.failure?.message ?? null}
+          trans={trans}
+          onShowLine={props.onShowLine}
+        />
+      )}
+    </div>
+  );
+}
+
+export function RecordHeader(props: {
+  pages: LogPages;
+  explanation: IFailureExplanation | null;
+  trans: TranslationBundle;
+  imageLabel: (image: string) => string;
+  onShowLine: (line: number) => void;
+}): JSX.Element | null {
+  const { pages, trans } = props;
+  const record = pages.record;
+  if (!record) {
+    return null;
+  }
+  const failed = record.result === 'failed' || record.result === 'interrupted';
+  const final = failed ? finalEvent(pages) : null;
+  const outcome =
+    record.result === 'built'
+      ? 'ready'
+      : record.result === 'dry-run'
+        ? 'dry-run'
+        : record.result === 'running'
+          ? 'running'
+          : 'failed';
+  return (
+    <div className="jp-EnvBuilder-logHeader" data-result={record.result}>
+      <PhaseBar
+        reached={reachedPhase(pages)}
+        outcome={outcome}
+        cacheHit={cacheHit(pages)}
+        trans={trans}
+      />
+      <p>
+        {trans.__(
+          'Build of snapshot %1, started %2: %3',
+          shortSha(record.ref),
+          record.startedAt ? new Date(record.startedAt).toLocaleString() : '?',
+          resultLabel(record.result, trans)
+        )}
+        {record.imageName && (
+          <>
+            {' · '}
+            <ImageName
+              image={record.imageName}
+              label={props.imageLabel(record.imageName)}
+              trans={trans}
+              onCopy={text => Clipboard.copyToSystem(text)}
+            />
+          </>
+        )}
+      </p>
+      {failed && (
+        <BuildFailure
+          explanation={props.explanation}
+          message={
+            final
+              ? failureMessage(final, trans.__.bind(trans))
+              : (record.message ?? null)
+          }
+          trans={trans}
+          onShowLine={props.onShowLine}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The event that ended a failed build: the last `failed` one, in the last page read. */
+export function finalEvent(pages: LogPages): IBuildEvent | null {
+  return [...pages.events].reverse().find(e => phaseOf(e) === 'failed') ?? null;
+}
+
+/**
+ * The furthest step the events reached (the last one they name; a failure is shown on that
+ * step). Every event of the build service names its step, so the last page read has it.
+ */
+export function reachedPhase(pages: LogPages): string | null {
+  return (
+    pages.events
+      .map(progressPhase)
+      .filter(phase => phase !== null && phase !== 'failed')
+      .pop() ?? null
+  );
+}
+
+/**
+ * A build that found its image answers `ready` first, with nothing before it: its record
+ * is one page, so a record with earlier pages is no cache hit.
+ */
+export function cacheHit(pages: LogPages): boolean {
+  const first = pages.events[0];
+  return pages.offset === 0 && !!first && buildEnd(first)?.kind === 'ready';
+}
