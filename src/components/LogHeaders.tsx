@@ -22,13 +22,20 @@ import { resultLabel, shortSha, stageLabel } from './buildText';
 import { ImageName } from './ImageName';
 import { PhaseBar } from './PhaseBar';
 
-export function CurrentHeader(props: {
-  state: IBuildState;
+/** What both headers take besides the build they show. */
+interface IHeaderProps {
+  /** Why the build failed; null when it did not, or no cause is known. */
   explanation: IFailureExplanation | null;
   trans: TranslationBundle;
+  /** An image in words; the full name is copied. */
   imageLabel: (image: string) => string;
   onShowLine: (line: number) => void;
-}): JSX.Element {
+}
+
+/** The header of the build under way, or the last one followed here. */
+export function CurrentHeader(
+  props: IHeaderProps & { state: IBuildState }
+): JSX.Element {
   const { state, trans } = props;
   const outcome =
     state.stage === 'ready'
@@ -57,17 +64,11 @@ export function CurrentHeader(props: {
       )}
       <p data-testid="envbuilder-log-status">
         {stageLabel(state, trans)}
-        {state.imageName && (
-          <>
-            {' · '}
-            <ImageName
-              image={state.imageName}
-              label={props.imageLabel(state.imageName)}
-              trans={trans}
-              onCopy={text => Clipboard.copyToSystem(text)}
-            />
-          </>
-        )}
+        <ImageSuffix
+          image={state.imageName}
+          imageLabel={props.imageLabel}
+          trans={trans}
+        />
       </p>
       {state.stage === 'failed' && (
         <BuildFailure
@@ -81,13 +82,10 @@ export function CurrentHeader(props: {
   );
 }
 
-export function RecordHeader(props: {
-  pages: LogPages;
-  explanation: IFailureExplanation | null;
-  trans: TranslationBundle;
-  imageLabel: (image: string) => string;
-  onShowLine: (line: number) => void;
-}): JSX.Element | null {
+/** The header of a build of the history, from its record's pages read so far. */
+export function RecordHeader(
+  props: IHeaderProps & { pages: LogPages }
+): JSX.Element | null {
   const { pages, trans } = props;
   const record = pages.record;
   if (!record) {
@@ -118,17 +116,11 @@ export function RecordHeader(props: {
           record.startedAt ? new Date(record.startedAt).toLocaleString() : '?',
           resultLabel(record.result, trans)
         )}
-        {record.imageName && (
-          <>
-            {' · '}
-            <ImageName
-              image={record.imageName}
-              label={props.imageLabel(record.imageName)}
-              trans={trans}
-              onCopy={text => Clipboard.copyToSystem(text)}
-            />
-          </>
-        )}
+        <ImageSuffix
+          image={record.imageName}
+          imageLabel={props.imageLabel}
+          trans={trans}
+        />
       </p>
       {failed && (
         <BuildFailure
@@ -143,6 +135,29 @@ export function RecordHeader(props: {
         />
       )}
     </div>
+  );
+}
+
+/** " · " and the build's image, copied on a click; nothing for a build without one. */
+function ImageSuffix(props: {
+  image: string | null | undefined;
+  imageLabel: (image: string) => string;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { image } = props;
+  if (!image) {
+    return null;
+  }
+  return (
+    <>
+      {' · '}
+      <ImageName
+        image={image}
+        label={props.imageLabel(image)}
+        trans={props.trans}
+        onCopy={text => Clipboard.copyToSystem(text)}
+      />
+    </>
   );
 }
 
