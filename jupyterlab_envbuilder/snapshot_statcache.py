@@ -50,6 +50,7 @@ class StatCache:
     def blob(self, path: str, info: os.stat_result) -> Optional[bytes]:
         """The blob SHA (hex) of ``path`` if its stat is the one recorded, else None."""
         entry = self._known.get(path)
+        # Field by field, in ``_key``'s order: this runs for every file of every snapshot.
         if (
             type(entry) is list
             and len(entry) == 5

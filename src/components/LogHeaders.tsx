@@ -14,7 +14,7 @@ import {
   progressPhase
 } from '../buildlog/events';
 import { IFailureExplanation } from '../buildlog/failures';
-import { IBuildState } from '../model/buildState';
+import { FINISHED_RESULTS, IBuildState } from '../model/buildState';
 import { failureMessage } from '../model/buildTexts';
 import { LogPages } from '../model/logPages';
 import { BuildFailure } from './BuildView';
@@ -91,7 +91,7 @@ export function RecordHeader(
   if (!record) {
     return null;
   }
-  const failed = record.result === 'failed' || record.result === 'interrupted';
+  const failed = FINISHED_RESULTS[record.result] === 'failed';
   const final = failed ? finalEvent(pages) : null;
   const outcome =
     record.result === 'built'

@@ -17,7 +17,7 @@ import {
 import { shortSha } from '../components/buildText';
 import { IBuildRecord } from '../api/types';
 import { BuildModel } from '../model/build';
-import { IBuildState, withRecord } from '../model/buildState';
+import { FINISHED_RESULTS, IBuildState, withRecord } from '../model/buildState';
 import { LogPages } from '../model/logPages';
 
 // The log view (react-window, anser) is fetched when a log is first shown.
@@ -92,7 +92,7 @@ export class BuildLogPanel extends ReactWidget {
   protected render(): JSX.Element {
     const trans = this._trans;
     const source = this._source;
-    const pages = source.kind === 'current' ? this._pages : source.pages;
+    const pages = this._shownPages;
     const log = pages?.log ?? (source as { model: BuildModel }).model.log;
     const sha =
       source.kind === 'current'
@@ -159,13 +159,8 @@ export class BuildLogPanel extends ReactWidget {
 
   /** Why the paged build failed, from the lines read; null when it did not fail. */
   private _explanation(): IFailureExplanation | null {
-    const source = this._source;
-    const pages = source.kind === 'current' ? this._pages : source.pages;
-    const failed =
-      source.kind === 'current'
-        ? source.model.state.stage === 'failed'
-        : ['failed', 'interrupted'].includes(pages?.record?.result ?? '');
-    if (!pages || !failed) {
+    const pages = this._shownPages;
+    if (!pages || !this._failed()) {
       return null;
     }
     return explainFailure(
@@ -173,6 +168,22 @@ export class BuildLogPanel extends ReactWidget {
       finalEvent(pages),
       this._trans.__.bind(this._trans)
     );
+  }
+
+  /**
+   * The pages of the build shown when it is read from its record (a build of the history,
+   * or the last one shown after a reload); null for a build followed here.
+   */
+  private get _shownPages(): LogPages | null {
+    return this._source.kind === 'current' ? this._pages : this._source.pages;
+  }
+
+  /** Whether the build shown failed (or was interrupted). */
+  private _failed(): boolean {
+    const source = this._source;
+    return source.kind === 'current'
+      ? source.model.state.stage === 'failed'
+      : FINISHED_RESULTS[source.pages.record?.result ?? ''] === 'failed';
   }
 
   /** The build shown changed: a history build shown after a reload is read a page at a time. */
@@ -201,17 +212,14 @@ export class BuildLogPanel extends ReactWidget {
    */
   private _onPages(): void {
     this.update();
-    const pages =
-      this._source.kind === 'current' ? this._pages : this._source.pages;
+    const pages = this._shownPages;
     if (
       pages?.record &&
       !pages.whole &&
       pages.activity === null &&
       pages.error === null &&
-      this._explanation() === null &&
-      (this._source.kind === 'current'
-        ? this._source.model.state.stage === 'failed'
-        : ['failed', 'interrupted'].includes(pages.record.result))
+      this._failed() &&
+      this._explanation() === null
     ) {
       void pages.loadRest();
     }
